@@ -1,0 +1,48 @@
+using StatusBot.Core.Replies;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Core.Commands;
+
+/// <summary>Turns a <see cref="CommandError"/> into a short answer with the usage line: never a stack trace.</summary>
+public static class CommandErrors
+{
+    public static Reply ToReply(CommandError error, Localizer l)
+    {
+        var details = string.Join(", ", error.Details);
+        var option = error.Option ?? "";
+        var title = error.Kind switch
+        {
+            CommandErrorKind.Empty => l[nameof(Strings.Error_Empty)],
+            CommandErrorKind.UnknownCommand => l.Format(nameof(Strings.Error_UnknownCommand), error.Value),
+            CommandErrorKind.MissingSubcommand => l.Format(nameof(Strings.Error_MissingSubcommand), error.Value),
+            CommandErrorKind.UnclosedQuote => l[nameof(Strings.Error_UnclosedQuote)],
+            CommandErrorKind.MissingOption => l.Format(nameof(Strings.Error_MissingOption), option),
+            CommandErrorKind.UnexpectedArgument => l.Format(nameof(Strings.Error_Unexpected), error.Value ?? option),
+            CommandErrorKind.InvalidChoice => l.Format(nameof(Strings.Error_InvalidChoice), error.Value, option, details),
+            CommandErrorKind.UnknownService => l.Format(nameof(Strings.Error_UnknownService), error.Value, details),
+            CommandErrorKind.UnknownUpstream => l.Format(nameof(Strings.Error_UnknownUpstream), error.Value, details),
+            CommandErrorKind.InvalidIncidentId => l.Format(nameof(Strings.Error_InvalidIncidentId), error.Value),
+            CommandErrorKind.NotANumber => l.Format(nameof(Strings.Error_NotANumber), error.Value, option),
+            CommandErrorKind.OutOfRange => l.Format(nameof(Strings.Error_OutOfRange), option, error.Details[0], error.Details[1]),
+            CommandErrorKind.TooLong => l.Format(nameof(Strings.Error_TooLong), option, error.Details[0], error.Details[1]),
+            CommandErrorKind.ForbiddenCharacters => l.Format(nameof(Strings.Error_ForbiddenCharacters), option),
+            _ => l[nameof(Strings.Error_Empty)],
+        };
+
+        var lines = new List<string>();
+        if (error.Kind == CommandErrorKind.MissingSubcommand)
+        {
+            lines.AddRange(error.Details);
+        }
+        else if (error.Spec is { } spec)
+        {
+            lines.Add(l.Format(nameof(Strings.Error_Usage), spec.Usage));
+        }
+        else
+        {
+            lines.Add(l[nameof(Strings.Error_TryHelp)]);
+        }
+
+        return Reply.Error(title, [.. lines]);
+    }
+}

@@ -1,0 +1,59 @@
+using StatusBot.Core.Replies;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Core.Commands.Handlers;
+
+/// <summary>Handles <c>incident show &lt;id&gt;</c>: one incident, its milestones and its timeline.</summary>
+public sealed class IncidentShowHandler(TimeProvider time) : IQueryHandler
+{
+    private const int MaxTimeline = 20;
+
+    public CommandSpec Spec => Catalog.IncidentShow;
+
+    public Reply Answer(BoardState state, ChatCommand command)
+    {
+        var l = Localizer.For(command.Culture);
+        var now = time.GetUtcNow();
+        var id = command.RequiredText("id");
+        if (state.FindIncident(id) is not { } incident)
+        {
+            return Reply.Error(l.Format(nameof(Strings.Error_UnknownIncident), id), l[nameof(Strings.Error_UnknownIncidentHint)]);
+        }
+
+        var lines = StatusViews.IncidentSummary(incident, state, l, now, detailed: false).ToList();
+        var m = incident.Milestones;
+        var milestones = new List<string> { l.Format(nameof(Strings.Milestone_Started), l.Clock(m.Started, now)) };
+        if (m.Acknowledged is { } ack)
+        {
+            milestones.Add(l.Format(nameof(Strings.Milestone_Acknowledged), l.Clock(ack, now)));
+        }
+
+        if (m.Mitigated is { } mitigated)
+        {
+            milestones.Add(l.Format(nameof(Strings.Milestone_Mitigated), l.Clock(mitigated, now)));
+        }
+
+        if (m.Resolved is { } resolved)
+        {
+            milestones.Add(l.Format(nameof(Strings.Milestone_Resolved), l.Clock(resolved, now)));
+        }
+
+        lines.Add(string.Join(" · ", milestones));
+        var shown = incident.Timeline.Skip(Math.Max(0, incident.Timeline.Count - MaxTimeline)).Reverse();
+        var fields = shown.Select(t => new ReplyField(
+            $"{l.Clock(t.At, now)} · {l.Status(t.Status)} ({l.Kind(t.Kind)})",
+            $"{StatusViews.TimelineMessage(t, l)} — {t.Author.DisplayName}"));
+        var hidden = incident.Timeline.Count - MaxTimeline;
+        return new Reply
+        {
+            Title = StatusViews.IncidentName(incident),
+            Severity = StatusViews.SeverityOf(incident),
+            Lines = [.. lines],
+            Fields = [.. fields],
+            Footer = hidden > 0 ? l.Format(nameof(Strings.Timeline_Earlier), hidden) : null,
+            Timestamp = now,
+            Actions = incident.IsResolved ? [] : [new ReplyAction("resolve:" + incident.Id, l[nameof(Strings.Action_Resolve)], "incident resolve " + incident.Id, AdminOnly: true)],
+        };
+    }
+}

@@ -1,0 +1,69 @@
+using StatusBot.Core.Domain;
+using StatusBot.Core.Replies;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Core.Commands.Handlers;
+
+/// <summary>Handles <c>status [service]</c>: the overview at a glance, or one service with its open incident.</summary>
+public sealed class StatusHandler(TimeProvider time) : IQueryHandler
+{
+    public CommandSpec Spec => Catalog.Status;
+
+    public Reply Answer(BoardState state, ChatCommand command)
+    {
+        var l = Localizer.For(command.Culture);
+        var now = time.GetUtcNow();
+        return command.Text("service") is { } serviceId ? One(state, state.Services[serviceId], l, now) : Overview(state, l, now);
+    }
+
+    private static Reply Overview(BoardState state, Localizer l, DateTimeOffset now)
+    {
+        var open = state.OpenIncidents.ToList();
+        var fields = open.Select(i => new ReplyField(StatusViews.IncidentName(i), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: false))));
+        return new Reply
+        {
+            Title = StatusViews.Overall(state, l),
+            Severity = StatusViews.OverallSeverity(state),
+            Lines = [.. state.OrderedServices.Select(s => StatusViews.ServiceLine(s, l, now))],
+            Fields = [.. fields],
+            Footer = open.Count == 0 ? l[nameof(Strings.Status_NoOpenIncidents)] : l.Format(nameof(Strings.Status_OpenIncidents), open.Count),
+            Timestamp = now,
+            Actions = [.. open.Select(i => TimelineAction(i, l))],
+        };
+    }
+
+    private static Reply One(BoardState state, ServiceState service, Localizer l, DateTimeOffset now)
+    {
+        var lines = new List<string> { l.Format(nameof(Strings.Status_SinceAt), l.Relative(service.Since, now), l.Clock(service.Since, now)) };
+        if (!string.IsNullOrWhiteSpace(service.Note))
+        {
+            lines.Add(l.Format(nameof(Strings.Status_Note), service.Note));
+        }
+
+        var open = state.OpenIncidentsFor(service.Id).ToList();
+        if (open.Count == 0)
+        {
+            lines.Add(l[nameof(Strings.Status_NoIncidentForService)]);
+            if (state.CurrentOrLastIncidentFor(service.Id) is { } last && last.Milestones.Resolved is { } resolvedAt)
+            {
+                lines.Add(l.Format(nameof(Strings.Status_LastIncident), last.Id, last.Title, l.Relative(resolvedAt, now), l.Duration(last.Duration(now))));
+            }
+        }
+
+        var actions = open.Select(i => TimelineAction(i, l))
+            .Concat(open.Select(i => new ReplyAction("resolve:" + i.Id, l[nameof(Strings.Action_Resolve)], "incident resolve " + i.Id, AdminOnly: true)));
+        return new Reply
+        {
+            Title = $"{StatusViews.Icon(service.Status)} {service.Name}: {l.Status(service.Status)}",
+            Severity = StatusViews.SeverityOf(service.Status),
+            Lines = [.. lines],
+            Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: true))))],
+            Timestamp = now,
+            Actions = [.. actions],
+        };
+    }
+
+    internal static ReplyAction TimelineAction(Incident incident, Localizer l) =>
+        new("timeline:" + incident.Id, l[nameof(Strings.Action_Timeline)], "incident show " + incident.Id, AdminOnly: false);
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+
+namespace StatusBot.Core.Commands;
+
+/// <summary>
+/// Turns a text command (Slack, console) into a <see cref="CommandInput"/>: finds the command by its first one or two
+/// words (a leading <c>/</c> is allowed), then sorts the remaining tokens into positional words and named values.
+/// A <c>key:value</c> whose key is not an option of the command stays a plain word (so URLs and times survive).
+/// </summary>
+public static class TextCommandParser
+{
+    public static bool TryParse(string text, out CommandInput input, out CommandError? error)
+    {
+        input = null!;
+        var tokens = Tokenizer.Tokenize(text, out var unclosed);
+        if (tokens is null)
+        {
+            error = new CommandError(unclosed ? CommandErrorKind.UnclosedQuote : CommandErrorKind.Empty);
+            return false;
+        }
+
+        if (tokens.Count == 0)
+        {
+            error = new CommandError(CommandErrorKind.Empty);
+            return false;
+        }
+
+        var first = CommandWord(tokens[0]);
+        var used = 1;
+        var spec = Catalog.Find(first);
+        if (spec is null && Catalog.Groups.Contains(first, StringComparer.OrdinalIgnoreCase))
+        {
+            var sub = tokens.Count > 1 ? CommandWord(tokens[1]) : "";
+            spec = Catalog.Find(first + " " + sub);
+            used = 2;
+            if (spec is null)
+            {
+                var group = Catalog.InGroup(first).ToList();
+                error = new CommandError(CommandErrorKind.MissingSubcommand, group[0], Value: first)
+                {
+                    Details = [.. group.Select(c => c.Usage)],
+                };
+                return false;
+            }
+        }
+
+        if (spec is null)
+        {
+            error = new CommandError(CommandErrorKind.UnknownCommand, Value: tokens[0].Raw);
+            return false;
+        }
+
+        var positional = ImmutableArray.CreateBuilder<string>();
+        var named = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var token in tokens.Skip(used))
+        {
+            if (token.Key is { } key && spec.FindOption(key) is { } option)
+            {
+                named[option.Name] = token.Value;
+            }
+            else
+            {
+                positional.Add(token.Key is null ? token.Value : token.Raw);
+            }
+        }
+
+        input = new CommandInput(spec, positional.ToImmutable(), named.ToImmutable());
+        error = null;
+        return true;
+    }
+
+    /// <summary>True when the text starts like a command (so a console line or a mention is run, not read as a question).</summary>
+    public static bool LooksLikeCommand(string text)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('/'))
+        {
+            return true;
+        }
+
+        var end = trimmed.IndexOfAny([' ', '\t']);
+        var first = (end < 0 ? trimmed : trimmed[..end]).ToLowerInvariant();
+        if (first.Length == 0 || trimmed.TrimEnd().EndsWith('?'))
+        {
+            return false;
+        }
+
+        return Catalog.All.Any(c => c.Name == first) || Catalog.Groups.Contains(first);
+    }
+
+    private static string CommandWord(Token token) => token.Value.TrimStart('/').ToLowerInvariant();
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StatusBot.Core.Board;
+using StatusBot.Core.Commands;
+using StatusBot.Core.Commands.Handlers;
+using StatusBot.Core.Questions;
+
+namespace StatusBot.Core;
+
+/// <summary>Registers the board, the command handlers, the dispatcher and the question router.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds StatusBot's core. The store defaults to <see cref="InMemoryEventStore"/>; a storage project replaces it.
+    /// <paramref name="settings"/> defaults to <see cref="CommandSettings.Default"/>.
+    /// </summary>
+    public static IServiceCollection AddStatusBotCore(this IServiceCollection services, CommandSettings? settings = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEventStore, InMemoryEventStore>();
+        services.TryAddSingleton(settings ?? CommandSettings.Default);
+        services.AddSingleton<StatusBoard>();
+        services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<ConversationRouter>();
+
+        services.AddSingleton<ICommandHandler, StatusHandler>();
+        services.AddSingleton<ICommandHandler, WhyHandler>();
+        services.AddSingleton<ICommandHandler, HistoryHandler>();
+        services.AddSingleton<ICommandHandler, UptimeHandler>();
+        services.AddSingleton<ICommandHandler, IncidentListHandler>();
+        services.AddSingleton<ICommandHandler, IncidentShowHandler>();
+        services.AddSingleton<ICommandHandler, OpenIncidentHandler>();
+        services.AddSingleton<ICommandHandler, UpdateIncidentHandler>();
+        services.AddSingleton<ICommandHandler, CauseIncidentHandler>();
+        services.AddSingleton<ICommandHandler, ResolveIncidentHandler>();
+        services.AddSingleton<ICommandHandler, ApologizeIncidentHandler>();
+        services.AddSingleton<ICommandHandler, SetServiceHandler>();
+        services.AddSingleton<ICommandHandler, HelpHandler>();
+        return services;
+    }
+}

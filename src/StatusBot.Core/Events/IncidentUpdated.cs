@@ -1,0 +1,13 @@
+using StatusBot.Core.Domain;
+
+namespace StatusBot.Core.Events;
+
+/// <summary>A timeline update: a new status (or the same one) and a message.</summary>
+public sealed record IncidentUpdated(
+    Actor Actor,
+    DateTimeOffset At,
+    string IncidentId,
+    IncidentStatus Status,
+    string Message,
+    UpdateKind Kind,
+    DateTimeOffset? NextUpdateDue) : BoardEvent(Actor, At);

@@ -1,0 +1,77 @@
+using StatusBot.Core.Board;
+using StatusBot.Core.Commands;
+using StatusBot.Core.Replies;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Core.Questions;
+
+/// <summary>
+/// Answers a free message (a mention, a DM, a console line): runs it as a command when it reads as one, else as a
+/// question through the intent matcher; when unsure, says what it understood and offers the commands.
+/// </summary>
+public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard board)
+{
+    /// <summary>Returns null when the message is not for the bot (plain chatter); the caller then stays silent.</summary>
+    public async Task<DispatchResult?> AnswerAsync(string message, Caller caller, bool mustAnswer, CancellationToken cancellationToken)
+    {
+        var l = Localizer.For(caller.Culture);
+        var text = message.Trim();
+        DispatchResult? commandError = null;
+        if (TextCommandParser.LooksLikeCommand(text))
+        {
+            var result = await dispatcher.DispatchTextAsync(text, caller, cancellationToken);
+            if (result.Outcome != CommandOutcome.Usage || text.StartsWith('/'))
+            {
+                return result;
+            }
+
+            // "why is streaming down" starts like the why command but reads as a question: try that first, and show
+            // the command's usage only if it is not one.
+            commandError = result;
+        }
+
+        var state = board.Current;
+        var match = IntentMatcher.Match(text, state);
+        var (spec, named) = match.Kind switch
+        {
+            IntentKind.Status or IntentKind.WhenBack => (Catalog.Status, ServiceOption(match)),
+            IntentKind.Why => (Catalog.Why, ServiceOption(match)),
+            IntentKind.Help => (Catalog.Help, new Dictionary<string, string>()),
+            _ => (null, null),
+        };
+
+        if (spec is not null)
+        {
+            var answer = await dispatcher.DispatchAsync(CommandInput.Of(spec, named), caller, cancellationToken);
+            var equivalent = match.ServiceId is null ? spec.Name : $"{spec.Name} {match.ServiceId}";
+            return answer with { Reply = answer.Reply with { Footer = l.Format(nameof(Strings.Question_Tip), equivalent) } };
+        }
+
+        if (match.Kind == IntentKind.Unsure)
+        {
+            var name = state.ServiceName(match.ServiceId!);
+            var unsure = new Reply
+            {
+                Title = l.Format(nameof(Strings.Question_Unsure), name),
+                Lines = [$"status {match.ServiceId}", $"why {match.ServiceId}", $"uptime {match.ServiceId}"],
+            };
+            return new DispatchResult(unsure, CommandOutcome.Usage, null);
+        }
+
+        if (commandError is not null)
+        {
+            return commandError;
+        }
+
+        if (!mustAnswer)
+        {
+            return null;
+        }
+
+        var lost = new Reply { Title = l[nameof(Strings.Question_NotUnderstood)], Lines = [l[nameof(Strings.Question_Examples)]] };
+        return new DispatchResult(lost, CommandOutcome.Usage, null);
+    }
+
+    private static Dictionary<string, string> ServiceOption(IntentMatch match) =>
+        match.ServiceId is null ? [] : new() { ["service"] = match.ServiceId };
+}

@@ -1,0 +1,12 @@
+namespace StatusBot.Core.Replies;
+
+/// <summary>How alarming a reply is; platforms turn it into a color or an icon.</summary>
+public enum Severity
+{
+    Info,
+    Success,
+    Minor,
+    Major,
+    Critical,
+    Error,
+}

@@ -1,0 +1,134 @@
+using StatusBot.Core.Domain;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Core.Replies;
+
+/// <summary>The sentences and lines shared by replies and automatic posts: a service's line, an incident's summary.</summary>
+public static class StatusViews
+{
+    public static string Icon(ServiceStatus status) => status switch
+    {
+        ServiceStatus.Operational => "🟢",
+        ServiceStatus.DegradedPerformance => "🟡",
+        ServiceStatus.PartialOutage => "🟠",
+        ServiceStatus.MajorOutage => "🔴",
+        ServiceStatus.UnderMaintenance => "🔧",
+        _ => "⚪",
+    };
+
+    public static Severity SeverityOf(ServiceStatus status) => status switch
+    {
+        ServiceStatus.Operational => Severity.Success,
+        ServiceStatus.DegradedPerformance => Severity.Minor,
+        ServiceStatus.PartialOutage => Severity.Major,
+        ServiceStatus.MajorOutage => Severity.Critical,
+        _ => Severity.Info,
+    };
+
+    public static Severity SeverityOf(Incident incident) =>
+        incident.IsResolved ? Severity.Success : SeverityOf(incident.Impact.ToServiceStatus());
+
+    /// <summary>"🔴 Streaming — Major outage · since 2 hours ago".</summary>
+    public static string ServiceLine(ServiceState service, Localizer l, DateTimeOffset now)
+    {
+        var line = $"{Icon(service.Status)} {service.Name} — {l.Status(service.Status)}";
+        if (service.Status != ServiceStatus.Operational)
+        {
+            return line + " · " + l.Format(nameof(Strings.Since), l.Relative(service.Since, now));
+        }
+
+        return now - service.Since < TimeSpan.FromHours(24) && service.History.Count > 0
+            ? line + " · " + l.Format(nameof(Strings.BackSince), l.Relative(service.Since, now))
+            : line;
+    }
+
+    /// <summary>The one-sentence state of everything: "All systems operational", "Streaming: major outage", "2 services have problems".</summary>
+    public static string Overall(BoardState state, Localizer l)
+    {
+        var troubled = state.OrderedServices.Where(s => s.Status != ServiceStatus.Operational).ToList();
+        return troubled.Count switch
+        {
+            0 => l[nameof(Strings.Overall_AllOperational)],
+            1 => l.Format(nameof(Strings.Overall_One), troubled[0].Name, l.Status(troubled[0].Status).ToLower(l.Culture)),
+            _ => l.Format(nameof(Strings.Overall_Many), troubled.Count, state.Services.Count),
+        };
+    }
+
+    public static Severity OverallSeverity(BoardState state)
+    {
+        var worst = state.Services.Values.Select(s => s.Status).DefaultIfEmpty(ServiceStatus.Operational).MaxBy(s => s.Severity());
+        return SeverityOf(worst);
+    }
+
+    /// <summary>"INC-1 · Streaming fails on many devices".</summary>
+    public static string IncidentName(Incident incident) => $"{incident.Id} · {incident.Title}";
+
+    /// <summary>The lines people need about an incident: state, who is hit, cause, latest word, and when the next one comes.</summary>
+    public static IEnumerable<string> IncidentSummary(Incident incident, BoardState state, Localizer l, DateTimeOffset now, bool detailed)
+    {
+        var services = l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId)));
+        yield return l.Format(
+            nameof(Strings.Incident_StateLine),
+            l.Status(incident.Status),
+            l.Impact(incident.Impact),
+            services,
+            l.Relative(incident.Milestones.Started, now));
+
+        if (incident.Segments.Length > 0)
+        {
+            yield return l.Format(nameof(Strings.Incident_Segments), string.Join(", ", incident.Segments));
+        }
+
+        if (incident.UsersAffected is { } users)
+        {
+            yield return l.Format(nameof(Strings.Incident_Users), l.Count(users));
+        }
+
+        yield return CauseLine(incident, state, l);
+
+        if (incident.Milestones.Mitigated is { } mitigated && !incident.IsResolved)
+        {
+            yield return l.Format(nameof(Strings.Incident_Mitigated), l.Clock(mitigated, now));
+        }
+
+        var latest = incident.Timeline.Count > 0 ? incident.Timeline[^1] : null;
+        if (latest is not null && (incident.Timeline.Count > 1 || (detailed && latest.Message != incident.Title)))
+        {
+            yield return l.Format(nameof(Strings.Incident_Latest), TimelineMessage(latest, l), l.Relative(latest.At, now));
+        }
+
+        if (incident.IsResolved && incident.Milestones.Resolved is { } resolved)
+        {
+            yield return l.Format(nameof(Strings.Incident_ResolvedAfter), l.Clock(resolved, now), l.Duration(incident.Duration(now)));
+        }
+        else if (incident.NextUpdateDue is { } due)
+        {
+            yield return due >= now
+                ? l.Format(nameof(Strings.Incident_NextUpdate), l.Clock(due, now), l.Relative(due, now))
+                : l.Format(nameof(Strings.Incident_UpdateOverdue), l.Clock(due, now));
+        }
+    }
+
+    /// <summary>"Cause (suspected): AWS load balancers failing in us-east-1 — upstream: AWS ELB", or "Cause not known yet".</summary>
+    public static string CauseLine(Incident incident, BoardState state, Localizer l)
+    {
+        if (incident.Cause is not { } cause)
+        {
+            return l[nameof(Strings.Cause_Unknown)];
+        }
+
+        var line = l.Format(nameof(Strings.Cause_Line), l.Confidence(cause.Confidence), cause.Text);
+        if (cause.UpstreamId is { } upstreamId)
+        {
+            var name = state.Upstreams.TryGetValue(upstreamId, out var upstream) ? upstream.Name : upstreamId;
+            line += " — " + l.Format(nameof(Strings.Cause_Upstream), name);
+        }
+
+        return line;
+    }
+
+    /// <summary>A timeline message; the resolution entry without words of its own reads "Resolved."</summary>
+    public static string TimelineMessage(TimelineEntry entry, Localizer l) =>
+        entry.Message.Length > 0 ? entry.Message : l[nameof(Strings.Timeline_Resolved)];
+}

@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
+
+namespace StatusBot.Core.State;
+
+/// <summary>
+/// <c>Apply(state, event) -> state</c>: the only way state changes, and a pure function, so replaying a journal is a fold.
+/// An event that names something the state no longer has (a service removed from the configuration) changes nothing
+/// but the sequence number.
+/// </summary>
+public static class StateReducer
+{
+    public static BoardState Apply(BoardState state, BoardEvent e)
+    {
+        var next = e switch
+        {
+            BoardInitialized i => Apply(state, i),
+            ServiceStatusChanged c => Apply(state, c),
+            IncidentOpened o => Apply(state, o),
+            IncidentUpdated u => Apply(state, u),
+            IncidentCauseChanged c => Apply(state, c),
+            IncidentResolved r => Apply(state, r),
+            _ => ApplyExtension(state, e),
+        };
+        return next with { Sequence = state.Sequence + 1 };
+    }
+
+    public static BoardState ApplyAll(BoardState state, IEnumerable<BoardEvent> events)
+    {
+        foreach (var e in events)
+        {
+            state = Apply(state, e);
+        }
+
+        return state;
+    }
+
+    private static BoardState ApplyExtension(BoardState state, BoardEvent e) =>
+        throw new NotSupportedException($"No reducer for event type {e.GetType().Name}.");
+
+    private static BoardState Apply(BoardState state, BoardInitialized e)
+    {
+        if (state.Epoch is not null)
+        {
+            return state;
+        }
+
+        var services = state.Services.ToImmutableDictionary(p => p.Key, p => p.Value.History.IsEmpty ? p.Value with { Since = e.At } : p.Value);
+        return state with { Epoch = e.At, Services = services };
+    }
+
+    private static BoardState Apply(BoardState state, ServiceStatusChanged e)
+    {
+        if (!state.Services.TryGetValue(e.ServiceId, out var service))
+        {
+            return state;
+        }
+
+        var changed = service.Status != e.Status;
+        var updated = service with
+        {
+            Status = e.Status,
+            Since = changed ? e.At : service.Since,
+            Note = e.Note,
+            History = changed ? service.History.Add(new StatusTransition(e.At, e.Status)) : service.History,
+        };
+        return state with { Services = state.Services.SetItem(e.ServiceId, updated) };
+    }
+
+    private static BoardState Apply(BoardState state, IncidentOpened e)
+    {
+        var opening = new TimelineEntry(
+            e.At,
+            e.Automatic ? UpdateKind.Automatic : UpdateKind.Human,
+            IncidentStatus.Investigating,
+            e.Message ?? e.Title,
+            e.Actor);
+        var incident = new Incident(
+            e.IncidentId,
+            e.Title,
+            IncidentStatus.Investigating,
+            e.Impact,
+            e.Services,
+            e.Segments,
+            e.UsersAffected,
+            e.Cause,
+            new Milestones(e.StartedAt, e.At, e.Automatic ? null : e.At, null, null),
+            e.NextUpdateDue,
+            [opening],
+            e.Automatic);
+        return state with
+        {
+            Incidents = state.Incidents.SetItem(e.IncidentId, incident),
+            OpenIncidentIds = state.OpenIncidentIds.Remove(e.IncidentId).Add(e.IncidentId),
+            NextIncidentNumber = Math.Max(state.NextIncidentNumber, IncidentIds.NumberOf(e.IncidentId) + 1),
+        };
+    }
+
+    private static BoardState Apply(BoardState state, IncidentUpdated e) => Update(state, e.IncidentId, i =>
+    {
+        var human = e.Kind == UpdateKind.Human;
+        var milestones = i.Milestones with
+        {
+            Acknowledged = i.Milestones.Acknowledged ?? (human ? e.At : null),
+            Mitigated = i.Milestones.Mitigated ?? (e.Status == IncidentStatus.Monitoring ? e.At : null),
+        };
+        return i with
+        {
+            Status = e.Status,
+            Milestones = milestones,
+            NextUpdateDue = e.NextUpdateDue,
+            Timeline = i.Timeline.Add(new TimelineEntry(e.At, e.Kind, e.Status, e.Message, e.Actor)),
+        };
+    });
+
+    private static BoardState Apply(BoardState state, IncidentCauseChanged e) =>
+        Update(state, e.IncidentId, i => i with { Cause = e.Cause });
+
+    private static BoardState Apply(BoardState state, IncidentResolved e)
+    {
+        var next = Update(state, e.IncidentId, i => i with
+        {
+            Status = IncidentStatus.Resolved,
+            Milestones = i.Milestones with { Resolved = e.At, Mitigated = i.Milestones.Mitigated ?? e.At },
+            NextUpdateDue = null,
+            Timeline = i.Timeline.Add(new TimelineEntry(e.At, e.Actor == Actor.System ? UpdateKind.Automatic : UpdateKind.Human, IncidentStatus.Resolved, e.Message ?? "", e.Actor)),
+        });
+        return next with { OpenIncidentIds = next.OpenIncidentIds.Remove(e.IncidentId) };
+    }
+
+    private static BoardState Update(BoardState state, string incidentId, Func<Incident, Incident> change) =>
+        state.Incidents.TryGetValue(incidentId, out var incident)
+            ? state with { Incidents = state.Incidents.SetItem(incidentId, change(incident)) }
+            : state;
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Humanizer;
+using StatusBot.Core.Domain;
+
+namespace StatusBot.Core.Text;
+
+/// <summary>
+/// Every user-visible sentence in one language: strings from the resources (<c>Strings.resx</c>, <c>Strings.fr.resx</c>)
+/// plus Humanizer for relative times, durations and counts.
+/// </summary>
+public sealed class Localizer
+{
+    private static readonly ConcurrentDictionary<string, Localizer> Cache = new(StringComparer.Ordinal);
+
+    private Localizer(CultureInfo culture)
+    {
+        Culture = culture;
+    }
+
+    public CultureInfo Culture { get; }
+
+    public bool IsFrench => Culture.TwoLetterISOLanguageName == "fr";
+
+    public static Localizer For(CultureInfo culture) => Cache.GetOrAdd(culture.Name, _ => new Localizer(culture));
+
+    public string this[string key] => Strings.ResourceManager.GetString(key, Culture) ?? throw new KeyNotFoundException($"No string '{key}'.");
+
+    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    public string Status(ServiceStatus status) => this["ServiceStatus_" + status];
+
+    public string Status(IncidentStatus status) => this["IncidentStatus_" + status];
+
+    public string Impact(Impact impact) => this["Impact_" + impact];
+
+    public string Confidence(CauseConfidence confidence) => this["Confidence_" + confidence];
+
+    public string Kind(UpdateKind kind) => this["UpdateKind_" + kind];
+
+    /// <summary>"3 hours ago", "il y a 3 heures", "in 12 minutes".</summary>
+    public string Relative(DateTimeOffset at, DateTimeOffset now) => at.Humanize(now, Culture);
+
+    /// <summary>"3 hours, 12 minutes", "3 heures, 12 minutes"; seconds only for durations under a minute.</summary>
+    public string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero)
+        {
+            span = TimeSpan.Zero;
+        }
+
+        var minUnit = span < TimeSpan.FromMinutes(1) ? Humanizer.TimeUnit.Second : Humanizer.TimeUnit.Minute;
+        return span.Humanize(precision: 2, culture: Culture, maxUnit: Humanizer.TimeUnit.Day, minUnit: minUnit);
+    }
+
+    /// <summary>"23:30 UTC" today, "Dec 24, 23:30 UTC" / "24 déc. 23:30 UTC" on another day.</summary>
+    public string Clock(DateTimeOffset at, DateTimeOffset now)
+    {
+        var utc = at.ToUniversalTime();
+        var format = utc.Date == now.ToUniversalTime().Date ? "HH:mm" : (IsFrench ? "d MMM HH:mm" : "MMM d, HH:mm");
+        return utc.ToString(format, Culture) + " UTC";
+    }
+
+    /// <summary>"27 million", "27 millions", "12,500", "12 500".</summary>
+    public string Count(long n)
+    {
+        if (Math.Abs(n) < 1_000_000)
+        {
+            return n.ToString("N0", Culture);
+        }
+
+        if (!IsFrench)
+        {
+            return n.ToMetric(MetricNumeralFormats.WithSpace | MetricNumeralFormats.UseShortScaleWord, decimals: 1);
+        }
+
+        var (value, singular, plural) = Math.Abs(n) >= 1_000_000_000 ? (n / 1e9, "milliard", "milliards") : (n / 1e6, "million", "millions");
+        value = Math.Round(value, 1);
+        return value.ToString("0.#", Culture) + " " + (Math.Abs(value) >= 2 ? plural : singular);
+    }
+
+    /// <summary>"Streaming", "Streaming and Website", "Streaming, Website and API".</summary>
+    public string List(IEnumerable<string> items) => items.Humanize(this["Word_And"]);
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using StatusBot.Core.Text;
+using StatusBot.Host.ConsolePlatform;
+using StatusBot.Host.Configuration;
+using StatusBot.Host.Hosting;
+
+namespace StatusBot.Host.Cli;
+
+/// <summary>The command line: <c>serve</c> (the default) and <c>chat</c>, with <c>--config</c>, <c>--data</c> and <c>--urls</c>.</summary>
+public static class StatusBotCli
+{
+    private static readonly Option<string?> ConfigOption = new("--config")
+    {
+        Description = "Configuration file (default: config/statusbot.json; also STATUSBOT_CONFIG)",
+        Recursive = true,
+    };
+
+    private static readonly Option<string?> DataOption = new("--data")
+    {
+        Description = "Data directory (overrides StatusBot:Storage:DataDirectory)",
+        Recursive = true,
+    };
+
+    private static readonly Option<string?> UrlsOption = new("--urls")
+    {
+        Description = "Listen URLs (default http://localhost:8080)",
+        Recursive = true,
+    };
+
+    private static readonly Option<bool> ViewerOption = new("--viewer") { Description = "Chat as a non-admin user" };
+
+    private static readonly Option<string?> LocaleOption = new("--locale") { Description = "Language of the answers: en or fr" };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("StatusBot: answers \"is it down? why? when is it back?\" on Discord, Slack and the console.");
+        root.Options.Add(ConfigOption);
+        root.Options.Add(DataOption);
+        root.Options.Add(UrlsOption);
+
+        var serve = new Command("serve", "Run the bot and its web endpoints (the default)");
+        serve.SetAction((parse, cancellationToken) => GuardAsync(() => ServeAsync(Settings(parse), cancellationToken)));
+        root.SetAction((parse, cancellationToken) => GuardAsync(() => ServeAsync(Settings(parse), cancellationToken)));
+        root.Subcommands.Add(serve);
+
+        var chat = new Command("chat", "Talk to the bot in this terminal, as the local admin (reads standard input; works piped)");
+        chat.Options.Add(ViewerOption);
+        chat.Options.Add(LocaleOption);
+        chat.SetAction((parse, cancellationToken) =>
+            GuardAsync(() => ChatAsync(Settings(parse), parse.GetValue(ViewerOption), parse.GetValue(LocaleOption), cancellationToken)));
+        root.Subcommands.Add(chat);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static CliSettings Settings(ParseResult parse) =>
+        new(parse.GetValue(ConfigOption), parse.GetValue(DataOption), parse.GetValue(UrlsOption));
+
+    private static async Task<int> ServeAsync(CliSettings cli, CancellationToken cancellationToken)
+    {
+        await using var app = StatusBotWebApp.Create(cli);
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> ChatAsync(CliSettings cli, bool viewer, string? locale, CancellationToken cancellationToken)
+    {
+        if (locale is not null && !Locales.IsSupported(locale))
+        {
+            await Console.Error.WriteLineAsync($"--locale must be one of {string.Join(", ", Locales.Supported)} (was '{locale}').");
+            return 2;
+        }
+
+        using var host = StatusBotConsoleHost.Create(cli);
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var options = host.Services.GetRequiredService<IOptions<StatusBotOptions>>().Value;
+            var caller = ConsoleChat.Operator(viewer, Locales.Resolve(locale ?? options.Locale));
+            var chat = host.Services.GetRequiredService<ConsoleChat>();
+            var interactive = !Console.IsInputRedirected;
+            return await chat.RunAsync(Console.In, Console.Out, caller, interactive, cancellationToken);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A broken configuration or a refused start ends the program with a message that names the problem, not a stack trace.</summary>
+    private static async Task<int> GuardAsync(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("StatusBot cannot start: the configuration is invalid.");
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return 2;
+        }
+        catch (ConfigurationFileMissingException ex)
+        {
+            await Console.Error.WriteLineAsync("StatusBot cannot start: " + ex.Message);
+            return 2;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync("StatusBot cannot start: " + ex.Message);
+            return 2;
+        }
+        catch (StartupException ex)
+        {
+            await Console.Error.WriteLineAsync("StatusBot cannot start: " + ex.Message);
+            return 2;
+        }
+    }
+}

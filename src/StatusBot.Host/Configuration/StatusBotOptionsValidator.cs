@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using StatusBot.Core.Commands;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Host.Configuration;
+
+/// <summary>Refuses a broken configuration at start, naming the exact key at fault (<c>StatusBot:Services:2:Id</c>).</summary>
+public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusBotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StatusBotOptions options)
+    {
+        var errors = Errors(options).ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public static IEnumerable<string> Errors(StatusBotOptions o)
+    {
+        const string root = StatusBotOptions.Section;
+        if (!Locales.IsSupported(o.Locale))
+        {
+            yield return $"{root}:Locale must be one of {string.Join(", ", Locales.Supported)} (was '{o.Locale}').";
+        }
+
+        if (o.Announcements.UpdateIntervalMinutes is < 1 or > 1440)
+        {
+            yield return $"{root}:Announcements:UpdateIntervalMinutes must be between 1 and 1440 (was {o.Announcements.UpdateIntervalMinutes}).";
+        }
+
+        if (o.Services.Count == 0)
+        {
+            yield return $"{root}:Services is empty: configure at least one service (see config/statusbot.json).";
+        }
+
+        var upstreamIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < o.Upstreams.Count; i++)
+        {
+            var u = o.Upstreams[i];
+            var key = $"{root}:Upstreams:{i}";
+            foreach (var error in CheckIdAndName(key, u.Id, u.Name))
+            {
+                yield return error;
+            }
+
+            if (!upstreamIds.Add(u.Id))
+            {
+                yield return $"{key}:Id '{u.Id}' is used twice.";
+            }
+
+            if (u.FeedUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                yield return $"{key}:FeedUrl '{url}' must be an absolute http or https URL.";
+            }
+        }
+
+        var serviceIds = o.Services.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < o.Services.Count; i++)
+        {
+            var s = o.Services[i];
+            var key = $"{root}:Services:{i}";
+            foreach (var error in CheckIdAndName(key, s.Id, s.Name))
+            {
+                yield return error;
+            }
+
+            // Every id, name and alias must point at one service only, or "status video" would be ambiguous.
+            foreach (var (word, what) in new[] { (s.Id, "Id"), (s.Name, "Name") }.Concat(s.Aliases.Select((a, j) => (a, $"Aliases:{j}"))))
+            {
+                var normalized = ServiceIndex.Normalize(word ?? "");
+                if (normalized.Length == 0)
+                {
+                    if (what.StartsWith("Aliases", StringComparison.Ordinal))
+                    {
+                        yield return $"{key}:{what} is empty.";
+                    }
+
+                    continue;
+                }
+
+                if (!names.TryGetValue(normalized, out var owner))
+                {
+                    names[normalized] = s.Id;
+                }
+                else if (owner != s.Id)
+                {
+                    yield return $"{key}:{what} '{word}' is already used by service '{owner}'.";
+                }
+            }
+
+            for (var j = 0; j < s.DependsOn.Count; j++)
+            {
+                var dependency = s.DependsOn[j];
+                if (!upstreamIds.Contains(dependency) && !serviceIds.Contains(dependency))
+                {
+                    yield return $"{key}:DependsOn:{j} '{dependency}' is neither an upstream nor a service id.";
+                }
+            }
+        }
+
+        if (serviceIds.Count != o.Services.Count)
+        {
+            yield return $"{root}:Services has duplicate ids.";
+        }
+    }
+
+    private static IEnumerable<string> CheckIdAndName(string key, string id, string name)
+    {
+        if (string.IsNullOrWhiteSpace(id) || !Slug().IsMatch(id))
+        {
+            yield return $"{key}:Id '{id}' must be a lowercase slug: letters, digits and dashes, at most 40 characters.";
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            yield return $"{key}:Name is required.";
+        }
+        else if (name.Length > 60 || CommandBinder.HasForbiddenCharacters(name, allowNewLines: false))
+        {
+            yield return $"{key}:Name must be at most 60 characters, without control characters.";
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    private static partial Regex Slug();
+}

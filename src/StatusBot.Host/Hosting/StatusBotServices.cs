@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using StatusBot.Core;
+using StatusBot.Core.Commands;
+using StatusBot.Host.Configuration;
+
+namespace StatusBot.Host.Hosting;
+
+/// <summary>The composition root shared by every verb: options, the board and its recovery, and the core.</summary>
+public static class StatusBotServices
+{
+    /// <summary>Adds the options (validated at start), the board seed, the core and the board's hosted service.</summary>
+    public static IServiceCollection AddStatusBot(this IServiceCollection services)
+    {
+        services.AddOptions<StatusBotOptions>().BindConfiguration(StatusBotOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StatusBotOptions>, StatusBotOptionsValidator>();
+        services.AddSingleton(sp => BoardSeed.From(sp.GetRequiredService<IOptions<StatusBotOptions>>().Value));
+        services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
+        services.AddStatusBotCore();
+        services.AddHostedService<BoardHostedService>();
+        return services;
+    }
+}

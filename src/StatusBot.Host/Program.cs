@@ -1,0 +1,3 @@
+using StatusBot.Host.Cli;
+
+return await StatusBotCli.RunAsync(args);

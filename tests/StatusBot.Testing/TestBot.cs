@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using StatusBot.Core;
+using StatusBot.Core.Board;
+using StatusBot.Core.Commands;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
+using StatusBot.Core.Questions;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Testing;
+
+/// <summary>
+/// A real bot (board, handlers, dispatcher, router) over the demo catalog, on a fake clock and an in-memory store (or
+/// the store a test gives). Commands run exactly as they do behind any platform.
+/// </summary>
+public sealed class TestBot : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2012, 12, 24, 20, 30, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _provider;
+
+    private TestBot(ServiceProvider provider)
+    {
+        _provider = provider;
+    }
+
+    public FakeTimeProvider Time => (FakeTimeProvider)_provider.GetRequiredService<TimeProvider>();
+
+    public IEventStore Store => _provider.GetRequiredService<IEventStore>();
+
+    public StatusBoard Board => _provider.GetRequiredService<StatusBoard>();
+
+    public CommandDispatcher Dispatcher => _provider.GetRequiredService<CommandDispatcher>();
+
+    public ConversationRouter Router => _provider.GetRequiredService<ConversationRouter>();
+
+    public BoardState State => Board.Current;
+
+    public static Caller Admin(string locale = "en") => new(new Actor("test", "U-ADMIN", "Ada Admin"), true, Locales.Resolve(locale));
+
+    public static Caller Viewer(string locale = "en") => new(new Actor("test", "U-VIEWER", "Vic Viewer"), false, Locales.Resolve(locale));
+
+    public static async Task<TestBot> StartAsync(IEventStore? store = null, CommandSettings? settings = null, DateTimeOffset? start = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(start ?? Start));
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        if (store is not null)
+        {
+            services.AddSingleton(store);
+        }
+
+        services.AddStatusBotCore(settings);
+        var bot = new TestBot(services.BuildServiceProvider());
+        var initial = BoardState.Create(DemoCatalog.Services, DemoCatalog.Upstreams);
+        await bot.Board.StartAsync(initial, null, CancellationToken.None);
+        if (bot.Board.Current.Epoch is null)
+        {
+            await bot.Board.ExecuteAsync(_ => Decision.Apply(new BoardInitialized(Actor.System, bot.Time.GetUtcNow())), CancellationToken.None);
+        }
+
+        return bot;
+    }
+
+    /// <summary>Runs a text command as the admin (or the caller given).</summary>
+    public Task<DispatchResult> RunAsync(string text, Caller? caller = null) =>
+        Dispatcher.DispatchTextAsync(text, caller ?? Admin(), CancellationToken.None);
+
+    /// <summary>Says something in plain words, as a mention or DM would.</summary>
+    public Task<DispatchResult?> AskAsync(string message, Caller? caller = null, bool mustAnswer = true) =>
+        Router.AnswerAsync(message, caller ?? Admin(), mustAnswer, CancellationToken.None);
+
+    public void Advance(TimeSpan by) => Time.Advance(by);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Board.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+}
