@@ -4,6 +4,7 @@ using StatusBot.Core.Text;
 using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Hosting;
+using StatusBot.Storage;
 
 namespace StatusBot.Host.Cli;
 
@@ -111,6 +112,11 @@ public static class StatusBotCli
             return 2;
         }
         catch (InvalidOperationException ex) when (ex.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync("StatusBot cannot start: " + ex.Message);
+            return 2;
+        }
+        catch (StorageException ex)
         {
             await Console.Error.WriteLineAsync("StatusBot cannot start: " + ex.Message);
             return 2;

@@ -2,13 +2,14 @@ using Microsoft.Extensions.Options;
 using StatusBot.Core;
 using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
+using StatusBot.Storage;
 
 namespace StatusBot.Host.Hosting;
 
 /// <summary>The composition root shared by every verb: options, the board and its recovery, and the core.</summary>
 public static class StatusBotServices
 {
-    /// <summary>Adds the options (validated at start), the board seed, the core and the board's hosted service.</summary>
+    /// <summary>Adds the options (validated at start), the board seed, the core, the board's hosted service and the file store.</summary>
     public static IServiceCollection AddStatusBot(this IServiceCollection services)
     {
         services.AddOptions<StatusBotOptions>().BindConfiguration(StatusBotOptions.Section).ValidateOnStart();
@@ -17,6 +18,9 @@ public static class StatusBotServices
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
         services.AddStatusBotCore();
         services.AddHostedService<BoardHostedService>();
+
+        // After the board's hosted service, so the final snapshot is taken before the board stops.
+        services.AddStatusBotStorage();
         return services;
     }
 }

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using StatusBot.Core.State;
+using StatusBot.Storage.Files;
+using StatusBot.Storage.Serialization;
+using StatusBot.Storage.Snapshots;
+
+namespace StatusBot.Storage.Journal;
+
+/// <summary>
+/// Rebuilds the state at start: the newest snapshot that reads back whole (falling back to the one before), then every
+/// journal record after it. A torn or corrupt tail of the last segment is cut off with a warning; damage anywhere
+/// else, a gap in the sequence, or data from a newer schema stops the start with a message instead of losing events.
+/// </summary>
+internal sealed partial class JournalRecovery(IFileSystem files, string directory, ILogger logger)
+{
+    public (BoardState State, List<(long FirstSequence, string Name)> Segments, long SnapshotSequence) Recover(BoardState initial)
+    {
+        var names = files.ListFiles(directory);
+        if (names.Contains(JournalFiles.SnapshotTemp))
+        {
+            // A snapshot that was being written when the process stopped; the previous ones are intact.
+            files.Delete(Path.Combine(directory, JournalFiles.SnapshotTemp));
+        }
+
+        var (state, snapshotSequence) = LoadSnapshot(initial, names);
+        var segments = JournalFiles.Segments(names).ToList();
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var last = i == segments.Count - 1;
+            if (!last && segments[i + 1].Sequence - 1 <= state.Sequence)
+            {
+                continue;
+            }
+
+            state = Replay(state, segments[i].Name, last);
+        }
+
+        return (state, segments, snapshotSequence);
+    }
+
+    private (BoardState, long) LoadSnapshot(BoardState initial, IReadOnlyList<string> names)
+    {
+        foreach (var (sequence, name) in JournalFiles.Snapshots(names).Reverse())
+        {
+            var path = Path.Combine(directory, name);
+            try
+            {
+                var data = files.ReadAllBytes(path);
+                if (!RecordFraming.TryRead(data, 0, out var payload, out var end, out var reason) || end != data.Length)
+                {
+                    throw new StorageFormatException(reason ?? "trailing bytes after the snapshot");
+                }
+
+                var document = SnapshotCodec.Decode(payload);
+                if (document.Sequence != sequence)
+                {
+                    throw new StorageFormatException($"it holds sequence {document.Sequence}, not {sequence}");
+                }
+
+                LogSnapshotLoaded(logger, name, sequence);
+                return (SnapshotCodec.Restore(initial, document), sequence);
+            }
+            catch (SchemaTooNewException ex)
+            {
+                throw new StorageException($"Snapshot {path} cannot be read: {ex.Message}.", ex);
+            }
+            catch (Exception ex) when (ex is StorageFormatException or IOException)
+            {
+                LogSnapshotSkipped(logger, path, ex.Message);
+            }
+        }
+
+        return (initial, 0);
+    }
+
+    private BoardState Replay(BoardState state, string name, bool last)
+    {
+        var path = Path.Combine(directory, name);
+        var data = files.ReadAllBytes(path);
+        long offset = 0;
+        while (true)
+        {
+            if (!RecordFraming.TryRead(data, offset, out var payload, out var next, out var reason))
+            {
+                if (reason is null)
+                {
+                    return state;
+                }
+
+                if (!last)
+                {
+                    throw new StorageException(
+                        $"Journal segment {path} is damaged at offset {offset} ({reason}) and later segments follow it; " +
+                        "events would be lost. Restore the data directory from a backup, or move this segment and the ones after it away to start from the last good point.");
+                }
+
+                LogTornTail(logger, path, offset, reason, data.Length - offset);
+                files.Truncate(path, offset);
+                return state;
+            }
+
+            List<Core.Events.BoardEvent> events;
+            long first;
+            try
+            {
+                (first, events) = EventBatchCodec.Decode(payload);
+            }
+            catch (SchemaTooNewException ex)
+            {
+                throw new StorageException($"Journal {path} at offset {offset} cannot be read: {ex.Message}. Nothing was changed.", ex);
+            }
+            catch (StorageFormatException ex)
+            {
+                // The checksum matched, so these are the bytes that were written: a bug or a foreign file, never a torn write.
+                throw new StorageException($"Journal {path} at offset {offset} holds a record this StatusBot cannot read: {ex.Message}.", ex);
+            }
+
+            var skip = state.Sequence - first + 1;
+            if (skip < 0)
+            {
+                throw new StorageException($"Journal {path} at offset {offset} starts at event {first}, but event {state.Sequence + 1} is missing before it.");
+            }
+
+            for (var i = (int)Math.Min(skip, events.Count); i < events.Count; i++)
+            {
+                state = StateReducer.Apply(state, events[i]);
+            }
+
+            offset = next;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded snapshot {Name} (sequence {Sequence})")]
+    private static partial void LogSnapshotLoaded(ILogger logger, string name, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {Path} is unreadable ({Reason}); falling back to the previous one and the journal")]
+    private static partial void LogSnapshotSkipped(ILogger logger, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {Path}: {Reason} at offset {Offset}; cut off the last {Bytes} bytes (a write that was never acknowledged)")]
+    private static partial void LogTornTail(ILogger logger, string path, long offset, string reason, long bytes);
+}

@@ -1,0 +1,32 @@
+using System.Collections.Frozen;
+using System.Text.Json.Serialization.Metadata;
+using StatusBot.Core.Events;
+
+namespace StatusBot.Storage.Serialization;
+
+/// <summary>
+/// The wire name of every event type and how to read it. The name is the class name and is part of the journal format:
+/// renaming an event class needs an alias here, or old journals stop reading. A test checks that every
+/// <see cref="BoardEvent"/> in Core is listed.
+/// </summary>
+internal static class EventTypes
+{
+    private static readonly FrozenDictionary<Type, JsonTypeInfo> ByType = new JsonTypeInfo[]
+    {
+        StorageJsonContext.Default.BoardInitialized,
+        StorageJsonContext.Default.ServiceStatusChanged,
+        StorageJsonContext.Default.IncidentOpened,
+        StorageJsonContext.Default.IncidentUpdated,
+        StorageJsonContext.Default.IncidentCauseChanged,
+        StorageJsonContext.Default.IncidentResolved,
+    }.ToFrozenDictionary(t => t.Type);
+
+    private static readonly FrozenDictionary<string, JsonTypeInfo> ByName = ByType.Values.ToFrozenDictionary(t => t.Type.Name, StringComparer.Ordinal);
+
+    public static IEnumerable<Type> Known => ByType.Keys;
+
+    public static JsonTypeInfo For(Type type) =>
+        ByType.TryGetValue(type, out var info) ? info : throw new NotSupportedException($"Event type {type.Name} is not registered for storage.");
+
+    public static JsonTypeInfo? For(string name) => ByName.GetValueOrDefault(name);
+}

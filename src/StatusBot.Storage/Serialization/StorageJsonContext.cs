@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using StatusBot.Core.Events;
+using StatusBot.Storage.Snapshots;
+
+namespace StatusBot.Storage.Serialization;
+
+/// <summary>
+/// Source-generated JSON for everything written to disk. Core stays free of JSON attributes: the event types are listed
+/// here, and the type name written next to each event is its class name (see <see cref="EventTypes"/>).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BoardInitialized))]
+[JsonSerializable(typeof(ServiceStatusChanged))]
+[JsonSerializable(typeof(IncidentOpened))]
+[JsonSerializable(typeof(IncidentUpdated))]
+[JsonSerializable(typeof(IncidentCauseChanged))]
+[JsonSerializable(typeof(IncidentResolved))]
+[JsonSerializable(typeof(SnapshotDocument))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

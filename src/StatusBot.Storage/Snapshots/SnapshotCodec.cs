@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using StatusBot.Core.State;
+using StatusBot.Storage.Serialization;
+
+namespace StatusBot.Storage.Snapshots;
+
+/// <summary>Writes a <see cref="BoardState"/> as a snapshot and reads it back onto the configured initial state.</summary>
+internal static class SnapshotCodec
+{
+    public static byte[] Encode(BoardState state, DateTimeOffset takenAt)
+    {
+        var document = new SnapshotDocument(
+            SchemaVersion.Current,
+            state.Sequence,
+            state.NextIncidentNumber,
+            state.Epoch,
+            takenAt,
+            [.. state.Services.Values.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new ServiceSnapshot(s.Id, s.Status, s.Since, s.Note, s.History))],
+            [.. state.Incidents.Values.OrderBy(i => i.Number)],
+            [.. state.OpenIncidentIds]);
+        return JsonSerializer.SerializeToUtf8Bytes(document, StorageJsonContext.Default.SnapshotDocument);
+    }
+
+    public static SnapshotDocument Decode(ReadOnlySpan<byte> payload)
+    {
+        SnapshotDocument? document;
+        try
+        {
+            // The version is checked before the rest is trusted: a newer layout may not even bind.
+            using (var probe = JsonDocument.Parse(payload.ToArray()))
+            {
+                if (probe.RootElement.TryGetProperty("v", out var v) && v.TryGetInt64(out var version) && version > SchemaVersion.Current)
+                {
+                    throw new SchemaTooNewException(version);
+                }
+            }
+
+            document = JsonSerializer.Deserialize(payload, StorageJsonContext.Default.SnapshotDocument);
+        }
+        catch (JsonException ex)
+        {
+            throw new StorageFormatException("the snapshot is not valid JSON: " + ex.Message, ex);
+        }
+
+        return document ?? throw new StorageFormatException("the snapshot is empty");
+    }
+
+    /// <summary>Puts a snapshot's dynamic state onto <paramref name="initial"/> (which carries this run's definitions).</summary>
+    public static BoardState Restore(BoardState initial, SnapshotDocument document)
+    {
+        var services = initial.Services;
+        foreach (var s in document.Services)
+        {
+            if (services.TryGetValue(s.Id, out var current))
+            {
+                services = services.SetItem(s.Id, current with { Status = s.Status, Since = s.Since, Note = s.Note, History = s.History });
+            }
+        }
+
+        return initial with
+        {
+            Services = services,
+            Incidents = document.Incidents.ToImmutableDictionary(i => i.Id),
+            OpenIncidentIds = [.. document.OpenIncidentIds],
+            NextIncidentNumber = document.NextIncidentNumber,
+            Sequence = document.Sequence,
+            Epoch = document.Epoch,
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusBot.Core.Board;
+using StatusBot.Storage.Files;
+using StatusBot.Storage.Journal;
+
+namespace StatusBot.Storage;
+
+/// <summary>Registers the file store (journal + snapshots in <c>StatusBot:Storage:DataDirectory</c>) as the board's store.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Replaces the in-memory store with the file store, locks the data directory for this process, and adds the
+    /// periodic snapshot service. Options are validated at start.
+    /// </summary>
+    public static IServiceCollection AddStatusBotStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.TryAddSingleton<IFileSystem, PhysicalFileSystem>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new FileEventStore(
+                sp.GetRequiredService<IFileSystem>(),
+                options.FullDataDirectory,
+                options.JournalSegmentBytes,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<FileEventStore>>(),
+                lockDirectory: true);
+        });
+        services.Replace(ServiceDescriptor.Singleton<IEventStore>(sp => sp.GetRequiredService<FileEventStore>()));
+        services.AddSingleton<SnapshotService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotService>());
+        return services;
+    }
+}
