@@ -17,6 +17,9 @@ public static class StatusBotConsoleHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A refused start is reported once, as a sentence, by the command line; not again as a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddStatusBot();
         builder.Services.AddSingleton<ConsoleChat>();
         configure?.Invoke(builder);

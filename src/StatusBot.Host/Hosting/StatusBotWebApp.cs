@@ -11,6 +11,9 @@ public static class StatusBotWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
         builder.WebHost.UseUrls(cli.Urls ?? builder.Configuration["urls"] ?? CliSettings.DefaultUrls);
+
+        // A refused start is reported once, as a sentence, by the command line; not again as a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddStatusBot();
         configure?.Invoke(builder);
 
