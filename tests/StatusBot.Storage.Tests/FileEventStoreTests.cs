@@ -1,0 +1,100 @@
+using StatusBot.Core.Commands;
+using StatusBot.Core.Domain;
+using StatusBot.Testing;
+using StatusBot.Testing.Storage;
+
+namespace StatusBot.Storage.Tests;
+
+public sealed class FileEventStoreTests
+{
+    [Fact]
+    public async Task Append_GroupCommit_AnswersWaitersOnlyAfterTheirFsync()
+    {
+        var fs = new GatedFileSystem(new SimulatedFileSystem());
+        await using var bot = await TestBot.StartAsync(StorageKit.Store(fs));
+        fs.Hold = true;
+
+        var first = bot.RunAsync("service set billing degraded first");
+        await fs.SyncStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var queued = Enumerable.Range(0, 20).Select(i => bot.RunAsync($"incident open api minor \"Queued {i}\"")).ToList();
+        await Task.Delay(100);
+        var answeredBeforeFsync = queued.Count(t => t.IsCompleted) + (first.IsCompleted ? 1 : 0);
+        var syncsBefore = fs.Syncs;
+        fs.Release();
+        var results = await Task.WhenAll(queued.Prepend(first));
+
+        Assert.Equal(0, answeredBeforeFsync);
+        Assert.All(results, r => Assert.Equal(CommandOutcome.Changed, r.Outcome));
+        Assert.True(fs.Syncs - syncsBefore <= 3, $"21 commands took {fs.Syncs - syncsBefore} fsyncs; group commit should need 2");
+        Assert.Equal(20, bot.State.Incidents.Count);
+    }
+
+    [Fact]
+    public async Task Append_DiskFull_RefusesTheCommandKeepsStateAndReportsUntilItRecovers()
+    {
+        var fs = new SimulatedFileSystem();
+        await using var bot = await TestBot.StartAsync(StorageKit.Store(fs));
+        fs.DiskFull = true;
+
+        var refused = await bot.RunAsync("incident open streaming major \"Streaming fails\"");
+        var read = await bot.RunAsync("status");
+        var errorWhileFull = bot.Board.StoreError;
+        fs.DiskFull = false;
+        var accepted = await bot.RunAsync("incident open streaming major \"Streaming fails\"");
+        var recovered = await StorageKit.Store(fs.Crash(new Random(1))).RecoverAsync(StorageKit.Initial(), default);
+
+        Assert.Equal(CommandOutcome.Failed, refused.Outcome);
+        Assert.Contains("could not be saved", refused.Reply.Title, StringComparison.Ordinal);
+        Assert.Equal(CommandOutcome.Answered, read.Outcome);
+        Assert.NotNull(errorWhileFull);
+        Assert.Equal(CommandOutcome.Changed, accepted.Outcome);
+        Assert.Null(bot.Board.StoreError);
+        Assert.Equal("INC-1", Assert.Single(recovered.Incidents).Key);
+        Assert.Equal(ServiceStatus.PartialOutage, recovered.Services["streaming"].Status);
+    }
+
+    [Fact]
+    public async Task Append_FailedWriteLeavesNoBytes_SoLaterRecordsStayReadable()
+    {
+        var fs = new SimulatedFileSystem();
+        await using var bot = await TestBot.StartAsync(StorageKit.Store(fs));
+        await bot.RunAsync("service set api degraded before");
+        fs.DiskFull = true;
+        await bot.RunAsync("service set api major lost");
+        fs.DiskFull = false;
+        await bot.RunAsync("service set api partial after");
+
+        var recovered = await StorageKit.Store(fs).RecoverAsync(StorageKit.Initial(), default);
+
+        Assert.Equal(StorageKit.Fingerprint(bot.State), StorageKit.Fingerprint(recovered));
+        Assert.Equal("after", recovered.Services["api"].Note);
+    }
+
+    [Fact]
+    public async Task WriteSnapshot_AfterTwoSnapshots_DeletesSegmentsTheOlderOneCovers()
+    {
+        var fs = new SimulatedFileSystem();
+        var store = StorageKit.Store(fs, segmentBytes: 4096);
+        await using var bot = await TestBot.StartAsync(store);
+        for (var i = 0; i < 30; i++)
+        {
+            await bot.RunAsync($"incident open website minor \"Slow pages {i}\"");
+        }
+
+        store.WriteSnapshot(bot.State);
+        for (var i = 0; i < 30; i++)
+        {
+            await bot.RunAsync($"incident update INC-{i + 1} monitoring Watching {i}");
+        }
+
+        store.WriteSnapshot(bot.State);
+        await bot.RunAsync("incident resolve INC-1");
+        var names = fs.ListFiles(StorageKit.Directory);
+
+        var recovered = await StorageKit.Store(fs).RecoverAsync(StorageKit.Initial(), default);
+
+        Assert.Equal(2, names.Count(n => n.StartsWith("snapshot-", StringComparison.Ordinal)));
+        Assert.DoesNotContain("journal-00000000000000000001.log", names);
+        Assert.Equal(StorageKit.Fingerprint(bot.State), StorageKit.Fingerprint(recovered));
+    }
+}
