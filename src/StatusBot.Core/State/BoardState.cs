@@ -21,6 +21,9 @@ public sealed record BoardState
     /// <summary>Ids of incidents not yet resolved, oldest first.</summary>
     public required ImmutableList<string> OpenIncidentIds { get; init; }
 
+    /// <summary>For each service, the id of the newest incident that affected it (so "why" needs no scan of the history).</summary>
+    public required ImmutableDictionary<string, string> LatestIncidentByService { get; init; }
+
     public required long NextIncidentNumber { get; init; }
 
     /// <summary>How many events have been applied to reach this state.</summary>
@@ -40,6 +43,7 @@ public sealed record BoardState
             Upstreams = ImmutableDictionary<string, UpstreamDefinition>.Empty,
             Incidents = ImmutableDictionary<string, Incident>.Empty,
             OpenIncidentIds = [],
+            LatestIncidentByService = ImmutableDictionary<string, string>.Empty,
             NextIncidentNumber = 1,
             Sequence = 0,
             Epoch = null,
@@ -80,10 +84,20 @@ public sealed record BoardState
 
     public IEnumerable<Incident> OpenIncidentsFor(string serviceId) => OpenIncidents.Where(i => i.Affects(serviceId));
 
-    /// <summary>The open incident for the service, else the one that ended last.</summary>
+    /// <summary>The newest open incident for the service, else the newest one that affected it.</summary>
     public Incident? CurrentOrLastIncidentFor(string serviceId) =>
         OpenIncidentsFor(serviceId).LastOrDefault()
-        ?? Incidents.Values.Where(i => i.Affects(serviceId)).OrderByDescending(i => i.Milestones.Resolved ?? i.Milestones.Started).FirstOrDefault();
+        ?? (LatestIncidentByService.TryGetValue(serviceId, out var id) ? Incidents.GetValueOrDefault(id) : null);
+
+    /// <summary>The most recently opened incident, if any.</summary>
+    public Incident? LatestIncident => Incidents.GetValueOrDefault(IncidentIds.Format(NextIncidentNumber - 1));
+
+    /// <summary>Rebuilds <see cref="LatestIncidentByService"/> from the incidents (after loading a snapshot).</summary>
+    public static ImmutableDictionary<string, string> IndexLatest(IEnumerable<Incident> incidents) =>
+        incidents
+            .SelectMany(i => i.Services.Select(s => (s.ServiceId, Incident: i)))
+            .GroupBy(x => x.ServiceId)
+            .ToImmutableDictionary(g => g.Key, g => g.MaxBy(x => x.Incident.Number).Incident.Id);
 
     public string ServiceName(string serviceId) => Services.TryGetValue(serviceId, out var s) ? s.Name : serviceId;
 }

@@ -89,9 +89,19 @@ public static class StateReducer
             e.NextUpdateDue,
             [opening],
             e.Automatic);
+        var latest = state.LatestIncidentByService;
+        foreach (var affected in e.Services)
+        {
+            if (!latest.TryGetValue(affected.ServiceId, out var previous) || IncidentIds.NumberOf(previous) < incident.Number)
+            {
+                latest = latest.SetItem(affected.ServiceId, e.IncidentId);
+            }
+        }
+
         return state with
         {
             Incidents = state.Incidents.SetItem(e.IncidentId, incident),
+            LatestIncidentByService = latest,
             OpenIncidentIds = state.OpenIncidentIds.Remove(e.IncidentId).Add(e.IncidentId),
             NextIncidentNumber = Math.Max(state.NextIncidentNumber, IncidentIds.NumberOf(e.IncidentId) + 1),
         };

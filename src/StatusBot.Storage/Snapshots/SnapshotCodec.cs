@@ -27,13 +27,11 @@ internal static class SnapshotCodec
         SnapshotDocument? document;
         try
         {
-            // The version is checked before the rest is trusted: a newer layout may not even bind.
-            using (var probe = JsonDocument.Parse(payload.ToArray()))
+            // The version (written first) is checked before the rest is trusted: a newer layout may not even bind.
+            var version = ReadVersion(payload);
+            if (version > SchemaVersion.Current)
             {
-                if (probe.RootElement.TryGetProperty("v", out var v) && v.TryGetInt64(out var version) && version > SchemaVersion.Current)
-                {
-                    throw new SchemaTooNewException(version);
-                }
+                throw new SchemaTooNewException(version);
             }
 
             document = JsonSerializer.Deserialize(payload, StorageJsonContext.Default.SnapshotDocument);
@@ -44,6 +42,18 @@ internal static class SnapshotCodec
         }
 
         return document ?? throw new StorageFormatException("the snapshot is empty");
+    }
+
+    private static long ReadVersion(ReadOnlySpan<byte> payload)
+    {
+        var reader = new Utf8JsonReader(payload);
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() &&
+            reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("v") && reader.Read() && reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.GetInt64();
+        }
+
+        throw new StorageFormatException("the snapshot does not start with its schema version");
     }
 
     /// <summary>Puts a snapshot's dynamic state onto <paramref name="initial"/> (which carries this run's definitions).</summary>
@@ -62,6 +72,7 @@ internal static class SnapshotCodec
         {
             Services = services,
             Incidents = document.Incidents.ToImmutableDictionary(i => i.Id),
+            LatestIncidentByService = BoardState.IndexLatest(document.Incidents),
             OpenIncidentIds = [.. document.OpenIncidentIds],
             NextIncidentNumber = document.NextIncidentNumber,
             Sequence = document.Sequence,

@@ -39,7 +39,7 @@ public sealed class WhyHandler(TimeProvider time) : IQueryHandler
             };
         }
 
-        var last = state.Incidents.Values.OrderByDescending(i => i.Milestones.Started).FirstOrDefault();
+        var last = state.LatestIncident;
         if (last is null)
         {
             return new Reply { Title = l[nameof(Strings.Why_NothingWrong)], Severity = Severity.Success };
