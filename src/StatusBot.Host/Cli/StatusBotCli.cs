@@ -52,6 +52,12 @@ public static class StatusBotCli
             GuardAsync(() => ChatAsync(Settings(parse), parse.GetValue(ViewerOption), parse.GetValue(LocaleOption), cancellationToken)));
         root.Subcommands.Add(chat);
 
+        var health = new Command("healthcheck", "Exit 0 when the running bot answers GET /healthz (for container health checks)");
+        var urlOption = new Option<string>("--url") { Description = "Health URL", DefaultValueFactory = _ => "http://localhost:8080/healthz" };
+        health.Options.Add(urlOption);
+        health.SetAction((parse, cancellationToken) => HealthCheck.RunAsync(parse.GetValue(urlOption)!, cancellationToken));
+        root.Subcommands.Add(health);
+
         return await root.Parse(args).InvokeAsync();
     }
 
