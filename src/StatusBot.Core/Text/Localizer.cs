@@ -71,7 +71,10 @@ public sealed class Localizer
 
         if (!IsFrench)
         {
-            return n.ToMetric(MetricNumeralFormats.WithSpace | MetricNumeralFormats.UseShortScaleWord, decimals: 1);
+            // "27 million", not "27.0 million"; "1.5 million" keeps its decimal.
+            var scale = Math.Abs(n) >= 1_000_000_000 ? 1e9 : 1e6;
+            var decimals = Math.Round(n / scale, 1) == Math.Round(n / scale) ? 0 : 1;
+            return n.ToMetric(MetricNumeralFormats.WithSpace | MetricNumeralFormats.UseShortScaleWord, decimals);
         }
 
         var (value, singular, plural) = Math.Abs(n) >= 1_000_000_000 ? (n / 1e9, "milliard", "milliards") : (n / 1e6, "million", "millions");

@@ -13,4 +13,6 @@ public sealed class StatusBotOptions
     public List<UpstreamOptions> Upstreams { get; set; } = [];
 
     public AnnouncementsOptions Announcements { get; set; } = new();
+
+    public WebOptions Web { get; set; } = new();
 }

@@ -28,6 +28,16 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             yield return $"{root}:Announcements:UpdateIntervalMinutes must be between 1 and 1440 (was {o.Announcements.UpdateIntervalMinutes}).";
         }
 
+        if (!Uri.TryCreate(o.Web.PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("http" or "https"))
+        {
+            yield return $"{root}:Web:PublicUrl '{o.Web.PublicUrl}' must be an absolute http or https URL.";
+        }
+
+        if (string.IsNullOrWhiteSpace(o.Web.PageName) || o.Web.PageName.Length > 80)
+        {
+            yield return $"{root}:Web:PageName must be 1 to 80 characters.";
+        }
+
         if (o.Services.Count == 0)
         {
             yield return $"{root}:Services is empty: configure at least one service (see config/statusbot.json).";

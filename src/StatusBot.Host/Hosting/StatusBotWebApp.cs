@@ -1,5 +1,7 @@
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
+using StatusBot.Host.Web.Pages;
+using StatusBot.Host.Web.Statuspage;
 
 namespace StatusBot.Host.Hosting;
 
@@ -14,11 +16,17 @@ public static class StatusBotWebApp
 
         // A refused start is reported once, as a sentence, by the command line; not again as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        // One line per request would cost more than answering it during an outage-night burst.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddStatusBot();
+        builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapStatuspageApi();
+        app.MapStatusPages();
         return app;
     }
 }

@@ -1,0 +1,84 @@
+using System.Text;
+using System.Xml;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Replies;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+using StatusBot.Host.Configuration;
+
+namespace StatusBot.Host.Web.Pages;
+
+/// <summary><c>GET /feed.atom</c>: an Atom 1.0 entry for every update of the 50 most recent incidents, newest first.</summary>
+internal static class AtomFeed
+{
+    private const string Atom = "http://www.w3.org/2005/Atom";
+    private const int MaxEntries = 100;
+
+    public static string Render(BoardState state, WebOptions web, Localizer l, DateTimeOffset now)
+    {
+        var baseUrl = web.PublicUrl.TrimEnd('/');
+        var updates = Recent(state, 50)
+            .SelectMany(i => i.Timeline.Select((t, n) => (Incident: i, Entry: t, Number: n + 1)))
+            .OrderByDescending(u => u.Entry.At)
+            .Take(MaxEntries)
+            .ToList();
+
+        var sb = new StringBuilder();
+        using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, OmitXmlDeclaration = false }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", Atom);
+            xml.WriteAttributeString("xml", "lang", null, l.Culture.TwoLetterISOLanguageName);
+            xml.WriteElementString("id", Atom, baseUrl + "/feed.atom");
+            xml.WriteElementString("title", Atom, l.Format(nameof(Strings.Feed_Title), web.PageName));
+            xml.WriteElementString("updated", Atom, Stamp(updates.Count > 0 ? updates[0].Entry.At : state.Epoch ?? now));
+            Link(xml, "self", baseUrl + "/feed.atom");
+            Link(xml, "alternate", baseUrl + "/");
+            xml.WriteStartElement("author", Atom);
+            xml.WriteElementString("name", Atom, web.PageName);
+            xml.WriteEndElement();
+            foreach (var (incident, entry, number) in updates)
+            {
+                var url = $"{baseUrl}/incidents/{incident.Id}";
+                xml.WriteStartElement("entry", Atom);
+                xml.WriteElementString("id", Atom, $"{url}#update-{number}");
+                xml.WriteElementString("title", Atom, $"{StatusViews.IncidentName(incident)} — {l.Status(entry.Status)}");
+                xml.WriteElementString("updated", Atom, Stamp(entry.At));
+                Link(xml, "alternate", url);
+                xml.WriteStartElement("content", Atom);
+                xml.WriteAttributeString("type", "text");
+                xml.WriteString(StatusViews.TimelineMessage(entry, l));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        // StringBuilder output declares UTF-16; the response is UTF-8.
+        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<Incident> Recent(BoardState state, int count)
+    {
+        for (var n = state.NextIncidentNumber - 1; n >= 1 && count > 0; n--)
+        {
+            if (state.Incidents.TryGetValue(IncidentIds.Format(n), out var incident))
+            {
+                count--;
+                yield return incident;
+            }
+        }
+    }
+
+    private static void Link(XmlWriter xml, string rel, string href)
+    {
+        xml.WriteStartElement("link", Atom);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Stamp(DateTimeOffset at) => XmlConvert.ToString(at.ToUniversalTime().UtcDateTime, XmlDateTimeSerializationMode.Utc);
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using StatusBot.Core.Board;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Text;
+using StatusBot.Host.Configuration;
+
+namespace StatusBot.Host.Web.Pages;
+
+/// <summary><c>GET /</c> (the status page), <c>GET /incidents/{id}</c> and <c>GET /feed.atom</c>.</summary>
+public static class PageEndpoints
+{
+    public static IEndpointRouteBuilder MapStatusPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/", (HttpRequest request, StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time) =>
+            Html(Page(request, board, options.Value, time).Home()));
+
+        endpoints.MapGet("/incidents/{id}", (string id, HttpRequest request, StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time) =>
+        {
+            var page = Page(request, board, options.Value, time);
+            return IncidentIds.TryNormalize(id, out var normalized) && board.Current.FindIncident(normalized) is { } incident
+                ? Html(page.Incident(incident))
+                : Html(page.NotFound(id.Length > 40 ? id[..40] : id), StatusCodes.Status404NotFound);
+        });
+
+        endpoints.MapGet("/feed.atom", (HttpRequest request, StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time) =>
+        {
+            var l = Localizer.For(PageLanguage.Choose(request, options.Value.Locale));
+            return Results.Text(AtomFeed.Render(board.Current, options.Value.Web, l, time.GetUtcNow()), "application/atom+xml; charset=utf-8");
+        });
+        return endpoints;
+    }
+
+    private static StatusPage Page(HttpRequest request, StatusBoard board, StatusBotOptions options, TimeProvider time) =>
+        new(board.Current, options.Web, Localizer.For(PageLanguage.Choose(request, options.Locale)), time.GetUtcNow());
+
+    private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
+        Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+}

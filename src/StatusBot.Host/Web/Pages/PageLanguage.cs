@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Host.Web.Pages;
+
+/// <summary>Picks the page language: <c>?lang=</c>, else the best supported <c>Accept-Language</c>, else the configured default.</summary>
+internal static class PageLanguage
+{
+    public static CultureInfo Choose(HttpRequest request, string defaultLocale)
+    {
+        if (request.Query["lang"].ToString() is { Length: > 0 } lang && Locales.IsSupported(lang))
+        {
+            return Locales.Resolve(lang);
+        }
+
+        if (StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var values))
+        {
+            foreach (var value in values.OrderByDescending(v => v.Quality ?? 1))
+            {
+                var tag = value.Value.Value ?? "";
+                if (tag.StartsWith("fr", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Locales.Resolve(tag);
+                }
+            }
+        }
+
+        return Locales.Resolve(defaultLocale);
+    }
+}

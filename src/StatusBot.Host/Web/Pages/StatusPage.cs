@@ -1,0 +1,143 @@
+using System.Globalization;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Replies;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+using StatusBot.Host.Configuration;
+
+namespace StatusBot.Host.Web.Pages;
+
+/// <summary>
+/// The server-rendered status page (<c>GET /</c>) and incident pages (<c>GET /incidents/{id}</c>): plain HTML that works
+/// without JavaScript, with landmarks, text for every color and icon, and the board's own sentences in the reader's language.
+/// </summary>
+internal sealed partial class StatusPage(BoardState state, WebOptions web, Localizer l, DateTimeOffset now)
+{
+    public string Home()
+    {
+        var html = new HtmlWriter();
+        Open(html, web.PageName, refresh: !state.OpenIncidentIds.IsEmpty, "/");
+        var severity = StatusViews.OverallSeverity(state);
+        html.Raw("<section aria-labelledby=\"overall\"><p id=\"overall\" role=\"status\" class=\"overall ").Text(SeverityClass(severity)).Raw("\">")
+            .Text(StatusViews.Overall(state, l)).Raw("</p></section>");
+
+        html.Raw("<section aria-labelledby=\"open\"><h2 id=\"open\">").Text(l[nameof(Strings.Page_OpenIncidents)]).Raw("</h2>");
+        if (state.OpenIncidentIds.IsEmpty)
+        {
+            html.Element("p", "muted", l[nameof(Strings.Page_NoOpenIncidents)]);
+        }
+
+        foreach (var incident in state.OpenIncidents.Reverse())
+        {
+            IncidentCard(html, incident);
+        }
+
+        html.Raw("</section><section aria-labelledby=\"services\"><h2 id=\"services\">").Text(l[nameof(Strings.Page_Services)]).Raw("</h2>");
+        foreach (var service in state.OrderedServices)
+        {
+            ServiceCard(html, service);
+        }
+
+        html.Raw("</section><section aria-labelledby=\"maintenance\"><h2 id=\"maintenance\">").Text(l[nameof(Strings.Page_Maintenance)]).Raw("</h2>")
+            .Element("p", "muted", l[nameof(Strings.Page_NoMaintenance)]).Raw("</section>");
+
+        html.Raw("<section aria-labelledby=\"past\"><h2 id=\"past\">").Text(l[nameof(Strings.Page_PastIncidents)]).Raw("</h2>");
+        var past = state.Incidents.Values.Where(i => i.IsResolved && i.Milestones.Resolved >= now.AddDays(-14)).OrderByDescending(i => i.Number).ToList();
+        if (past.Count == 0)
+        {
+            html.Element("p", "muted", l[nameof(Strings.Page_NoPastIncidents)]);
+        }
+
+        foreach (var incident in past)
+        {
+            IncidentCard(html, incident);
+        }
+
+        html.Raw("</section>");
+        Close(html);
+        return html.ToString();
+    }
+
+    private void ServiceCard(HtmlWriter html, ServiceState service)
+    {
+        var status = WireNames.Of(service.Status);
+        html.Raw("<div class=\"card\"><div class=\"service\"><strong>").Text(service.Name).Raw("</strong><span class=\"status st-").Text(status).Raw("\">")
+            .Raw("<span aria-hidden=\"true\">").Text(StatusViews.Icon(service.Status)).Raw("</span> ").Text(l.Status(service.Status)).Raw("</span></div>");
+        if (service.Status != ServiceStatus.Operational)
+        {
+            html.Element("div", "muted", l.Format(nameof(Strings.Since), l.Relative(service.Since, now)));
+        }
+
+        var (days, overall) = UptimeDay.For(service, state, now);
+        var summary = overall is { } ratio
+            ? l.Format(nameof(Strings.Page_UptimeSummary), Percent(ratio))
+            : l[nameof(Strings.Page_UptimeNoData)];
+        html.Raw("<div class=\"bar\" role=\"img\"").Attribute("aria-label", summary).Raw(">");
+        foreach (var day in days)
+        {
+            var date = day.Day.ToString("d MMM", l.Culture);
+            var title = day.Ratio is not { } r
+                ? l.Format(nameof(Strings.Page_DayNoData), date)
+                : l.Format(day.HadIncident ? nameof(Strings.Page_DayIncident) : nameof(Strings.Page_DayUptime), date, Percent(r));
+            html.Raw("<span class=\"").Text(day.CssClass + (day.HadIncident ? " incident" : "")).Raw("\"").Attribute("title", title).Raw("></span>");
+        }
+
+        html.Raw("</div><div class=\"bar-legend muted\" aria-hidden=\"true\"><span>").Text(l[nameof(Strings.Page_DaysAgo)]).Raw("</span><span>")
+            .Text(summary).Raw("</span><span>").Text(l[nameof(Strings.Page_Today)]).Raw("</span></div></div>");
+    }
+
+    private void IncidentCard(HtmlWriter html, Incident incident)
+    {
+        html.Raw("<article class=\"card\"><h3><a").Attribute("href", "/incidents/" + incident.Id + LangQuery()).Raw(">")
+            .Text(StatusViews.IncidentName(incident)).Raw("</a></h3>");
+        foreach (var line in StatusViews.IncidentSummary(incident, state, l, now, detailed: true))
+        {
+            html.Element("p", null, line);
+        }
+
+        html.Raw("</article>");
+    }
+
+    private string Percent(double ratio) =>
+        (Math.Floor(ratio * 10_000) / 100).ToString("0.00", l.Culture) + (l.IsFrench ? "\u00A0%" : "%");
+
+    private string LangQuery() => "?lang=" + l.Culture.TwoLetterISOLanguageName;
+
+    private static string SeverityClass(Severity severity) => severity switch
+    {
+        Severity.Minor => "sev-minor",
+        Severity.Major => "sev-major",
+        Severity.Critical or Severity.Error => "sev-critical",
+        _ => "sev-ok",
+    };
+
+    private void Open(HtmlWriter html, string title, bool refresh, string path)
+    {
+        html.Raw("<!DOCTYPE html><html").Attribute("lang", l.Culture.TwoLetterISOLanguageName).Raw("><head><meta charset=\"utf-8\">")
+            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        if (refresh)
+        {
+            html.Raw("<meta http-equiv=\"refresh\" content=\"60\">");
+        }
+
+        html.Raw("<title>").Text(title).Raw("</title><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\"")
+            .Attribute("title", l[nameof(Strings.Page_Feed)]).Raw("><style>").Raw(PageStyles.Css).Raw("</style></head><body><header><h1>")
+            .Text(web.PageName).Raw("</h1><nav").Attribute("aria-label", l[nameof(Strings.Page_Language)]).Raw("><ul>")
+            .Raw("<li><a lang=\"en\"").Attribute("href", path + "?lang=en").Raw(">English</a></li>")
+            .Raw("<li><a lang=\"fr\"").Attribute("href", path + "?lang=fr").Raw(">Français</a></li></ul></nav></header><main>");
+    }
+
+    private void Close(HtmlWriter html)
+    {
+        html.Raw("</main><footer class=\"muted\"><p>").Text(l.Format(nameof(Strings.Page_Updated), l.Clock(now, now))).Raw("</p>");
+        if (!state.OpenIncidentIds.IsEmpty)
+        {
+            html.Element("p", null, l[nameof(Strings.Page_AutoRefresh)]);
+        }
+
+        html.Raw("<p><a href=\"/feed.atom\">").Text(l[nameof(Strings.Page_Feed)]).Raw("</a> · <a href=\"/api/v2/summary.json\">")
+            .Text(l[nameof(Strings.Page_Api)]).Raw("</a></p></footer></body></html>");
+    }
+
+    private static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using StatusBot.Core.Board;
+using StatusBot.Host.Configuration;
+
+namespace StatusBot.Host.Web.Statuspage;
+
+/// <summary>
+/// <c>GET /api/v2/summary.json</c>, <c>status.json</c>, <c>components.json</c>, <c>incidents.json</c>,
+/// <c>incidents/unresolved.json</c> and <c>scheduled-maintenances.json</c>, in Atlassian Statuspage's shapes.
+/// </summary>
+public static class StatuspageEndpoints
+{
+    public static IEndpointRouteBuilder MapStatuspageApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v2");
+        api.MapGet("/summary.json", (Mapper m) =>
+        {
+            var map = m.Create();
+            return Results.Json(
+                new SummaryDto(map.Page(), map.Components(), map.UnresolvedIncidents(), [], map.Status()),
+                StatuspageJsonContext.Default.SummaryDto);
+        });
+        api.MapGet("/status.json", (Mapper m) =>
+        {
+            var map = m.Create();
+            return Results.Json(new StatusResponseDto(map.Page(), map.Status()), StatuspageJsonContext.Default.StatusResponseDto);
+        });
+        api.MapGet("/components.json", (Mapper m) =>
+        {
+            var map = m.Create();
+            return Results.Json(new ComponentsResponseDto(map.Page(), map.Components()), StatuspageJsonContext.Default.ComponentsResponseDto);
+        });
+        api.MapGet("/incidents.json", (Mapper m) =>
+        {
+            var map = m.Create();
+            return Results.Json(new IncidentsResponseDto(map.Page(), map.RecentIncidents()), StatuspageJsonContext.Default.IncidentsResponseDto);
+        });
+        api.MapGet("/incidents/unresolved.json", (Mapper m) =>
+        {
+            var map = m.Create();
+            return Results.Json(new IncidentsResponseDto(map.Page(), map.UnresolvedIncidents()), StatuspageJsonContext.Default.IncidentsResponseDto);
+        });
+
+        // Maintenance windows arrive with the announcements work; until then the list is honestly empty.
+        api.MapGet("/scheduled-maintenances.json", (Mapper m) =>
+            Results.Json(new ScheduledMaintenancesResponseDto(m.Create().Page(), []), StatuspageJsonContext.Default.ScheduledMaintenancesResponseDto));
+        return endpoints;
+    }
+
+    /// <summary>Builds a mapper over the current state for one request.</summary>
+    internal sealed class Mapper(StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time)
+    {
+        public StatuspageMapper Create() => new(board.Current, options.Value.Web, time.GetUtcNow());
+    }
+}

@@ -1,0 +1,118 @@
+using StatusBot.Core.Domain;
+using StatusBot.Core.State;
+using StatusBot.Host.Configuration;
+
+namespace StatusBot.Host.Web.Statuspage;
+
+/// <summary>
+/// Maps the board to Statuspage's API shapes: services are components (groups become group components), incidents keep
+/// their ids and timelines (newest update first), and the overall indicator follows Statuspage's rules.
+/// </summary>
+internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTimeOffset now)
+{
+    private const string PageId = "statusbot";
+
+    public PageDto Page() => new(PageId, web.PageName, web.PublicUrl.TrimEnd('/'), "Etc/UTC", LastChange());
+
+    public StatusDto Status()
+    {
+        var worst = state.Services.Values.Select(s => s.Status).DefaultIfEmpty(ServiceStatus.Operational).MaxBy(s => s.Severity());
+        var impact = state.OpenIncidents.Select(i => i.Impact).Append(worst.ToImpact()).Max();
+        if (impact == Impact.None && worst == ServiceStatus.UnderMaintenance)
+        {
+            return new StatusDto("maintenance", "Service Under Maintenance");
+        }
+
+        return impact switch
+        {
+            Impact.Critical => new StatusDto("critical", "Major System Outage"),
+            Impact.Major => new StatusDto("major", "Partial System Outage"),
+            Impact.Minor => new StatusDto("minor", "Minor Service Outage"),
+            _ => new StatusDto("none", "All Systems Operational"),
+        };
+    }
+
+    public List<ComponentDto> Components()
+    {
+        var created = state.Epoch ?? now;
+        var groups = state.OrderedServices.Select(s => s.Definition.Group).OfType<string>().Distinct().ToList();
+        var components = new List<ComponentDto>();
+        var position = 1;
+        foreach (var service in state.OrderedServices)
+        {
+            components.Add(Component(service, position++, created));
+        }
+
+        foreach (var group in groups)
+        {
+            var members = state.OrderedServices.Where(s => s.Definition.Group == group).ToList();
+            var worst = members.Select(m => m.Status).MaxBy(s => s.Severity());
+            components.Add(new ComponentDto(
+                GroupId(group), group, WireNames.Of(worst), created, members.Max(m => m.Since), position++, null, false, null, null,
+                PageId, true, false, [.. members.Select(m => m.Id)]));
+        }
+
+        return components;
+    }
+
+    public IncidentDto Incident(Incident incident)
+    {
+        var updates = incident.Timeline
+            .Select((t, n) => new IncidentUpdateDto(
+                $"{incident.Id}-{n + 1}", WireNames.Of(t.Status), Body(t), incident.Id, t.At, t.At, t.At, null, true, null, null))
+            .Reverse()
+            .ToList();
+        var created = state.Epoch ?? now;
+        var components = incident.Services
+            .Where(s => state.Services.ContainsKey(s.ServiceId))
+            .Select(s => Component(state.Services[s.ServiceId], state.ServiceOrder.IndexOf(s.ServiceId) + 1, created))
+            .ToList();
+        return new IncidentDto(
+            incident.Id,
+            incident.Title,
+            WireNames.Of(incident.Status),
+            incident.Milestones.Detected,
+            incident.Timeline.Count > 0 ? incident.Timeline[^1].At : incident.Milestones.Detected,
+            incident.Milestones.Mitigated,
+            incident.Milestones.Resolved,
+            WireNames.Of(incident.Impact),
+            $"{web.PublicUrl.TrimEnd('/')}/incidents/{incident.Id}",
+            incident.Milestones.Started,
+            PageId,
+            updates,
+            components);
+    }
+
+    /// <summary>The 50 most recent incidents, newest first (as Statuspage's incidents.json).</summary>
+    public List<IncidentDto> RecentIncidents() => [.. Recent(50).Select(Incident)];
+
+    /// <summary>The newest incidents by number, without sorting the whole history.</summary>
+    private IEnumerable<Incident> Recent(int count)
+    {
+        for (var n = state.NextIncidentNumber - 1; n >= 1 && count > 0; n--)
+        {
+            if (state.Incidents.TryGetValue(IncidentIds.Format(n), out var incident))
+            {
+                count--;
+                yield return incident;
+            }
+        }
+    }
+
+    public List<IncidentDto> UnresolvedIncidents() => [.. state.OpenIncidents.Reverse().Select(Incident)];
+
+    private ComponentDto Component(ServiceState service, int position, DateTimeOffset created) => new(
+        service.Id, service.Name, WireNames.Of(service.Status), created, service.Since, position, service.Note, true, null,
+        service.Definition.Group is { } g ? GroupId(g) : null, PageId, false, false, null);
+
+    private static string Body(TimelineEntry t) => t.Message.Length > 0 ? t.Message : "This incident has been resolved.";
+
+    private DateTimeOffset LastChange()
+    {
+        var times = state.Services.Values.Select(s => s.Since)
+            .Concat(state.OpenIncidents.Concat(Recent(50)).Select(i => i.Timeline.Count > 0 ? i.Timeline[^1].At : i.Milestones.Detected));
+        return times.DefaultIfEmpty(state.Epoch ?? now).Max();
+    }
+
+    private static string GroupId(string group) => "group-" + ServiceIndex.Normalize(group).Replace(' ', '-');
+}
