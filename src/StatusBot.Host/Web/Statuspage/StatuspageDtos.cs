@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace StatusBot.Host.Web.Statuspage;
 
 // The shapes of Atlassian Statuspage's public API (/api/v2/*.json), key for key, so tools that read a Statuspage page
@@ -16,12 +18,11 @@ internal sealed record ComponentDto(
     int Position,
     string? Description,
     bool Showcase,
-    DateOnly? StartDate,
     string? GroupId,
     string PageId,
     bool Group,
     bool OnlyShowIfDegraded,
-    IReadOnlyList<string>? Components);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Components);
 
 internal sealed record AffectedComponentDto(string Code, string Name, string OldStatus, string NewStatus);
 

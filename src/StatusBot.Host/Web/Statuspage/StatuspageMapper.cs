@@ -48,7 +48,7 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
             var members = state.OrderedServices.Where(s => s.Definition.Group == group).ToList();
             var worst = members.Select(m => m.Status).MaxBy(s => s.Severity());
             components.Add(new ComponentDto(
-                GroupId(group), group, WireNames.Of(worst), created, members.Max(m => m.Since), position++, null, false, null, null,
+                GroupId(group), group, WireNames.Of(worst), created, members.Max(m => m.Since), position++, null, false, null,
                 PageId, true, false, [.. members.Select(m => m.Id)]));
         }
 
@@ -102,7 +102,7 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
     public List<IncidentDto> UnresolvedIncidents() => [.. state.OpenIncidents.Reverse().Select(Incident)];
 
     private ComponentDto Component(ServiceState service, int position, DateTimeOffset created) => new(
-        service.Id, service.Name, WireNames.Of(service.Status), created, service.Since, position, service.Note, true, null,
+        service.Id, service.Name, WireNames.Of(service.Status), created, service.Since, position, service.Note, true,
         service.Definition.Group is { } g ? GroupId(g) : null, PageId, false, false, null);
 
     private static string Body(TimelineEntry t) => t.Message.Length > 0 ? t.Message : "This incident has been resolved.";

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Xml.Linq;
+
+namespace StatusBot.Host.Tests.Web;
+
+public sealed class StatusPageTests(ServeFixture serve) : IClassFixture<ServeFixture>
+{
+    [Fact]
+    public async Task Home_DuringOutage_ShowsTheSentenceTheIncidentAndTheBars()
+    {
+        var html = await serve.Client.GetStringAsync("/");
+
+        Assert.Contains("2 of 5 services have problems", html, StringComparison.Ordinal);
+        Assert.Contains("Load balancers in us-east-1 are failing", html, StringComparison.Ordinal);
+        Assert.Contains("Affected: TV devices, game consoles", html, StringComparison.Ordinal);
+        Assert.Contains("<meta http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+        Assert.Contains("uptime over the past 90 days", html, StringComparison.Ordinal);
+        Assert.Contains("<main>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_HostileTitle_IsEscapedNotExecuted()
+    {
+        var html = await serve.Client.GetStringAsync("/");
+
+        Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/?lang=fr", null)]
+    [InlineData("/", "fr-CA,fr;q=0.9,en;q=0.5")]
+    public async Task Home_French_SpeaksFrench(string path, string? acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        using var response = await serve.Client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<html lang=\"fr\"", html, StringComparison.Ordinal);
+        Assert.Contains("2 services sur 5 ont des problèmes", html, StringComparison.Ordinal);
+        Assert.Contains("Incidents en cours", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_GarbageAcceptLanguage_FallsBackToEnglish()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.TryAddWithoutValidation("Accept-Language", ";;;q=zz,,\"x\",*;q=-1,de-DE;q=2");
+
+        using var response = await serve.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"en\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IncidentPage_ShowsTheWholeTimeline_AndUnknownIdIs404()
+    {
+        var page = await serve.Client.GetStringAsync("/incidents/inc-1");
+        using var missing = await serve.Client.GetAsync("/incidents/INC-999");
+
+        Assert.Contains("Load balancers in us-east-1 are failing", page, StringComparison.Ordinal);
+        Assert.Contains("Investigating", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("There is no incident INC-999", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Feed_IsAtomWithAnEntryPerUpdate()
+    {
+        using var response = await serve.Client.GetAsync("/feed.atom");
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(atom + "feed", feed.Root.Name);
+        Assert.Equal(4, entries.Count);
+        Assert.All(entries, e => Assert.NotNull(e.Element(atom + "id")));
+        Assert.Contains(entries, e => e.Element(atom + "content")!.Value == "Load balancers in us-east-1 are failing");
+    }
+
+    [Fact]
+    public async Task Readyz_AfterRecovery_IsOk()
+    {
+        using var response = await serve.Client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"journal\":\"ok\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
