@@ -68,7 +68,7 @@ public sealed partial class CommandDispatcher(StatusBoard board, IEnumerable<ICo
 
         LogChanged(logger, spec.Name, caller.Actor.Platform, caller.Actor.UserId, result.Decision.Events.Count);
         var outcome = result.Decision.Events.Count == 0 ? CommandOutcome.Unchanged : CommandOutcome.Changed;
-        return new DispatchResult(writer.Confirm(result.State, command, result.Decision), outcome, spec);
+        return new DispatchResult(writer.Confirm(result.State, command, result.Decision), outcome, spec) { Events = result.Decision.Events };
     }
 
     private static DispatchResult Usage(CommandError error, Caller caller) =>

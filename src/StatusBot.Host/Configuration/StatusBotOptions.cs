@@ -15,4 +15,6 @@ public sealed class StatusBotOptions
     public AnnouncementsOptions Announcements { get; set; } = new();
 
     public WebOptions Web { get; set; } = new();
+
+    public AdminOptions Admin { get; set; } = new();
 }

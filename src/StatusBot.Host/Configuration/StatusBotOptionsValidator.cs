@@ -38,6 +38,20 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             yield return $"{root}:Web:PageName must be 1 to 80 characters.";
         }
 
+        for (var i = 0; i < o.Admin.ApiTokens.Count; i++)
+        {
+            var token = o.Admin.ApiTokens[i];
+            if (string.IsNullOrWhiteSpace(token.Name) || token.Name.Length > 60)
+            {
+                yield return $"{root}:Admin:ApiTokens:{i}:Name must be 1 to 60 characters (it is recorded as the actor).";
+            }
+
+            if (token.Sha256.Length != 64 || !token.Sha256.All(char.IsAsciiHexDigit))
+            {
+                yield return $"{root}:Admin:ApiTokens:{i}:Sha256 must be the 64-hex-digit SHA-256 of the token (printf %s \"$TOKEN\" | sha256sum).";
+            }
+        }
+
         if (o.Services.Count == 0)
         {
             yield return $"{root}:Services is empty: configure at least one service (see config/statusbot.json).";

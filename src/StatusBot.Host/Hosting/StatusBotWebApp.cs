@@ -1,5 +1,6 @@
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
+using StatusBot.Host.Web.Admin;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
 
@@ -21,12 +22,16 @@ public static class StatusBotWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddStatusBot();
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapStatuspageApi();
         app.MapStatusPages();
+        app.MapAdminApi();
+        app.MapOpenApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,7 @@ namespace StatusBot.Host.Tests.Web;
 /// The real <c>serve</c> application on a free loopback port, with the default configuration, a fresh data directory
 /// and a fake clock. Commands are run through the real dispatcher as the admin to set the scene.
 /// </summary>
-public sealed class ServeFixture : IAsyncLifetime
+public class ServeFixture : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "statusbot-web-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -24,11 +25,20 @@ public sealed class ServeFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Configuration on top of config/statusbot.json, for fixtures that need more.</summary>
+    protected virtual Dictionary<string, string?> Settings { get; } = [];
+
     public async Task InitializeAsync()
     {
         _app = StatusBotWebApp.Create(
             new CliSettings(RepoPaths.DefaultConfig, _data, "http://127.0.0.1:0"),
-            builder => builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+            builder =>
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+                builder.Configuration.AddInMemoryCollection(Settings);
+            });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };

@@ -87,6 +87,14 @@ public sealed class StatusPageTests(ServeFixture serve) : IClassFixture<ServeFix
     }
 
     [Fact]
+    public async Task AdminApi_WithoutConfiguredTokens_DoesNotExist()
+    {
+        using var response = await serve.Client.PostAsync("/api/admin/incidents", new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Readyz_AfterRecovery_IsOk()
     {
         using var response = await serve.Client.GetAsync("/readyz");

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using StatusBot.Core.Board;
+using StatusBot.Core.Commands;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Host.Web.Admin;
+
+/// <summary>
+/// The admin HTTP API for deploy pipelines and scripts: the chat admin commands as JSON routes. Each call goes through
+/// the same dispatcher as chat (same validation, same single writer), is answered only once its events are durable,
+/// and records the token's name as the actor.
+/// </summary>
+public static class AdminEndpoints
+{
+    private const int MaxBody = 16 * 1024;
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminAuthFilter>().WithTags("Admin");
+
+        admin.MapPost("/incidents", (HttpContext http, CommandDispatcher dispatcher) =>
+            RunAsync(http, dispatcher, AdminJsonContext.Default.OpenIncidentRequest, Catalog.IncidentOpen, b => new()
+            {
+                ["services"] = b.Services is null ? null : string.Join(',', b.Services),
+                ["impact"] = b.Impact,
+                ["title"] = b.Title,
+                ["cause"] = b.Cause,
+                ["segments"] = b.Segments is null ? null : string.Join(", ", b.Segments),
+                ["users"] = b.Users?.ToString(CultureInfo.InvariantCulture),
+            }));
+
+        admin.MapPost("/incidents/{id}/updates", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+            ForIncident(id, board) ?? RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()
+            {
+                ["id"] = id,
+                ["status"] = b.Status,
+                ["message"] = b.Message,
+            }));
+
+        admin.MapPut("/incidents/{id}/cause", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+            ForIncident(id, board) ?? RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentCauseRequest, Catalog.IncidentCause, b => new()
+            {
+                ["id"] = id,
+                ["confidence"] = b.Confidence,
+                ["text"] = b.Text,
+                ["upstream"] = b.Upstream,
+            }));
+
+        admin.MapPost("/incidents/{id}/resolve", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+            ForIncident(id, board) ?? RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentResolve, b => new()
+            {
+                ["id"] = id,
+                ["message"] = b.Message,
+            }));
+
+        admin.MapPost("/incidents/{id}/apology", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+            ForIncident(id, board) ?? RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentApologize, b => new()
+            {
+                ["id"] = id,
+                ["message"] = b.Message,
+            }));
+
+        admin.MapPut("/services/{id}/status", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+            board.Current.FindService(id) is null
+                ? Task.FromResult(Problem(StatusCodes.Status404NotFound, $"There is no service '{Clip(id)}'."))
+                : RunAsync(http, dispatcher, AdminJsonContext.Default.ServiceStatusRequest, Catalog.ServiceSet, b => new()
+                {
+                    ["service"] = id,
+                    ["status"] = b.Status,
+                    ["note"] = b.Note,
+                }));
+        return endpoints;
+    }
+
+    private static Task<IResult>? ForIncident(string id, StatusBoard board) =>
+        IncidentIds.TryNormalize(id, out var normalized) && board.Current.FindIncident(normalized) is not null
+            ? null
+            : Task.FromResult(Problem(StatusCodes.Status404NotFound, $"There is no incident '{Clip(id)}'."));
+
+    private static async Task<IResult> RunAsync<TBody>(
+        HttpContext http,
+        CommandDispatcher dispatcher,
+        JsonTypeInfo<TBody> bodyType,
+        CommandSpec spec,
+        Func<TBody, Dictionary<string, string?>> toOptions)
+    {
+        var (body, failure) = await ReadBodyAsync(http.Request, bodyType, http.RequestAborted);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var named = toOptions(body!).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
+        var name = (string)http.Items[AdminAuthFilter.TokenNameItem]!;
+        var caller = new Caller(new Actor("api", name, name), IsAdmin: true, Locales.English);
+        var result = await dispatcher.DispatchAsync(CommandInput.Of(spec, named), caller, http.RequestAborted);
+        var response = new AdminResponse(
+            result.Outcome.ToString().ToLowerInvariant(),
+            result.Events.OfType<IncidentOpened>().FirstOrDefault()?.IncidentId,
+            result.Reply.Title,
+            [.. result.Reply.Lines]);
+        return result.Outcome switch
+        {
+            CommandOutcome.Changed when spec == Catalog.IncidentOpen => Results.Json(response, AdminJsonContext.Default.AdminResponse, statusCode: StatusCodes.Status201Created),
+            CommandOutcome.Changed or CommandOutcome.Unchanged => Results.Json(response, AdminJsonContext.Default.AdminResponse),
+            CommandOutcome.Usage => Problem(StatusCodes.Status400BadRequest, result.Reply.Title, string.Join(' ', result.Reply.Lines)),
+            CommandOutcome.Refused => Problem(StatusCodes.Status409Conflict, result.Reply.Title),
+            CommandOutcome.Failed => Problem(StatusCodes.Status503ServiceUnavailable, result.Reply.Title, string.Join(' ', result.Reply.Lines)),
+            _ => Problem(StatusCodes.Status403Forbidden, result.Reply.Title),
+        };
+    }
+
+    /// <summary>Reads at most 16 KiB of JSON: a larger body is 413, malformed JSON 400; nothing is dispatched for either.</summary>
+    private static async Task<(TBody? Body, IResult? Failure)> ReadBodyAsync<TBody>(HttpRequest request, JsonTypeInfo<TBody> type, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBody)
+        {
+            return (default, Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBody} bytes."));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBody)
+            {
+                return (default, Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBody} bytes."));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            var body = buffer.Length == 0 ? default : JsonSerializer.Deserialize(buffer.ToArray(), type);
+            return body is null ? (default, Problem(StatusCodes.Status400BadRequest, "A JSON object body is required.")) : (body, null);
+        }
+        catch (JsonException ex)
+        {
+            return (default, Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON for this route.", ex.Message));
+        }
+    }
+
+    private static IResult Problem(int status, string title, string? detail = null) => Results.Problem(statusCode: status, title: title, detail: detail);
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StatusBot.Core.Board;
+using StatusBot.Core.Domain;
+
+namespace StatusBot.Host.Tests.Web;
+
+public sealed class AdminApiTests(AdminServeFixture serve) : IClassFixture<AdminServeFixture>
+{
+    private StatusBoard Board => serve.Services.GetRequiredService<StatusBoard>();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer wrong-token")]
+    [InlineData("Basic czNjcmV0LWFkbWluLXRva2Vu")]
+    public async Task Post_WithoutTheToken_Is401AndChangesNothing(string? authorization)
+    {
+        var before = Board.Current.Sequence;
+        using var request = Request(HttpMethod.Post, "/api/admin/incidents", """{"services":["api"],"impact":"minor","title":"Nope"}""", token: null);
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await serve.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, Board.Current.Sequence);
+    }
+
+    [Fact]
+    public async Task OpenUpdateResolve_AreDurableAndRecordTheTokenName()
+    {
+        using var opened = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/incidents",
+            """{"services":["billing"],"impact":"major","title":"Card payments fail","segments":["EU"],"users":1200}"""));
+        var id = JsonDocument.Parse(await opened.Content.ReadAsStringAsync()).RootElement.GetProperty("incidentId").GetString()!;
+        using var updated = await serve.Client.SendAsync(Request(HttpMethod.Post, $"/api/admin/incidents/{id}/updates", """{"status":"identified","message":"Processor outage"}"""));
+        using var resolved = await serve.Client.SendAsync(Request(HttpMethod.Post, $"/api/admin/incidents/{id}/resolve", """{"message":"Payments flow again"}"""));
+
+        var incident = Board.Current.Incidents[id];
+
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal(IncidentStatus.Resolved, incident.Status);
+        Assert.All(incident.Timeline, t => Assert.Equal(new Actor("api", "deploy-pipeline", "deploy-pipeline"), t.Author));
+        Assert.Equal(ServiceStatus.Operational, Board.Current.Services["billing"].Status);
+    }
+
+    [Theory]
+    [InlineData("{not json", "not valid JSON")]
+    [InlineData("""{"services":["nope"],"impact":"minor","title":"x"}""", "no service called 'nope'")]
+    [InlineData("""{"services":["api"],"impact":"apocalyptic","title":"x"}""", "not a valid impact")]
+    [InlineData("""{"services":["api"],"impact":"minor"}""", "Missing <title>")]
+    public async Task Post_BadInput_Is400ProblemAndChangesNothing(string body, string expected)
+    {
+        var before = Board.Current.Sequence;
+
+        using var response = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/incidents", body));
+        var problem = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.Equal(before, Board.Current.Sequence);
+    }
+
+    [Fact]
+    public async Task Post_OversizedBody_Is413()
+    {
+        var before = Board.Current.Sequence;
+        var body = $$"""{"services":["api"],"impact":"minor","title":"{{new string('x', 20_000)}}"}""";
+
+        using var response = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/incidents", body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, Board.Current.Sequence);
+    }
+
+    [Fact]
+    public async Task Update_UnknownIncident_Is404()
+    {
+        using var response = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/incidents/INC-4040/updates", """{"status":"identified","message":"x"}"""));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ServiceStatus_SetsItAndOpenApiDescribesTheRoutes()
+    {
+        using var response = await serve.Client.SendAsync(Request(HttpMethod.Put, "/api/admin/services/sign-in/status", """{"status":"degraded","note":"Slow logins"}"""));
+        var openApi = await serve.Client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ServiceStatus.DegradedPerformance, Board.Current.Services["sign-in"].Status);
+        Assert.Contains("/api/admin/incidents/{id}/updates", openApi, StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string body, string? token = AdminServeFixture.Token)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+}
