@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Board;
 using StatusBot.Core.Replies;
+using StatusBot.Core.Telemetry;
 using StatusBot.Core.Text;
 
 namespace StatusBot.Core.Commands;
@@ -18,7 +20,8 @@ public sealed partial class CommandDispatcher(StatusBoard board, IEnumerable<ICo
     {
         if (!TextCommandParser.TryParse(text, out var input, out var error))
         {
-            return Task.FromResult(Usage(error!, caller));
+            StatusBotMetrics.Command(caller.Actor.Platform, error!.Spec?.Name ?? "unknown", "usage", 0);
+            return Task.FromResult(Usage(error, caller));
         }
 
         return DispatchAsync(input, caller, cancellationToken);
@@ -26,6 +29,14 @@ public sealed partial class CommandDispatcher(StatusBoard board, IEnumerable<ICo
 
     /// <summary>Runs a command whose words are already sorted (Discord options, a button, a question).</summary>
     public async Task<DispatchResult> DispatchAsync(CommandInput input, Caller caller, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await DispatchCoreAsync(input, caller, cancellationToken);
+        StatusBotMetrics.Command(caller.Actor.Platform, input.Spec.Name, result.Outcome.ToString().ToLowerInvariant(), Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return result;
+    }
+
+    private async Task<DispatchResult> DispatchCoreAsync(CommandInput input, Caller caller, CancellationToken cancellationToken)
     {
         var spec = input.Spec;
         var l = Localizer.For(caller.Culture);

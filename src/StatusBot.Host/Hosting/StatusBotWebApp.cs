@@ -1,3 +1,4 @@
+using Prometheus;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
@@ -24,14 +25,21 @@ public static class StatusBotWebApp
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<PrometheusBridge>();
+
+        // The .NET meters are exported through the bridge, under stable names; not a second time by prometheus-net.
+        Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = _ => false);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRouting();
+        app.UseHttpMetrics(o => o.ReduceStatusCodeCardinality());
         app.MapHealth();
         app.MapStatuspageApi();
         app.MapStatusPages();
         app.MapAdminApi();
         app.MapOpenApi();
+        app.MapMetrics("/metrics");
         return app;
     }
 }

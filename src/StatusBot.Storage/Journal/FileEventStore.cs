@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Board;
 using StatusBot.Core.Events;
 using StatusBot.Core.State;
+using StatusBot.Core.Telemetry;
 using StatusBot.Storage.Files;
 using StatusBot.Storage.Serialization;
 
@@ -89,10 +91,12 @@ public sealed partial class FileEventStore(
         }
 
         var goodLength = _current.Length;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             _current.Write(record);
             _current.Sync();
+            StatusBotMetrics.Fsync(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex)
         {

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace StatusBot.Core.Telemetry;
+
+/// <summary>
+/// The bot's own measurements, as .NET metrics (the host exports them on <c>/metrics</c> in Prometheus format). Every
+/// project records here, so Core needs no exporter and tests can listen with a <see cref="MeterListener"/>.
+/// </summary>
+public static class StatusBotMetrics
+{
+    public const string MeterName = "StatusBot";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> Commands = Meter.CreateCounter<long>("statusbot_commands", description: "Commands by platform, command and outcome");
+
+    private static readonly Histogram<double> CommandSeconds = Meter.CreateHistogram<double>(
+        "statusbot_command_duration", "s", "Time to answer a command, including the fsync of a write",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
+
+    private static readonly Counter<long> SignatureFailures = Meter.CreateCounter<long>("statusbot_signature_failures", description: "Requests refused for a bad or stale signature");
+
+    private static readonly Histogram<double> FsyncSeconds = Meter.CreateHistogram<double>(
+        "statusbot_journal_fsync_duration", "s", "Journal append and fsync time per group commit",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
+
+    private static readonly Counter<long> Announcements = Meter.CreateCounter<long>("statusbot_announcements", description: "Announcement deliveries by platform and outcome");
+
+    private static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("statusbot_platform_rate_limited", description: "429 answers from a chat platform");
+
+    private static readonly Counter<long> Probes = Meter.CreateCounter<long>("statusbot_probes", description: "Probe results by service and result");
+
+    public static void Command(string platform, string command, string outcome, double seconds)
+    {
+        var tags = new TagList { { "platform", platform }, { "command", command }, { "outcome", outcome } };
+        Commands.Add(1, tags);
+        CommandSeconds.Record(seconds, new TagList { { "platform", platform }, { "command", command } });
+    }
+
+    public static void SignatureFailure(string platform) => SignatureFailures.Add(1, new KeyValuePair<string, object?>("platform", platform));
+
+    public static void Fsync(double seconds) => FsyncSeconds.Record(seconds);
+
+    public static void Announcement(string platform, string outcome) =>
+        Announcements.Add(1, new TagList { { "platform", platform }, { "outcome", outcome } });
+
+    public static void PlatformRateLimited(string platform) => RateLimited.Add(1, new KeyValuePair<string, object?>("platform", platform));
+
+    public static void Probe(string service, string result) => Probes.Add(1, new TagList { { "service", service }, { "result", result } });
+}

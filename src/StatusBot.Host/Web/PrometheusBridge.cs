@@ -1,0 +1,101 @@
+using System.Diagnostics.Metrics;
+using Prometheus;
+using StatusBot.Core.Telemetry;
+
+namespace StatusBot.Host.Web;
+
+/// <summary>
+/// Exports the <see cref="StatusBotMetrics"/> meter on <c>/metrics</c> under stable Prometheus names
+/// (<c>statusbot_commands_total{platform,command,outcome}</c>, <c>statusbot_journal_fsync_duration_seconds</c>…),
+/// with the instruments' own bucket boundaries.
+/// </summary>
+public sealed class PrometheusBridge : IHostedService, IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly Dictionary<Instrument, Action<double, ReadOnlySpan<KeyValuePair<string, object?>>>> _sinks = [];
+    private readonly Lock _gate = new();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name != StatusBotMetrics.MeterName)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _sinks[instrument] = Sink(instrument);
+            }
+
+            listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _listener.Dispose();
+
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        Action<double, ReadOnlySpan<KeyValuePair<string, object?>>>? sink;
+        lock (_gate)
+        {
+            _sinks.TryGetValue(instrument, out sink);
+        }
+
+        sink?.Invoke(value, tags);
+    }
+
+    private static Action<double, ReadOnlySpan<KeyValuePair<string, object?>>> Sink(Instrument instrument)
+    {
+        var labels = LabelNames(instrument.Name);
+        var help = instrument.Description ?? instrument.Name;
+        if (instrument is Histogram<double>)
+        {
+            var name = instrument.Name + (instrument.Unit == "s" ? "_seconds" : "");
+            var buckets = instrument.Name.Contains("fsync", StringComparison.Ordinal)
+                ? new[] { 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1 }
+                : [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+            var histogram = Metrics.CreateHistogram(name, help, new HistogramConfiguration { LabelNames = labels, Buckets = buckets });
+            return (value, tags) => histogram.WithLabels(Values(labels, tags)).Observe(value);
+        }
+
+        var counter = Metrics.CreateCounter(instrument.Name + "_total", help, labels);
+        return (value, tags) => counter.WithLabels(Values(labels, tags)).Inc(value);
+    }
+
+    /// <summary>Each instrument's tags, in a fixed order (Prometheus needs the label set up front).</summary>
+    private static string[] LabelNames(string instrument) => instrument switch
+    {
+        "statusbot_commands" => ["platform", "command", "outcome"],
+        "statusbot_command_duration" => ["platform", "command"],
+        "statusbot_announcements" => ["platform", "outcome"],
+        "statusbot_probes" => ["service", "result"],
+        "statusbot_signature_failures" or "statusbot_platform_rate_limited" => ["platform"],
+        _ => [],
+    };
+
+    private static string[] Values(string[] labels, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var values = new string[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            values[i] = "";
+            foreach (var tag in tags)
+            {
+                if (tag.Key == labels[i])
+                {
+                    values[i] = tag.Value?.ToString() ?? "";
+                }
+            }
+        }
+
+        return values;
+    }
+}
