@@ -145,7 +145,7 @@ public static class CommandBinder
                 return true;
 
             case OptionKind.Integer:
-                if (!long.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n))
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n))
                 {
                     error = new CommandError(CommandErrorKind.NotANumber, spec, option.Name, Clip(text));
                     return false;
