@@ -71,7 +71,9 @@ public sealed class Localizer
 
         if (!IsFrench)
         {
-            return n.ToMetric(MetricNumeralFormats.WithSpace | MetricNumeralFormats.UseShortScaleWord, decimals: 1);
+            // Not ToMetric: with one decimal it writes "27.0 million", in the process's culture rather than the reader's.
+            var (english, word) = Math.Abs(n) >= 1_000_000_000 ? (n / 1e9, "billion") : (n / 1e6, "million");
+            return Math.Round(english, 1).ToString("0.#", Culture) + " " + word;
         }
 
         var (value, singular, plural) = Math.Abs(n) >= 1_000_000_000 ? (n / 1e9, "milliard", "milliards") : (n / 1e6, "million", "millions");
