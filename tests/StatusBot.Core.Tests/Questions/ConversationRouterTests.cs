@@ -88,4 +88,19 @@ public sealed class ConversationRouterTests
         Assert.Equal(CommandOutcome.Denied, result!.Outcome);
         Assert.Empty(bot.State.Incidents);
     }
+    [Theory]
+    [InlineData("incident open streaming major \"never closed", "A quote is opened but never closed.")]
+    [InlineData("incident open streaming major Down \u001b[2J", "The title contains control or text-direction characters; please remove them.")]
+    [InlineData("service set streaming sideways", "'sideways' is not a valid status; use one of: operational, degraded_performance, partial_outage, major_outage, under_maintenance.")]
+    public async Task Answer_MalformedAdminCommandWithoutSlash_ErrorNotAStatusAnswer(string message, string title)
+    {
+        await using var bot = await TestBot.StartAsync();
+        var before = bot.State;
+
+        var result = await bot.AskAsync(message);
+
+        Assert.Equal(CommandOutcome.Usage, result!.Outcome);
+        Assert.Equal(title, result.Reply.Title);
+        Assert.Same(before, bot.State);
+    }
 }
