@@ -177,46 +177,4 @@ public sealed class IncidentLifecycleTests
         Assert.Equal(ServiceStatus.DegradedPerformance, bot.State.Services["streaming"].Status);
         Assert.Equal(ServiceStatus.DegradedPerformance, bot.State.Services["website"].Status);
     }
-
-    [Fact]
-    public async Task Apologize_NoMessage_TemplateWithWhoAndHowLong()
-    {
-        await using var bot = await TestBot.StartAsync();
-        await bot.RunAsync(Open);
-        bot.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(14));
-
-        var result = await bot.RunAsync("incident apologize 1");
-
-        Assert.Equal("Apology posted on INC-1 · Streaming fails on many devices", result.Reply.Title);
-        var apology = "Sorry — Streaming is still affected by a partial outage for TV, consoles, for 2 hours, 14 minutes now. Our engineers are working on it. Next update by 23:14 UTC.";
-        Assert.Equal([apology], result.Reply.Lines.ToArray());
-        var entry = bot.State.Incidents["INC-1"].Timeline[^1];
-        Assert.Equal(UpdateKind.Apology, entry.Kind);
-        Assert.Equal(IncidentStatus.Investigating, entry.Status);
-    }
-
-    [Fact]
-    public async Task Apologize_InFrench_FrenchTemplate()
-    {
-        await using var bot = await TestBot.StartAsync();
-        await bot.RunAsync(Open);
-        bot.Advance(TimeSpan.FromHours(3));
-
-        var result = await bot.RunAsync("incident apologize 1", TestBot.Admin("fr"));
-
-        Assert.Equal(
-            "Désolés — Streaming subit toujours une panne partielle pour TV, consoles, depuis 3 heures. Nos ingénieurs y travaillent. Prochaine mise à jour avant 25 déc. 00:00 UTC.",
-            Assert.Single(result.Reply.Lines));
-    }
-
-    [Fact]
-    public async Task Apologize_OwnWords_PostedAsTheyAre()
-    {
-        await using var bot = await TestBot.StartAsync();
-        await bot.RunAsync(Open);
-
-        var result = await bot.RunAsync("incident apologize 1 Sorry, very bad timing, our engineers are working on it right now");
-
-        Assert.Equal("Sorry, very bad timing, our engineers are working on it right now", Assert.Single(result.Reply.Lines));
-    }
 }
