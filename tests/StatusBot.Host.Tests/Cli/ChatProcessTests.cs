@@ -94,4 +94,28 @@ public sealed class ChatProcessTests : IDisposable
         Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', result.Output);
     }
+
+    [Fact]
+    public async Task Chat_LocaleFromEnvironmentVariable_AnswersInFrench()
+    {
+        var environment = new Dictionary<string, string> { ["StatusBot__Locale"] = "fr" };
+
+        var result = await StatusBotProcess.RunAsync("status\n", environment, "chat", "--config", StatusBotProcess.DefaultConfig, "--data", _data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Tous les services fonctionnent", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_ConfigFromEnvironmentVariable_IsTheOneRead()
+    {
+        var path = Path.Combine(_data, "one-service.json");
+        await File.WriteAllTextAsync(path, """{ "StatusBot": { "Services": [ { "Id": "radio", "Name": "Radio" } ] } }""");
+        var environment = new Dictionary<string, string> { ["STATUSBOT_CONFIG"] = path };
+
+        var result = await StatusBotProcess.RunAsync("status\n", environment, "chat", "--data", _data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("All systems operational\n  🟢 Radio — Operational\n  — No open incidents", Answers(result.Output)[0]);
+    }
 }

@@ -33,7 +33,9 @@ internal static class StatusBotProcess
         }
     }
 
-    public static async Task<Result> RunAsync(string input, params string[] args)
+    public static Task<Result> RunAsync(string input, params string[] args) => RunAsync(input, new Dictionary<string, string>(), args);
+
+    public static async Task<Result> RunAsync(string input, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -59,6 +61,10 @@ internal static class StatusBotProcess
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
