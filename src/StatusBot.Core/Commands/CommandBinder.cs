@@ -72,10 +72,19 @@ public static class CommandBinder
             if (!TryConvert(spec, option, words[w], state, out var value, out error))
             {
                 // An optional option may be skipped when the word fits the next one ("uptime 7" means seven days).
-                if (!option.Required && o + 1 < open.Count && TryConvert(spec, open[o + 1], words[w], state, out _, out _))
+                if (!option.Required && o + 1 < open.Count)
                 {
-                    o++;
-                    continue;
+                    if (TryConvert(spec, open[o + 1], words[w], state, out _, out var nextError))
+                    {
+                        o++;
+                        continue;
+                    }
+
+                    // "uptime 91" is a number of days out of range, not a service called "91".
+                    if (nextError?.Kind == CommandErrorKind.OutOfRange)
+                    {
+                        error = nextError;
+                    }
                 }
 
                 return false;
@@ -136,7 +145,7 @@ public static class CommandBinder
                 return true;
 
             case OptionKind.Integer:
-                if (!long.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n))
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n))
                 {
                     error = new CommandError(CommandErrorKind.NotANumber, spec, option.Name, Clip(text));
                     return false;

@@ -10,19 +10,22 @@ public static class CommandErrors
     {
         var details = string.Join(", ", error.Details);
         var option = error.Option ?? "";
+
+        // The echoed word is clipped, so a 3,000-character word does not come back as a 3,000-character error.
+        var value = error.Value is { Length: > 40 } longValue ? longValue[..40] + "…" : error.Value;
         var title = error.Kind switch
         {
             CommandErrorKind.Empty => l[nameof(Strings.Error_Empty)],
-            CommandErrorKind.UnknownCommand => l.Format(nameof(Strings.Error_UnknownCommand), error.Value),
-            CommandErrorKind.MissingSubcommand => l.Format(nameof(Strings.Error_MissingSubcommand), error.Value),
+            CommandErrorKind.UnknownCommand => l.Format(nameof(Strings.Error_UnknownCommand), value),
+            CommandErrorKind.MissingSubcommand => l.Format(nameof(Strings.Error_MissingSubcommand), value),
             CommandErrorKind.UnclosedQuote => l[nameof(Strings.Error_UnclosedQuote)],
             CommandErrorKind.MissingOption => l.Format(nameof(Strings.Error_MissingOption), option),
-            CommandErrorKind.UnexpectedArgument => l.Format(nameof(Strings.Error_Unexpected), error.Value ?? option),
-            CommandErrorKind.InvalidChoice => l.Format(nameof(Strings.Error_InvalidChoice), error.Value, option, details),
-            CommandErrorKind.UnknownService => l.Format(nameof(Strings.Error_UnknownService), error.Value, details),
-            CommandErrorKind.UnknownUpstream => l.Format(nameof(Strings.Error_UnknownUpstream), error.Value, details),
-            CommandErrorKind.InvalidIncidentId => l.Format(nameof(Strings.Error_InvalidIncidentId), error.Value),
-            CommandErrorKind.NotANumber => l.Format(nameof(Strings.Error_NotANumber), error.Value, option),
+            CommandErrorKind.UnexpectedArgument => l.Format(nameof(Strings.Error_Unexpected), value ?? option),
+            CommandErrorKind.InvalidChoice => l.Format(nameof(Strings.Error_InvalidChoice), value, option, details),
+            CommandErrorKind.UnknownService => l.Format(nameof(Strings.Error_UnknownService), value, details),
+            CommandErrorKind.UnknownUpstream => l.Format(nameof(Strings.Error_UnknownUpstream), value, details),
+            CommandErrorKind.InvalidIncidentId => l.Format(nameof(Strings.Error_InvalidIncidentId), value),
+            CommandErrorKind.NotANumber => l.Format(nameof(Strings.Error_NotANumber), value, option),
             CommandErrorKind.OutOfRange => l.Format(nameof(Strings.Error_OutOfRange), option, error.Details[0], error.Details[1]),
             CommandErrorKind.TooLong => l.Format(nameof(Strings.Error_TooLong), option, error.Details[0], error.Details[1]),
             CommandErrorKind.ForbiddenCharacters => l.Format(nameof(Strings.Error_ForbiddenCharacters), option),

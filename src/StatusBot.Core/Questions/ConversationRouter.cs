@@ -20,7 +20,9 @@ public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard
         if (TextCommandParser.LooksLikeCommand(text))
         {
             var result = await dispatcher.DispatchTextAsync(text, caller, cancellationToken);
-            if (result.Outcome != CommandOutcome.Usage || text.StartsWith('/'))
+            // "incident open …" and "service set …" are never questions: their errors must not become a status answer.
+            var group = Catalog.Groups.Contains(text.Split([' ', '\t'], 2)[0], StringComparer.OrdinalIgnoreCase);
+            if (result.Outcome != CommandOutcome.Usage || text.StartsWith('/') || group)
             {
                 return result;
             }

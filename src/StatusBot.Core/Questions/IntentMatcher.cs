@@ -20,7 +20,7 @@ public static class IntentMatcher
 
     private static readonly string[] WhenPhrases =
     [
-        "when", "eta", "how long", "back up", "be back", "come back", "coming back", "fixed", "restored", "any news", "quand",
+        "when", "eta", "how long", "back up", "be back", "come back", "coming back", "fixed", "restored", "any news", "back yet", "quand",
         "combien de temps", "revient", "reviendra", "de retour", "retabli", "repare", "remarche", "des nouvelles",
     ];
 
@@ -31,6 +31,17 @@ public static class IntentMatcher
         "fails", "failed", "ok", "okay", "available", "unavailable", "dead", "buffering", "loading", "load", "panne", "pannes", "marche",
         "marchent", "fonctionne", "fonctionnent", "lent", "lente", "hors service", "hors ligne", "en ligne", "statut", "etat", "probleme",
         "problemes", "bug", "bugs", "plante", "dispo", "disponible", "indisponible", "coupe", "coupure", "erreur", "erreurs", "bloque",
+        "souci", "soucis", "rame", "charge pas", "passe pas",
+    ];
+
+    // "I can't log in", "unable to connect to the api", "impossible de me connecter au site": a failed attempt at
+    // something the service is for. Only these verbs, so "I can't wait for the new website" stays chatter.
+    private static readonly string[] FailedAttempts =
+    [
+        .. from prefix in new[] { "can t", "cant", "cannot", "won t", "unable to", "impossible de", "impossible d", "n arrive pas a" }
+           from verb in new[] { "log", "sign", "connect", "access", "watch", "load", "pay", "reach", "open", "play", "stream",
+                                "me connecter", "se connecter", "acceder", "regarder", "payer", "charger", "ouvrir" }
+           select prefix + " " + verb,
     ];
 
     private static readonly string[] OverviewPhrases =
@@ -71,7 +82,7 @@ public static class IntentMatcher
         }
 
         var service = FindService(text, state);
-        var problem = HasAny(text, ProblemWords);
+        var problem = HasAny(text, ProblemWords) || HasAny(text, FailedAttempts);
         var overview = HasAny(text, OverviewPhrases);
 
         if (HasAny(text, WhyPhrases) && (service is not null || problem || overview))

@@ -71,10 +71,9 @@ public sealed class Localizer
 
         if (!IsFrench)
         {
-            // "27 million", not "27.0 million"; "1.5 million" keeps its decimal.
-            var scale = Math.Abs(n) >= 1_000_000_000 ? 1e9 : 1e6;
-            var decimals = Math.Round(n / scale, 1) == Math.Round(n / scale) ? 0 : 1;
-            return n.ToMetric(MetricNumeralFormats.WithSpace | MetricNumeralFormats.UseShortScaleWord, decimals);
+            // Not ToMetric: with one decimal it writes "27.0 million", in the process's culture rather than the reader's.
+            var (english, word) = Math.Abs(n) >= 1_000_000_000 ? (n / 1e9, "billion") : (n / 1e6, "million");
+            return Math.Round(english, 1).ToString("0.#", Culture) + " " + word;
         }
 
         var (value, singular, plural) = Math.Abs(n) >= 1_000_000_000 ? (n / 1e9, "milliard", "milliards") : (n / 1e6, "million", "millions");

@@ -67,6 +67,7 @@ public static class StatusBotCli
     private static async Task<int> ServeAsync(CliSettings cli, CancellationToken cancellationToken)
     {
         await using var app = StatusBotWebApp.Create(cli);
+        _ = app.Services.GetRequiredService<IOptions<StatusBotOptions>>().Value;
         await app.RunAsync(cancellationToken);
         return 0;
     }
@@ -80,10 +81,12 @@ public static class StatusBotCli
         }
 
         using var host = StatusBotConsoleHost.Create(cli);
+
+        // Read (and so validate) the options before starting: a failed start is logged with a stack trace by the host.
+        var options = host.Services.GetRequiredService<IOptions<StatusBotOptions>>().Value;
         await host.StartAsync(cancellationToken);
         try
         {
-            var options = host.Services.GetRequiredService<IOptions<StatusBotOptions>>().Value;
             var caller = ConsoleChat.Operator(viewer, Locales.Resolve(locale ?? options.Locale));
             var chat = host.Services.GetRequiredService<ConsoleChat>();
             var interactive = !Console.IsInputRedirected;

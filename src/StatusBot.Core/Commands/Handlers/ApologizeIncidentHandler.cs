@@ -48,6 +48,7 @@ public sealed class ApologizeIncidentHandler(TimeProvider time, CommandSettings 
         var who = incident.Segments.Length > 0
             ? l.Format(nameof(Strings.Apology_For), string.Join(", ", incident.Segments))
             : "";
-        return l.Format(nameof(Strings.Apology_Template), services, status, who, l.Duration(incident.Duration(now)), l.Clock(next, now));
+        var key = incident.Services.Length > 1 ? nameof(Strings.Apology_TemplateMany) : nameof(Strings.Apology_Template);
+        return l.Format(key, services, status, who, l.Duration(incident.Duration(now)), l.Clock(next, now));
     }
 }

@@ -62,7 +62,8 @@ public sealed class WhyHandler(TimeProvider time) : IQueryHandler
             var dependents = state.OrderedServices.Where(s => s.Definition.DependsOn.Contains(upstream.Id)).Select(s => s.Name).ToList();
             if (dependents.Count > 0)
             {
-                lines.Add(l.Format(nameof(Strings.Why_DependsOn), l.List(dependents), upstream.Name));
+                var key = dependents.Count == 1 ? nameof(Strings.Why_DependsOn) : nameof(Strings.Why_DependOnMany);
+                lines.Add(l.Format(key, l.List(dependents), upstream.Name));
             }
         }
 

@@ -1,0 +1,48 @@
+using StatusBot.Testing;
+
+namespace StatusBot.Core.Tests.Text;
+
+/// <summary>The main session of the issue, asked by a French-speaking user.</summary>
+public sealed class FrenchRepliesTests
+{
+    [Fact]
+    public async Task Status_French_OverviewAndIncidentInFrench()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.RunAsync("incident open streaming major \"Le streaming échoue\" segments:\"TV, consoles\"");
+        bot.Advance(TimeSpan.FromHours(3));
+
+        var reply = (await bot.RunAsync("status", TestBot.Viewer("fr"))).Reply;
+
+        Assert.Equal("Streaming : panne partielle", reply.Title);
+        Assert.Equal("🟠 Streaming — Panne partielle · depuis il y a 3 heures", reply.Lines[0]);
+        Assert.Equal("🟢 Website — Opérationnel", reply.Lines[1]);
+        Assert.Contains("Touchés : TV, consoles", reply.Fields[0].Value, StringComparison.Ordinal);
+        Assert.Contains("En cours d'analyse · impact majeur · Streaming · a commencé il y a 3 heures", reply.Fields[0].Value, StringComparison.Ordinal);
+        Assert.Equal("1 incident(s) en cours", reply.Footer);
+    }
+
+    [Fact]
+    public async Task Question_French_AnsweredInFrenchWithTheEquivalentCommand()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.RunAsync("incident open streaming major Panne");
+
+        var result = await bot.AskAsync("pourquoi le streaming est en panne ?", TestBot.Viewer("fr"));
+
+        Assert.Equal("Pourquoi : INC-1 · Panne", result!.Reply.Title);
+        Assert.Equal("Équivaut à : why streaming", result.Reply.Footer);
+    }
+
+    [Fact]
+    public async Task Resolve_French_DurationInFrench()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.RunAsync("incident open streaming major Panne");
+        bot.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
+
+        var result = await bot.RunAsync("incident resolve 1", TestBot.Admin("fr"));
+
+        Assert.Equal("Résolu : INC-1 · Panne après 2 heures, 5 minutes", result.Reply.Title);
+    }
+}
