@@ -28,6 +28,17 @@ public sealed class Localizer
 
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 
+    /// <summary>
+    /// Formats <paramref name="key"/>, or its <c>_One</c> form when <paramref name="count"/> is singular in this language
+    /// (1 in English; 0 and 1 in French). The count is argument 0.
+    /// </summary>
+    public string Plural(string key, long count, params object?[] more)
+    {
+        var singular = IsFrench ? count is 0 or 1 : count == 1;
+        var chosen = singular && Strings.ResourceManager.GetString(key + "_One", Culture) is not null ? key + "_One" : key;
+        return Format(chosen, [count, .. more]);
+    }
+
     public string Status(ServiceStatus status) => this["ServiceStatus_" + status];
 
     public string Status(IncidentStatus status) => this["IncidentStatus_" + status];

@@ -19,7 +19,7 @@ public sealed class FrenchRepliesTests
         Assert.Equal("🟢 Website — Opérationnel", reply.Lines[1]);
         Assert.Contains("Touchés : TV, consoles", reply.Fields[0].Value, StringComparison.Ordinal);
         Assert.Contains("En cours d'analyse · impact majeur · Streaming · a commencé il y a 3 heures", reply.Fields[0].Value, StringComparison.Ordinal);
-        Assert.Equal("1 incident(s) en cours", reply.Footer);
+        Assert.Equal("1 incident en cours", reply.Footer);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class HistoryHandler(TimeProvider time) : IQueryHandler
         var total = incidents.Aggregate(TimeSpan.Zero, (sum, i) => sum + i.Duration(now));
         return new Reply
         {
-            Title = l.Format(nameof(Strings.History_Title), incidents.Count, days),
+            Title = l.Plural(nameof(Strings.History_Title), incidents.Count, days),
             Lines = [.. lines],
             Footer = l.Format(nameof(Strings.History_Total), l.Duration(total)),
             Timestamp = now,

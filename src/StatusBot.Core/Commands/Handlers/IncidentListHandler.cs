@@ -21,7 +21,7 @@ public sealed class IncidentListHandler(TimeProvider time) : IQueryHandler
 
         return new Reply
         {
-            Title = l.Format(nameof(Strings.IncidentList_Title), open.Count),
+            Title = l.Plural(nameof(Strings.IncidentList_Title), open.Count),
             Severity = open.Select(StatusViews.SeverityOf).Max(),
             Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: false))))],
             Actions = [.. open.Select(i => StatusHandler.TimelineAction(i, l))],

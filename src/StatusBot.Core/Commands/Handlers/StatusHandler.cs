@@ -27,7 +27,7 @@ public sealed class StatusHandler(TimeProvider time) : IQueryHandler
             Severity = StatusViews.OverallSeverity(state),
             Lines = [.. state.OrderedServices.Select(s => StatusViews.ServiceLine(s, l, now))],
             Fields = [.. fields],
-            Footer = open.Count == 0 ? l[nameof(Strings.Status_NoOpenIncidents)] : l.Format(nameof(Strings.Status_OpenIncidents), open.Count),
+            Footer = open.Count == 0 ? l[nameof(Strings.Status_NoOpenIncidents)] : l.Plural(nameof(Strings.Status_OpenIncidents), open.Count),
             Timestamp = now,
             Actions = [.. open.Select(i => TimelineAction(i, l))],
         };
@@ -55,7 +55,7 @@ public sealed class StatusHandler(TimeProvider time) : IQueryHandler
             .Concat(open.Select(i => new ReplyAction("resolve:" + i.Id, l[nameof(Strings.Action_Resolve)], "incident resolve " + i.Id, AdminOnly: true)));
         return new Reply
         {
-            Title = $"{StatusViews.Icon(service.Status)} {service.Name}: {l.Status(service.Status)}",
+            Title = l.Format(nameof(Strings.Status_ServiceTitle), StatusViews.Icon(service.Status), service.Name, l.Status(service.Status)),
             Severity = StatusViews.SeverityOf(service.Status),
             Lines = [.. lines],
             Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: true))))],

@@ -29,7 +29,7 @@ public sealed class IncidentQueryTests
 
         var reply = (await bot.RunAsync("incident list")).Reply;
 
-        Assert.Equal("2 open incident(s)", reply.Title);
+        Assert.Equal("2 open incidents", reply.Title);
         Assert.Equal(Severity.Critical, reply.Severity);
         Assert.Equal(["INC-1 · Down", "INC-2 · Slow"], reply.Fields.Select(f => f.Name));
         Assert.Equal(["incident show INC-1", "incident show INC-2"], reply.Actions.Select(a => a.Command));
@@ -111,7 +111,7 @@ public sealed class IncidentQueryTests
 
         var reply = (await bot.RunAsync("history")).Reply;
 
-        Assert.Equal("2 incident(s) in the last 14 days", reply.Title);
+        Assert.Equal("2 incidents in the last 14 days", reply.Title);
         Assert.Equal(
             ["🟡 INC-2 · Slow API — Dec 24, 23:52 UTC · ongoing for 20 minutes", "✅ INC-1 · Streaming fails — Dec 24, 20:30 UTC · lasted 3 hours, 12 minutes"],
             reply.Lines.ToArray());
@@ -131,7 +131,7 @@ public sealed class IncidentQueryTests
         var longWindow = (await bot.RunAsync("history 30")).Reply;
 
         Assert.Equal("No incidents in the last 7 days", shortWindow.Title);
-        Assert.Equal("1 incident(s) in the last 30 days", longWindow.Title);
+        Assert.Equal("1 incident in the last 30 days", longWindow.Title);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class IncidentQueryTests
 
         var reply = (await bot.RunAsync("history", TestBot.Viewer("fr"))).Reply;
 
-        Assert.Equal("1 incident(s) ces 14 derniers jours", reply.Title);
+        Assert.Equal("1 incident ces 14 derniers jours", reply.Title);
         Assert.EndsWith("a duré 3 heures, 12 minutes", reply.Lines[0], StringComparison.Ordinal);
         Assert.Equal(CommandOutcome.Answered, (await bot.RunAsync("history", TestBot.Viewer("fr"))).Outcome);
     }

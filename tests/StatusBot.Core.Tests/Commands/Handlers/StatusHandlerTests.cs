@@ -39,7 +39,7 @@ public sealed class StatusHandlerTests
         Assert.Equal(
             "Investigating · major impact · Streaming · started 20 minutes ago\nAffected: TV, consoles\nCause: not known yet\nNext update by 21:00 UTC (10 minutes from now)",
             field.Value);
-        Assert.Equal("1 open incident(s)", reply.Footer);
+        Assert.Equal("1 open incident", reply.Footer);
         Assert.Contains(reply.Actions, a => a.Command == "incident show INC-1" && !a.AdminOnly);
     }
 
