@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StatusBot.Core;
 using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
+using StatusBot.Slack;
 
 namespace StatusBot.Host.Hosting;
 
@@ -17,6 +18,7 @@ public static class StatusBotServices
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
         services.AddStatusBotCore();
         services.AddHostedService<BoardHostedService>();
+        services.AddSlack();
         return services;
     }
 }

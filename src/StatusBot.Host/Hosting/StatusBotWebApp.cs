@@ -1,5 +1,6 @@
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
+using StatusBot.Slack;
 
 namespace StatusBot.Host.Hosting;
 
@@ -16,6 +17,7 @@ public static class StatusBotWebApp
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapSlack();
         return app;
     }
 }
