@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using StatusBot.Slack.Tests.Support;
+using StatusBot.Testing.Slack;
+
+namespace StatusBot.Slack.Tests.Hosting;
+
+/// <summary>Signed slash commands through the real serve app, Kestrel and the signature filter.</summary>
+public sealed class SlackCommandsHostTests
+{
+    [Fact]
+    public async Task Commands_NoSigningSecret_RoutesAnswer404()
+    {
+        await using var host = await SlackHost.StartAsync(secret: null);
+
+        var response = await host.CommandAsync("/statusbot", "status");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Commands_OfficialSigningExample_PassesTheFilterAndAnswersUsage()
+    {
+        var example = Fixtures.SigningExample();
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(long.Parse(example["X-Slack-Request-Timestamp"], CultureInfo.InvariantCulture)));
+        await using var host = await SlackHost.StartAsync(secret: example["signing_secret"], time: clock);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
+        {
+            Content = new StringContent(Fixtures.Read("slack-slash-command.txt"), Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-Slack-Request-Timestamp", example["X-Slack-Request-Timestamp"]);
+        request.Headers.Add("X-Slack-Signature", example["X-Slack-Signature"]);
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = await ReadAsync(response);
+        Assert.Equal("ephemeral", message.GetProperty("response_type").GetString());
+        Assert.Contains("/webhook-collect", SlackJson.AllText(message));
+        Assert.Contains("/statusbot", SlackJson.AllText(message));
+    }
+
+    [Fact]
+    public async Task Commands_BadSignature_401()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var body = SlackSigner.CommandBody("/statusbot", "status");
+
+        var response = await host.Client.SendAsync(new SlackSigner("another-secret").Request("/slack/commands", body, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Commands_StaleTimestamp_401()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var body = SlackSigner.CommandBody("/statusbot", "status");
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/commands", body, DateTimeOffset.UtcNow.AddMinutes(-6)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Commands_SignatureOfAnotherBody_401()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var signed = SlackSigner.CommandBody("/statusbot", "status");
+        var now = DateTimeOffset.UtcNow;
+        var signature = host.Signer.Sign(now.ToUnixTimeSeconds(), signed);
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/commands", signed + "&text=incident+list", now, signature: signature));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Commands_UmbrellaAlone_AnswersTheOverviewEphemerally()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var message = await ReadAsync(await host.CommandAsync("/statusbot", ""));
+
+        Assert.Equal("ephemeral", message.GetProperty("response_type").GetString());
+        Assert.Contains("All systems operational", SlackJson.AllText(message));
+        Assert.Contains("Streaming", SlackJson.AllText(message));
+    }
+
+    [Fact]
+    public async Task Commands_UnknownCatalogCommand_AnswersUsage()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var message = await ReadAsync(await host.CommandAsync("/statusbot", "frobnicate now"));
+
+        Assert.Contains("Unknown command 'frobnicate'", SlackJson.AllText(message));
+        Assert.Equal("ephemeral", message.GetProperty("response_type").GetString());
+    }
+
+    [Fact]
+    public async Task Commands_ShareFlagOnARead_AnswersInChannel()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var message = await ReadAsync(await host.CommandAsync("/statusbot", "status streaming --share"));
+
+        Assert.Equal("in_channel", message.GetProperty("response_type").GetString());
+        Assert.Contains("Streaming", SlackJson.AllText(message));
+    }
+
+    [Fact]
+    public async Task Commands_Shortcut_RunsTheMappedCatalogCommand()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var message = await ReadAsync(await host.CommandAsync("/incident", "list"));
+
+        Assert.Contains("No open incidents", SlackJson.AllText(message), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Commands_SslCheck_Answers200Empty()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var body = "ssl_check=1&token=xyz";
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/commands", body, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Commands_EnterpriseFixture_AnswersItIsNotOurCommand()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/commands", Fixtures.Read("slack-slash-command-enterprise.txt"), DateTimeOffset.UtcNow));
+
+        var message = await ReadAsync(response);
+        Assert.Contains("/hello-world", SlackJson.AllText(message));
+    }
+
+    [Fact]
+    public async Task Commands_NonAdminRunsAdminCommand_RefusedAndStateUnchanged()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.AddUser("U-VIEWER", isAdmin: false);
+        await using var host = await SlackHost.StartAsync(emulator);
+        var before = host.Board.Current;
+
+        var message = await ReadAsync(await host.CommandAsync("/statusbot", "incident open streaming major \"Streaming fails\"", "U-VIEWER"));
+
+        Assert.Contains("admin", SlackJson.AllText(message), StringComparison.OrdinalIgnoreCase);
+        Assert.Same(before, host.Board.Current);
+        Assert.Empty(host.Board.Current.Incidents);
+    }
+
+    [Fact]
+    public async Task Commands_ListedAdminOpensIncident_StoredAndConfirmed()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var message = await ReadAsync(await host.CommandAsync("/incident", "open streaming major \"Streaming fails on TVs\"", "U-LISTED-ADMIN"));
+
+        var incident = Assert.Single(host.Board.Current.Incidents.Values);
+        Assert.Equal("Streaming fails on TVs", incident.Title);
+        Assert.Equal("slack", incident.Timeline[0].Author.Platform);
+        Assert.Contains(incident.Id.ToString(), SlackJson.AllText(message));
+    }
+
+    [Fact]
+    public async Task Commands_WorkspaceAdminFromUsersInfo_MayRunAdminCommands()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.AddUser("U-OWNER", isOwner: true, locale: "fr-FR");
+        await using var host = await SlackHost.StartAsync(emulator);
+
+        var message = await ReadAsync(await host.CommandAsync("/statusbot", "service set billing major \"card payments fail\"", "U-OWNER"));
+
+        Assert.Equal(Core.Domain.ServiceStatus.MajorOutage, host.Board.Current.Services["billing"].Status);
+        Assert.Contains("users.info", emulator.Requests.Select(r => r.Method));
+        Assert.Contains("Billing", SlackJson.AllText(message));
+    }
+
+    [Fact]
+    public async Task Commands_UsersInfoFails_NotAdmin()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.Script("users.info", SlackScript.Error("user_not_found"));
+        await using var host = await SlackHost.StartAsync(emulator);
+
+        await host.CommandAsync("/statusbot", "service set billing major", "U-ADMIN-UNKNOWN");
+
+        Assert.Equal(Core.Domain.ServiceStatus.Operational, host.Board.Current.Services["billing"].Status);
+    }
+
+    [Fact]
+    public async Task Commands_InjectionInAnIncidentTitle_RenderedInert()
+    {
+        await using var host = await SlackHost.StartAsync();
+        await host.CommandAsync("/statusbot", "incident open streaming major \"<!channel> down <@U1> @here\"", "U-LISTED-ADMIN");
+
+        var message = await ReadAsync(await host.CommandAsync("/statusbot", "status --share"));
+
+        Assert.Contains("&lt;!channel&gt; down", string.Join("\n", SlackJson.MrkdwnTexts(message)));
+        Assert.All(SlackJson.MrkdwnTexts(message), t => Assert.DoesNotContain('<', t));
+        Assert.DoesNotContain("<", message.GetProperty("text").GetString()!, StringComparison.Ordinal);
+    }
+
+    internal static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+}
