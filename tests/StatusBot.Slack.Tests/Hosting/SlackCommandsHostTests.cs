@@ -212,6 +212,25 @@ public sealed class SlackCommandsHostTests
         Assert.DoesNotContain("<", message.GetProperty("text").GetString()!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Commands_SlowAdminLookup_AcknowledgedAtOnceAndFinishedThroughResponseUrl()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.AddUser("U-SLOW-ADMIN", isAdmin: true);
+        emulator.Script("users.info", SlackScript.Slow(TimeSpan.FromSeconds(2)));
+        await using var host = await SlackHost.StartAsync(emulator, new Dictionary<string, string?> { ["StatusBot:Slack:InlineBudgetMilliseconds"] = "300" });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var ack = await ReadAsync(await host.CommandAsync("/statusbot", "service set billing partial", "U-SLOW-ADMIN", emulator.ResponseUrl("slow")));
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1.5), $"took {started.Elapsed}");
+        Assert.Contains("Working on it", SlackJson.AllText(ack));
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        var final = requests.Single(c => c.Method == "response_url");
+        Assert.Contains("Billing", SlackJson.AllText(final.Json));
+        Assert.Equal(Core.Domain.ServiceStatus.PartialOutage, host.Board.Current.Services["billing"].Status);
+    }
+
     internal static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

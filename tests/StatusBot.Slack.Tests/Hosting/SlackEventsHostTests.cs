@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StatusBot.Slack.Tests.Support;
+using StatusBot.Testing.Slack;
+
+namespace StatusBot.Slack.Tests.Hosting;
+
+/// <summary>Signed Events API and interactivity deliveries through the real serve app.</summary>
+public sealed class SlackEventsHostTests
+{
+    [Fact]
+    public async Task Events_UrlVerificationFixture_EchoesTheChallenge()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var body = Fixtures.Read("slack-url-verification.json");
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Events_UnsignedUrlVerification_401()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var body = Fixtures.Read("slack-url-verification.json");
+
+        var response = await host.Client.SendAsync(new SlackSigner("wrong").Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Events_AppMentionFixture_AnsweredInTheThread()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+        var body = EventFromFixture("slack-socket-mode-events-api.json", "<@U111> is streaming down?");
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage"));
+        var post = requests.Single(c => c.Method == "chat.postMessage");
+        Assert.Equal("C111", post.Field("channel"));
+        Assert.Equal("1610241741.000200", post.Field("thread_ts"));
+        Assert.Contains("Streaming", SlackJson.AllText(post.Json));
+    }
+
+    [Fact]
+    public async Task Events_FixtureVerbatim_AcknowledgedButNotAnsweredSinceTheAuthorIsTheBotItself()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+        var body = JsonNode.Parse(Fixtures.Read("slack-socket-mode-events-api.json"))!["payload"]!.ToJsonString();
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(emulator.Calls("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Events_RetriedDelivery_AnsweredOnce()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+        var body = EventFromFixture("slack-socket-mode-events-api.json", "<@U111> why is the website slow?");
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
+        var retry = host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true);
+        retry.Headers.Add("X-Slack-Retry-Num", "1");
+        retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        var second = await host.Client.SendAsync(retry);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage"));
+        await Task.Delay(300);
+        Assert.Single(emulator.Calls("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Events_DirectMessage_AnsweredInTheThread()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+        var body = EventFromFixture("slack-socket-mode-events-api-retry.json", "is billing down?", channelType: "im", type: "message");
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
+
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage"));
+        Assert.Contains("Billing", SlackJson.AllText(requests.Single(c => c.Method == "chat.postMessage").Json));
+    }
+
+    [Fact]
+    public async Task Events_MessageInAChannelWithoutMention_Ignored()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+        var body = EventFromFixture("slack-socket-mode-events-api-retry.json", "is billing down?");
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(emulator.Calls("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Interactions_BlockActionsFixture_UnknownButtonAnsweredThroughResponseUrl()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+        var body = Fixtures.Read("slack-block-actions-form-body.txt")
+            .Replace(Uri.EscapeDataString("https://hooks.slack.com/actions/T111/111/random-value").Replace("%2F", "/"), Uri.EscapeDataString(emulator.ResponseUrl("fixture")).Replace("%2F", "/"), StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1", Uri.UnescapeDataString(body));
+
+        var response = await host.Client.SendAsync(host.Signer.Request("/slack/interactions", body, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        var answer = requests.Single(c => c.Method == "response_url");
+        Assert.Contains("no longer valid", SlackJson.AllText(answer.Json));
+        Assert.False(answer.Json.GetProperty("replace_original").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Interactions_TimelineButton_ShowsTheIncident()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+        await host.CommandAsync("/statusbot", "incident open streaming major \"Streaming fails\"", "U-LISTED-ADMIN");
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-VIEWER", "timeline:INC-1", "incident show INC-1", emulator), DateTimeOffset.UtcNow));
+
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        Assert.Contains("Streaming fails", SlackJson.AllText(requests.Single(c => c.Method == "response_url").Json));
+    }
+
+    [Fact]
+    public async Task Interactions_ResolveButtonPressedByNonAdmin_RefusedAndIncidentStaysOpen()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.AddUser("U-VIEWER");
+        await using var host = await SlackHost.StartAsync(emulator);
+        await host.CommandAsync("/statusbot", "incident open streaming major \"Streaming fails\"", "U-LISTED-ADMIN");
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-VIEWER", "resolve:INC-1", "incident resolve INC-1", emulator), DateTimeOffset.UtcNow));
+
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        Assert.Contains("admin", SlackJson.AllText(requests.Single(c => c.Method == "response_url").Json), StringComparison.OrdinalIgnoreCase);
+        Assert.False(Assert.Single(host.Board.Current.Incidents.Values).IsResolved);
+    }
+
+    [Fact]
+    public async Task Interactions_ResolveButtonPressedByAdmin_Resolves()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+        await host.CommandAsync("/statusbot", "incident open streaming major \"Streaming fails\"", "U-LISTED-ADMIN");
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-LISTED-ADMIN", "resolve:INC-1", "incident resolve INC-1", emulator), DateTimeOffset.UtcNow));
+
+        await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        Assert.True(Assert.Single(host.Board.Current.Incidents.Values).IsResolved);
+    }
+
+    [Fact]
+    public async Task Interactions_ForgedButtonValue_NotRun()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-LISTED-ADMIN", "resolve:INC-1", "service set billing major", emulator), DateTimeOffset.UtcNow));
+
+        await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        Assert.Equal(Core.Domain.ServiceStatus.Operational, host.Board.Current.Services["billing"].Status);
+    }
+
+    /// <summary>An Events API body from a Socket Mode fixture's payload, with the text (and kinds) changed.</summary>
+    internal static string EventFromFixture(string fixture, string text, string? channelType = null, string? type = null)
+    {
+        var payload = JsonNode.Parse(Fixtures.Read(fixture))!["payload"]!.AsObject();
+        var ev = payload["event"]!.AsObject();
+        ev["text"] = text;
+
+        // In the fixtures the event's author is the bot's own user (authorizations[0].user_id): make it a person.
+        ev["user"] = "U-PERSON";
+        if (channelType is not null)
+        {
+            ev["channel_type"] = channelType;
+        }
+
+        if (type is not null)
+        {
+            ev["type"] = type;
+        }
+
+        return payload.ToJsonString();
+    }
+
+    private static string Press(string userId, string actionId, string value, SlackEmulator emulator)
+    {
+        var payload = JsonNode.Parse(Fixtures.Read("slack-block-actions.json"))!.AsObject();
+        payload["user"]!["id"] = userId;
+        payload["response_url"] = emulator.ResponseUrl("press");
+        payload["actions"]![0]!["action_id"] = actionId;
+        payload["actions"]![0]!["value"] = value;
+        return "payload=" + Uri.EscapeDataString(payload.ToJsonString(new JsonSerializerOptions()));
+    }
+}
