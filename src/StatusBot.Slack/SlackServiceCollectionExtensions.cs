@@ -10,6 +10,7 @@ using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Endpoints;
 using StatusBot.Slack.Identity;
 using StatusBot.Slack.Publishing;
+using StatusBot.Slack.SocketMode;
 using StatusBot.Slack.Verification;
 using StatusBot.Slack.WebApi;
 
@@ -45,6 +46,8 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<SlackCommandService>();
         services.AddSingleton<SlackEventService>();
         services.AddSingleton<SlackInteractionService>();
+        services.AddSingleton<SlackEnvelopeHandler>();
+        services.AddHostedService<SlackSocketModeService>();
         services.AddSingleton<SlackChatPublisher>();
         services.AddSingleton<IChatPublisher>(sp => sp.GetRequiredService<SlackChatPublisher>());
         return services;

@@ -70,7 +70,7 @@ public sealed partial class SlackEmulator
         }
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new SlackSocket(ws, _sockets.Count + 1);
+        var socket = new SlackSocket(ws, _sockets.Count + 1) { OpenedAt = _clock.Elapsed };
         _sockets.Enqueue(socket);
         await socket.SendAsync(HelloFrame);
         var buffer = new byte[64 * 1024];
@@ -106,6 +106,7 @@ public sealed partial class SlackEmulator
         }
         finally
         {
+            socket.ClosedAt = _clock.Elapsed;
             socket.Closed.TrySetResult();
         }
     }
@@ -123,6 +124,12 @@ public sealed class SlackSocket(WebSocket ws, int number)
     private readonly SemaphoreSlim _send = new(1, 1);
 
     public int Number => number;
+
+    /// <summary>When the app connected, on the emulator's clock.</summary>
+    public TimeSpan OpenedAt { get; init; }
+
+    /// <summary>When the connection ended, on the emulator's clock.</summary>
+    public TimeSpan? ClosedAt { get; set; }
 
     public TaskCompletionSource Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
