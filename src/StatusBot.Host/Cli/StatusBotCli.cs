@@ -4,6 +4,7 @@ using StatusBot.Core.Text;
 using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Hosting;
+using StatusBot.Slack.Manifest;
 
 namespace StatusBot.Host.Cli;
 
@@ -51,6 +52,12 @@ public static class StatusBotCli
             GuardAsync(() => ChatAsync(Settings(parse), parse.GetValue(ViewerOption), parse.GetValue(LocaleOption), cancellationToken)));
         root.Subcommands.Add(chat);
 
+        var slack = new Command("slack", "Slack helpers");
+        var manifest = new Command("manifest", "Print the Slack app manifest (YAML) for this configuration");
+        manifest.SetAction((parse, _) => GuardAsync(() => SlackManifestAsync(Settings(parse))));
+        slack.Subcommands.Add(manifest);
+        root.Subcommands.Add(slack);
+
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -61,6 +68,14 @@ public static class StatusBotCli
     {
         await using var app = StatusBotWebApp.Create(cli);
         await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> SlackManifestAsync(CliSettings cli)
+    {
+        var configuration = new ConfigurationBuilder();
+        configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
+        await Console.Out.WriteAsync(SlackManifest.Generate(configuration.Build()));
         return 0;
     }
 

@@ -47,6 +47,12 @@ public sealed class SlackOptions
 
     public int RequestTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Where Slack reaches this bot in HTTP mode (the manifest's request URLs are this plus <c>/slack/…</c>).</summary>
+    public string PublicUrl { get; set; } = "https://statusbot.example.com";
+
+    /// <summary>The app's name in the manifest (and the bot user's display name).</summary>
+    public string AppName { get; set; } = "StatusBot";
+
     /// <summary>The default language when neither the channel nor the user says; bound from <c>StatusBot:Locale</c>.</summary>
     public string Locale { get; set; } = "en";
 
