@@ -43,6 +43,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<SlackEventDeduplicator>();
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
+        services.AddSingleton<SlackReadCache>();
         services.AddSingleton<SlackCommandService>();
         services.AddSingleton<SlackEventService>();
         services.AddSingleton<SlackInteractionService>();

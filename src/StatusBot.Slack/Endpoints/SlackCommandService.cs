@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Board;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Replies;
 using StatusBot.Core.Text;
@@ -18,6 +19,8 @@ namespace StatusBot.Slack.Endpoints;
 /// </summary>
 public sealed partial class SlackCommandService(
     CommandDispatcher dispatcher,
+    StatusBoard board,
+    SlackReadCache reads,
     SlackCallers callers,
     ISlackWebApi api,
     SlackBackgroundWork background,
@@ -42,7 +45,8 @@ public sealed partial class SlackCommandService(
         }
 
         var share = TakeShareFlag(ref catalogText);
-        var work = RunAsync(command, catalogText, share, CancellationToken.None);
+        var parsed = TextCommandParser.TryParse(catalogText, out var input, out _);
+        var work = RunAsync(command, catalogText, share, parsed ? input.Spec : null, CancellationToken.None);
         if (!work.IsCompleted)
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -61,16 +65,31 @@ public sealed partial class SlackCommandService(
         return await work;
     }
 
-    private async Task<SlackMessage> RunAsync(SlashCommand command, string catalogText, bool share, CancellationToken cancellationToken)
+    private async Task<SlackMessage> RunAsync(SlashCommand command, string catalogText, bool share, CommandSpec? spec, CancellationToken cancellationToken)
     {
-        var caller = await callers.ResolveAsync(command.UserId, command.UserName, SlackCallers.NeedsAdmin(catalogText), cancellationToken);
+        var needsAdmin = spec?.Permission == Permission.Admin;
+        var caller = await callers.ResolveAsync(command.UserId, command.UserName, needsAdmin, cancellationToken);
+        var isRead = spec is { Mutates: false };
+        var state = board.Current;
+        if (isRead && reads.TryGet(catalogText, share, caller.Culture.Name, caller.IsAdmin, state, out var cached))
+        {
+            return cached;
+        }
+
         try
         {
+            var second = time.GetUtcNow().ToUnixTimeSeconds();
             var result = await dispatcher.DispatchTextAsync(catalogText, caller, cancellationToken);
             var message = SlackRenderer.Render(result.Reply, caller.IsAdmin);
             var inChannel = result.Reply.Visibility == Visibility.Channel
                 || (share && result.Outcome == CommandOutcome.Answered && result.Spec is { Mutates: false });
-            return message with { ResponseType = inChannel ? SlackMessage.InChannel : SlackMessage.Ephemeral };
+            message = message with { ResponseType = inChannel ? SlackMessage.InChannel : SlackMessage.Ephemeral };
+            if (isRead && result.Outcome == CommandOutcome.Answered)
+            {
+                reads.Set(catalogText, share, caller.Culture.Name, caller.IsAdmin, state, second, message);
+            }
+
+            return message;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

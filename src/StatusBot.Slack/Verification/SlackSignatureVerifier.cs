@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -64,13 +65,24 @@ public sealed class SlackSignatureVerifier(byte[] secret, TimeProvider time)
 
     private void Compute(string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        var prefix = Encoding.ASCII.GetBytes(Version + ":" + timestamp + ":");
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        hmac.AppendData(prefix);
-        hmac.AppendData(body);
-        Span<byte> mac = stackalloc byte[32];
-        hmac.GetHashAndReset(mac);
-        "v0="u8.CopyTo(destination);
-        Convert.TryToHexStringLower(mac, destination[3..], out _);
+        // One-shot HMAC over "v0:{timestamp}:{body}" in a pooled buffer: no per-request hash object.
+        var length = Version.Length + 2 + timestamp.Length + body.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.ASCII.GetBytes(Version, rented);
+            rented[written++] = (byte)':';
+            written += Encoding.ASCII.GetBytes(timestamp, rented.AsSpan(written));
+            rented[written++] = (byte)':';
+            body.CopyTo(rented.AsSpan(written));
+            Span<byte> mac = stackalloc byte[32];
+            HMACSHA256.HashData(secret, rented.AsSpan(0, length), mac);
+            "v0="u8.CopyTo(destination);
+            Convert.TryToHexStringLower(mac, destination[3..], out _);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }
