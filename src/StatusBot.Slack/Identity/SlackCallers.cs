@@ -31,7 +31,7 @@ public sealed class SlackCallers(SlackUserDirectory directory, IOptions<SlackOpt
         }
         else if (user is null)
         {
-            _ = directory.GetAsync(userId, CancellationToken.None);
+            directory.Warm(userId);
         }
 
         var listed = _admins.Contains(userId);

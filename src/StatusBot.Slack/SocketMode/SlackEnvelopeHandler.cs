@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StatusBot.Slack.Endpoints;
 using StatusBot.Slack.Json;
+using StatusBot.Slack.WebApi;
 
 namespace StatusBot.Slack.SocketMode;
 
@@ -15,6 +16,8 @@ public sealed partial class SlackEnvelopeHandler(
     SlackEventService events,
     SlackInteractionService interactions,
     SlackEventDeduplicator deduplicator,
+    SlackBackgroundWork background,
+    ISlackWebApi api,
     ILogger<SlackEnvelopeHandler> logger)
 {
     internal async Task<SocketAck> HandleAsync(SocketFrame envelope, CancellationToken cancellationToken)
@@ -35,7 +38,16 @@ public sealed partial class SlackEnvelopeHandler(
                     {
                         var slash = new SlashCommand(command, form.Text ?? "", userId, form.UserName ?? userId, form.ChannelId ?? "", form.ResponseUrl);
                         var answer = await commands.HandleAsync(slash, cancellationToken);
-                        return new SocketAck(id, envelope.AcceptsResponsePayload ? answer : null);
+                        if (envelope.AcceptsResponsePayload)
+                        {
+                            return new SocketAck(id, answer);
+                        }
+
+                        // No payload allowed in this ack: the answer goes to response_url right after it.
+                        if (slash.ResponseUrl is { Length: > 0 } url)
+                        {
+                            background.Enqueue(ct => api.RespondAsync(url, answer, ct));
+                        }
                     }
 
                     break;

@@ -28,6 +28,25 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task SlashCommandWithoutResponsePayload_AckedThenAnsweredThroughResponseUrl()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator, SocketSettings);
+        var socket = await emulator.WaitForSocketAsync(1);
+        var frame = JsonNode.Parse(Fixtures.Read("slack-socket-mode-slash-commands.json"))!;
+        frame["accepts_response_payload"] = false;
+        frame["payload"]!["command"] = "/why";
+        frame["payload"]!["response_url"] = emulator.ResponseUrl("socket");
+
+        await socket.SendAsync(frame.ToJsonString());
+
+        var ack = await emulator.WaitForAckAsync("1d3c79ab-0ffb-41f3-a080-d19e85f53649");
+        Assert.Null(ack.Payload);
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        Assert.Contains("/hooks/commands/T1/socket", requests.Single(c => c.Method == "response_url").Path);
+    }
+
+    [Fact]
     public async Task SlashCommandFixtureVerbatim_AckedWithUsage()
     {
         await using var emulator = await SlackEmulator.StartAsync();
