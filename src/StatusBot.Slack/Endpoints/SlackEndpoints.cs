@@ -1,12 +1,17 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using StatusBot.Slack.Json;
+using StatusBot.Slack.Rendering;
 
 namespace StatusBot.Slack.Endpoints;
 
 /// <summary>The HTTP routes. Each runs after <see cref="SlackSignatureFilter"/> and reads the verified raw body.</summary>
 public static class SlackEndpoints
 {
+    // The same answer object (a read reused by SlackReadCache) is serialized once, not once per request.
+    private static readonly ConditionalWeakTable<SlackMessage, byte[]> Serialized = [];
+
     /// <summary><c>POST /slack/commands</c>: form body; <c>ssl_check</c> gets an empty 200.</summary>
     public static async Task<IResult> CommandsAsync(HttpContext http, SlackCommandService service)
     {
@@ -29,7 +34,8 @@ public static class SlackEndpoints
         }
 
         var answer = await service.HandleAsync(command, http.RequestAborted);
-        return Results.Json(answer, SlackJsonContext.Default.SlackMessage);
+        var bytes = Serialized.GetValue(answer, m => JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
+        return Results.Bytes(bytes, "application/json; charset=utf-8");
     }
 
     /// <summary><c>POST /slack/events</c>: JSON; <c>url_verification</c> echoes the challenge, events are acknowledged at once.</summary>
