@@ -9,8 +9,11 @@ connections=${1:-64}
 seconds=${2:-15}
 rounds=${3:-2}
 secret="bench-signing-secret-$(date +%s)"
-sb_port=18080
-bolt_port=13000
+sb_port=${SB_PORT:-28181}
+bolt_port=${BOLT_PORT:-28182}
+for port in $sb_port $bolt_port; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use (set SB_PORT / BOLT_PORT)" >&2; exit 1; fi
+done
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -46,15 +49,28 @@ curl -sf -X POST "http://127.0.0.1:$sb_port/slack/commands" -H "X-Slack-Request-
 echo "reply: $(wc -c <"$work/reply.json") bytes" >&2
 kill "$sb_pid"; wait "$sb_pid" 2>/dev/null || true
 
-echo "| round | server | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |"
-echo "|---|---|---|---|---|---|---|---|"
-row() { sed -E "s/.*requests=([0-9]+) errors=([0-9]+) rps=([0-9]+) p50=([0-9.]+)ms p90=([0-9.]+)ms p99=([0-9.]+)ms max=([0-9.]+)ms/| $1 | $2 | \3 | \4 | \5 | \6 | \7 | \2 |/"; }
+# Server CPU time per request (utime+stime of the server process over the whole run, warm-up included, divided by the
+# requests of the whole run) does not depend on what else the machine is doing, unlike throughput and latency.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+tick_us=$((1000000 / $(getconf CLK_TCK)))
+measure() { # pid url label round
+  local before after out
+  before=$(cpu_ticks "$1")
+  out=$(dotnet "$load" "$2" "$secret" "$connections" "$seconds" 3 --total)
+  after=$(cpu_ticks "$1")
+  echo "$out" | sed -E "s/.*requests=([0-9]+) errors=([0-9]+) rps=([0-9]+) p50=([0-9.]+)ms p90=([0-9.]+)ms p99=([0-9.]+)ms max=([0-9.]+)ms total=([0-9]+)/| $4 | $3 | \3 | \4 | \5 | \6 | \7 | \2 | $(( (after - before) * tick_us )) \8 |/" \
+    | awk -F'|' 'BEGIN { OFS = "|" } { split($10, c, " "); $10 = " " int(c[1] / c[2]) " "; print }'
+}
+
+echo "| round | server | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU µs/request |"
+echo "|---|---|---|---|---|---|---|---|---|"
+bolt_label="Slack Bolt JS $(node -p "require('./bench/peers/slack-bolt/node_modules/@slack/bolt/package.json').version") (node $(node --version))"
 for round in $(seq 1 "$rounds"); do
   start_statusbot
-  dotnet "$load" "http://127.0.0.1:$sb_port/slack/commands" "$secret" "$connections" "$seconds" 3 | row "$round" "StatusBot (.NET, serve)"
+  measure "$sb_pid" "http://127.0.0.1:$sb_port/slack/commands" "StatusBot (.NET, serve)" "$round"
   kill "$sb_pid"; wait "$sb_pid" 2>/dev/null || true
 
   start_bolt
-  dotnet "$load" "http://127.0.0.1:$bolt_port/slack/events" "$secret" "$connections" "$seconds" 3 | row "$round" "Slack Bolt JS $(node -p "require('./bench/peers/slack-bolt/node_modules/@slack/bolt/package.json').version") (node $(node --version))"
+  measure "$bolt_pid" "http://127.0.0.1:$bolt_port/slack/events" "$bolt_label" "$round"
   kill "$bolt_pid"; wait "$bolt_pid" 2>/dev/null || true
 done
