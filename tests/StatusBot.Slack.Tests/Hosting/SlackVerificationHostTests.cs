@@ -76,4 +76,27 @@ public sealed class SlackVerificationHostTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/slack/events")]
+    [InlineData("/slack/interactions")]
+    public async Task EveryRoute_BadSignature_401(string path)
+    {
+        await using var host = await SlackHost.StartAsync();
+        var body = path.EndsWith("events", StringComparison.Ordinal) ? Fixtures.Read("slack-url-verification.json") : Fixtures.Read("slack-block-actions-form-body.txt");
+
+        var response = await host.Client.SendAsync(new SlackSigner("not-the-secret").Request(path, body, DateTimeOffset.UtcNow, json: path.EndsWith("events", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryRoute_NoSignatureHeaders_401()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var response = await host.Client.PostAsync("/slack/events", new StringContent(Fixtures.Read("slack-url-verification.json"), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }
