@@ -5,6 +5,7 @@ using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Hosting;
 using StatusBot.Storage;
+using StatusBot.Slack.Manifest;
 
 namespace StatusBot.Host.Cli;
 
@@ -57,6 +58,11 @@ public static class StatusBotCli
         health.Options.Add(urlOption);
         health.SetAction((parse, cancellationToken) => HealthCheck.RunAsync(parse.GetValue(urlOption)!, cancellationToken));
         root.Subcommands.Add(health);
+        var slack = new Command("slack", "Slack helpers");
+        var manifest = new Command("manifest", "Print the Slack app manifest (YAML) for this configuration");
+        manifest.SetAction((parse, _) => GuardAsync(() => SlackManifestAsync(Settings(parse))));
+        slack.Subcommands.Add(manifest);
+        root.Subcommands.Add(slack);
 
         return await root.Parse(args).InvokeAsync();
     }
@@ -69,6 +75,14 @@ public static class StatusBotCli
         await using var app = StatusBotWebApp.Create(cli);
         _ = app.Services.GetRequiredService<IOptions<StatusBotOptions>>().Value;
         await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> SlackManifestAsync(CliSettings cli)
+    {
+        var configuration = new ConfigurationBuilder();
+        configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
+        await Console.Out.WriteAsync(SlackManifest.Generate(configuration.Build()));
         return 0;
     }
 

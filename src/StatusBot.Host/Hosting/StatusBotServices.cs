@@ -3,6 +3,7 @@ using StatusBot.Core;
 using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
 using StatusBot.Storage;
+using StatusBot.Slack;
 
 namespace StatusBot.Host.Hosting;
 
@@ -21,6 +22,7 @@ public static class StatusBotServices
 
         // After the board's hosted service, so the final snapshot is taken before the board stops.
         services.AddStatusBotStorage();
+        services.AddSlack();
         return services;
     }
 }

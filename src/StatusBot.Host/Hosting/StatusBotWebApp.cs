@@ -4,6 +4,7 @@ using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
+using StatusBot.Slack;
 
 namespace StatusBot.Host.Hosting;
 
@@ -40,6 +41,7 @@ public static class StatusBotWebApp
         app.MapAdminApi();
         app.MapOpenApi();
         app.MapMetrics("/metrics");
+        app.MapSlack();
         return app;
     }
 }

@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using StatusBot.Slack.Json;
+using StatusBot.Slack.Rendering;
+
+namespace StatusBot.Slack.Endpoints;
+
+/// <summary>The HTTP routes. Each runs after <see cref="SlackSignatureFilter"/> and reads the verified raw body.</summary>
+public static class SlackEndpoints
+{
+    // The same answer object (a read reused by SlackReadCache) is serialized once, not once per request.
+    private static readonly ConditionalWeakTable<SlackMessage, byte[]> Serialized = [];
+
+    /// <summary><c>POST /slack/commands</c>: form body; <c>ssl_check</c> gets an empty 200.</summary>
+    public static async Task<IResult> CommandsAsync(HttpContext http, SlackCommandService service)
+    {
+        var form = SlackRequest.Form(SlackRequest.Body(http));
+        if (SlackRequest.Field(form, "ssl_check") == "1")
+        {
+            return Results.Ok();
+        }
+
+        var command = new SlashCommand(
+            SlackRequest.Field(form, "command"),
+            SlackRequest.Field(form, "text"),
+            SlackRequest.Field(form, "user_id"),
+            SlackRequest.Field(form, "user_name"),
+            SlackRequest.Field(form, "channel_id"),
+            SlackRequest.Field(form, "response_url"));
+        if (command.Command.Length == 0 || command.UserId.Length == 0)
+        {
+            return Results.BadRequest();
+        }
+
+        var answer = await service.HandleAsync(command, http.RequestAborted);
+        var bytes = Serialized.GetValue(answer, m => JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
+        return Results.Bytes(bytes, "application/json; charset=utf-8");
+    }
+
+    /// <summary><c>POST /slack/events</c>: JSON; <c>url_verification</c> echoes the challenge, events are acknowledged at once.</summary>
+    public static IResult Events(HttpContext http, SlackEventService service)
+    {
+        EventDelivery? delivery;
+        try
+        {
+            delivery = JsonSerializer.Deserialize(SlackRequest.Body(http), SlackJsonContext.Default.EventDelivery);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        switch (delivery)
+        {
+            case { Type: "url_verification", Challenge: { } challenge }:
+                return Results.Text(challenge, "text/plain");
+            case { Type: "event_callback" }:
+                service.Accept(delivery);
+                return Results.Ok();
+            case null:
+                return Results.BadRequest();
+            default:
+                return Results.Ok();
+        }
+    }
+
+    /// <summary><c>POST /slack/interactions</c>: form with one <c>payload</c> field of JSON; acknowledged at once.</summary>
+    public static IResult Interactions(HttpContext http, SlackInteractionService service)
+    {
+        var form = SlackRequest.Form(SlackRequest.Body(http));
+        InteractionPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize(SlackRequest.Field(form, "payload"), SlackJsonContext.Default.InteractionPayload);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        if (payload is null)
+        {
+            return Results.BadRequest();
+        }
+
+        service.Accept(payload);
+        return Results.Ok();
+    }
+}

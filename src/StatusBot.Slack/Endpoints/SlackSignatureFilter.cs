@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using StatusBot.Slack.Verification;
+
+namespace StatusBot.Slack.Endpoints;
+
+/// <summary>
+/// Runs before any Slack route parses anything: reads the raw body, checks the signature and its age, and answers 401
+/// on any failure. The verified bytes are handed to the route through <see cref="SlackRequest.Body"/>.
+/// </summary>
+public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
+{
+    /// <summary>Slack's bodies are small; anything larger is not from Slack.</summary>
+    public const int MaxBodyBytes = 1 << 20;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var headers = http.Request.Headers;
+        if (body is null || !verifier.Verify(headers[SlackSignatureVerifier.TimestampHeader], headers[SlackSignatureVerifier.SignatureHeader], body))
+        {
+            LogRejected(logger, http.Request.Path);
+            return Results.Unauthorized();
+        }
+
+        http.Items[SlackRequest.BodyKey] = body;
+        return await next(context);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length)
+        {
+            if (length > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            var exact = new byte[length];
+            try
+            {
+                await request.Body.ReadExactlyAsync(exact, cancellationToken);
+            }
+            catch (EndOfStreamException)
+            {
+                return null;
+            }
+
+            return exact;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: bad or stale signature")]
+    private static partial void LogRejected(ILogger logger, PathString path);
+}

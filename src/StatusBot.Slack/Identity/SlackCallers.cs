@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using StatusBot.Core.Commands;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Text;
+using StatusBot.Slack.Configuration;
+
+namespace StatusBot.Slack.Identity;
+
+/// <summary>
+/// Who a Slack user is to the core: an admin when listed in <see cref="SlackOptions.AdminUserIds"/> or a workspace
+/// admin/owner per <c>users.info</c>; their language from <c>users.info</c>, else <see cref="SlackOptions.Locale"/>.
+/// </summary>
+public sealed class SlackCallers(SlackUserDirectory directory, IOptions<SlackOptions> options)
+{
+    public const string Platform = "slack";
+
+    private readonly HashSet<string> _admins = new(options.Value.AdminUserIds, StringComparer.Ordinal);
+    private readonly CultureInfo _defaultCulture = Locales.Resolve(options.Value.Locale);
+
+    /// <summary>
+    /// Resolves the caller. With <paramref name="needsAdmin"/> false nothing waits on the network: a user not in the cache
+    /// is answered in the default language while the cache is warmed for next time.
+    /// </summary>
+    public async Task<Caller> ResolveAsync(string userId, string? userName, bool needsAdmin, CancellationToken cancellationToken)
+    {
+        var user = directory.Cached(userId);
+        if (user is null && needsAdmin)
+        {
+            user = await directory.GetAsync(userId, cancellationToken);
+        }
+        else if (user is null)
+        {
+            directory.Warm(userId);
+        }
+
+        var listed = _admins.Contains(userId);
+        var name = user?.Name ?? (string.IsNullOrWhiteSpace(userName) ? userId : userName);
+        var culture = user?.Locale is { Length: > 0 } locale ? Locales.Resolve(locale, _defaultCulture) : _defaultCulture;
+        return new Caller(new Actor(Platform, userId, name), listed || user?.IsWorkspaceAdmin == true, culture);
+    }
+
+    /// <summary>True when the text names a command that needs an admin (so the lookup is worth waiting for).</summary>
+    public static bool NeedsAdmin(string catalogText) =>
+        TextCommandParser.TryParse(catalogText, out var input, out _) && input.Spec.Permission == Permission.Admin;
+}

@@ -1,0 +1,25 @@
+using StatusBot.Slack.Rendering;
+
+namespace StatusBot.Slack.WebApi;
+
+/// <summary>The Slack Web API methods StatusBot calls. Failures come back as values; only cancellation throws.</summary>
+public interface ISlackWebApi
+{
+    /// <summary><c>chat.postMessage</c>, paced per channel; <see cref="SlackMessage.ThreadTs"/> makes it a thread reply.</summary>
+    Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary><c>chat.update</c> of the message <see cref="SlackMessage.Ts"/>, paced per channel.</summary>
+    Task<SlackApiResult> UpdateMessageAsync(SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary><c>chat.postEphemeral</c> to <see cref="SlackMessage.User"/> in <see cref="SlackMessage.Channel"/>.</summary>
+    Task<SlackApiResult> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary><c>users.info</c> with the locale.</summary>
+    Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary><c>apps.connections.open</c> with the app-level token: a fresh Socket Mode URL.</summary>
+    Task<SlackApiResult> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Posts a delayed answer to a <c>response_url</c> (no token: the URL is the credential).</summary>
+    Task<SlackApiResult> RespondAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken);
+}

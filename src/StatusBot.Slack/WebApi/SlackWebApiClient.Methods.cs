@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using StatusBot.Slack.Json;
+using StatusBot.Slack.Rendering;
+
+namespace StatusBot.Slack.WebApi;
+
+/// <summary>The Web API methods, each a thin request builder over the shared call loop.</summary>
+public sealed partial class SlackWebApiClient
+{
+    public const string ResponseUrlHost = "hooks.slack.com";
+
+    public Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.postMessage", _options.BotToken, message, ct), cancellationToken);
+
+    public Task<SlackApiResult> UpdateMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.update", _options.BotToken, message, ct), cancellationToken);
+
+    public Task<SlackApiResult> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        PostJsonAsync("chat.postEphemeral", _options.BotToken, message, cancellationToken);
+
+    public Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken) =>
+        CallAsync(
+            "users.info",
+            _options.BotToken,
+            () => new HttpRequestMessage(HttpMethod.Get, "users.info?include_locale=true&user=" + Uri.EscapeDataString(userId)),
+            cancellationToken);
+
+    public Task<SlackApiResult> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        CallAsync(
+            "apps.connections.open",
+            _options.AppToken,
+            () => new HttpRequestMessage(HttpMethod.Post, "apps.connections.open") { Content = new FormUrlEncodedContent([]) },
+            cancellationToken);
+
+    public Task<SlackApiResult> RespondAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken)
+    {
+        // Only Slack's hooks host (or the configured API host, which tests point at their emulator) gets our answers.
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || !(uri.Host == ResponseUrlHost || uri.Authority == _http.BaseAddress!.Authority))
+        {
+            return Task.FromResult(new SlackApiResult(SlackCallOutcome.Failed, "invalid_response_url"));
+        }
+
+        return CallAsync("response_url", null, () => Json(uri, message), cancellationToken);
+    }
+
+    private Task<SlackApiResult> PostJsonAsync(string method, string? token, SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync(method, token, () => Json(new Uri(method, UriKind.Relative), message), cancellationToken);
+
+    private static HttpRequestMessage Json(Uri uri, SlackMessage message) => new(HttpMethod.Post, uri)
+    {
+        Content = JsonContent.Create(message, SlackJsonContext.Default.SlackMessage),
+    };
+}

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusBot.Slack.Configuration;
+using StatusBot.Slack.Json;
+
+namespace StatusBot.Slack.WebApi;
+
+/// <summary>
+/// Slack's Web API over HttpClient: the <c>ok</c>/<c>error</c> envelope as typed results, every 429 waited out for its
+/// <c>Retry-After</c>, 5xx and timeouts retried with capped, jittered backoff, and errors that cannot get better
+/// (<c>channel_not_found</c>, <c>invalid_auth</c>…) returned at once.
+/// </summary>
+public sealed partial class SlackWebApiClient : ISlackWebApi
+{
+    private readonly HttpClient _http;
+    private readonly SlackOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SlackPacer _pacer;
+    private readonly ILogger<SlackWebApiClient> _logger;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
+
+    public SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger)
+    {
+        _http = http;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _pacer = new SlackPacer(time, _options.WorkspaceMessagesPerSecond);
+        var baseUrl = _options.ApiBaseUrl.EndsWith('/') ? _options.ApiBaseUrl : _options.ApiBaseUrl + "/";
+        _http.BaseAddress = new Uri(baseUrl, UriKind.Absolute);
+        _http.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    private async Task<SlackApiResult> CallAsync(string method, string? token, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        var waits = 0;
+        while (true)
+        {
+            await WaitOutPauseAsync(method, cancellationToken);
+            var attempt = await SendOnceAsync(token, build, cancellationToken);
+            switch (attempt.Outcome)
+            {
+                case SlackCallOutcome.RateLimited:
+                    var after = attempt.RetryAfter ?? TimeSpan.FromSeconds(1);
+                    _pausedUntil[method] = _time.GetUtcNow() + after;
+                    LogRateLimited(_logger, method, after.TotalSeconds);
+                    if (++waits > _options.MaxRateLimitWaits)
+                    {
+                        return attempt with { RetryAfter = after };
+                    }
+
+                    continue;
+
+                case SlackCallOutcome.Unavailable:
+                    if (++failures > _options.MaxRetries)
+                    {
+                        LogGaveUp(_logger, method, attempt.Error);
+                        return attempt with { RetryAfter = Backoff(failures) };
+                    }
+
+                    await Task.Delay(Backoff(failures), _time, cancellationToken);
+                    continue;
+
+                case SlackCallOutcome.Ok:
+                    return attempt;
+
+                default:
+                    LogFailed(_logger, method, attempt.Error);
+                    return attempt;
+            }
+        }
+    }
+
+    private async Task<SlackApiResult> SendOnceAsync(string? token, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        using var request = build();
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.RequestTimeoutSeconds), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return new SlackApiResult(SlackCallOutcome.RateLimited, "ratelimited", RetryAfterOf(response));
+            }
+
+            if ((int)response.StatusCode >= 500)
+            {
+                return new SlackApiResult(SlackCallOutcome.Unavailable, $"http_{(int)response.StatusCode}");
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync(linked.Token);
+            return Interpret(response, body);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new SlackApiResult(SlackCallOutcome.Unavailable, "timeout");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new SlackApiResult(SlackCallOutcome.Unavailable, "unreachable: " + ex.HttpRequestError);
+        }
+    }
+
+    private static SlackApiResult Interpret(HttpResponseMessage response, byte[] body)
+    {
+        ApiEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(body, SlackJsonContext.Default.ApiEnvelope);
+        }
+        catch (JsonException)
+        {
+            // response_url answers a bare "ok"; anything else that is not JSON is a failure we cannot read.
+            return response.IsSuccessStatusCode && body.AsSpan().Trim((byte)' ').SequenceEqual("ok"u8)
+                ? new SlackApiResult(SlackCallOutcome.Ok)
+                : new SlackApiResult(SlackCallOutcome.Failed, $"http_{(int)response.StatusCode}_not_json");
+        }
+
+        if (envelope is null)
+        {
+            return new SlackApiResult(SlackCallOutcome.Failed, "empty_answer");
+        }
+
+        if (!envelope.Ok)
+        {
+            var outcome = SlackApiResult.Classify(envelope.Error);
+            return new SlackApiResult(outcome, envelope.Error ?? "unknown_error", outcome == SlackCallOutcome.RateLimited ? RetryAfterOf(response) : null);
+        }
+
+        return new SlackApiResult(SlackCallOutcome.Ok)
+        {
+            Ts = envelope.Ts,
+            Channel = envelope.Channel,
+            Url = envelope.Url,
+            User = envelope.User is { } u
+                ? new SlackUser(u.Id, u.Name ?? u.RealName ?? u.Id, !u.Deleted && (u.IsAdmin || u.IsOwner || u.IsPrimaryOwner), u.Locale)
+                : null,
+        };
+    }
+
+    private static TimeSpan RetryAfterOf(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return response.Headers.TryGetValues("Retry-After", out var values)
+            && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(1);
+    }
+
+    private async Task WaitOutPauseAsync(string method, CancellationToken cancellationToken)
+    {
+        if (_pausedUntil.TryGetValue(method, out var until) && until - _time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+    }
+
+    /// <summary>1 s, 2 s, 4 s… up to the cap, with jitter so many callers do not come back at once; never under a second.</summary>
+    private TimeSpan Backoff(int failures)
+    {
+        var exponential = Math.Min(_options.MaxBackoffSeconds, Math.Pow(2, failures - 1));
+        return TimeSpan.FromSeconds(Math.Max(1, exponential * (0.75 + (Random.Shared.NextDouble() * 0.5))));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} rate limited; waiting {Seconds} s as Retry-After says")]
+    private static partial void LogRateLimited(ILogger logger, string method, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} still failing after retries: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, string method, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} refused: {Error}")]
+    private static partial void LogFailed(ILogger logger, string method, string? error);
+}
