@@ -1,3 +1,4 @@
+using StatusBot.Discord;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
 
@@ -12,10 +13,12 @@ public static class StatusBotWebApp
         builder.Configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
         builder.WebHost.UseUrls(cli.Urls ?? builder.Configuration["urls"] ?? CliSettings.DefaultUrls);
         builder.Services.AddStatusBot();
+        builder.Services.AddDiscord();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapDiscord();
         return app;
     }
 }
