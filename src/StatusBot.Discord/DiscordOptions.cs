@@ -35,5 +35,8 @@ public sealed class DiscordOptions
     /// <summary>How far the signed timestamp may be from now, in seconds.</summary>
     public int MaxClockSkewSeconds { get; set; } = 300;
 
+    /// <summary>How long one REST attempt may take before it counts as a timeout and is retried.</summary>
+    public double RequestTimeoutSeconds { get; set; } = 10;
+
     public bool InteractionsEnabled => !string.IsNullOrWhiteSpace(PublicKey);
 }

@@ -38,6 +38,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("StatusBot:Discord:DeferAfterMilliseconds must be between 0 and 2500 (Discord waits 3 s).");
         }
 
+        if (options.RequestTimeoutSeconds is <= 0 or > 120)
+        {
+            failures.Add("StatusBot:Discord:RequestTimeoutSeconds must be between 0 and 120.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

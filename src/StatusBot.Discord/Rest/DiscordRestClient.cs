@@ -29,8 +29,6 @@ internal sealed partial class DiscordRestClient(
 
     public const int MaxRateLimitRetries = 8;
 
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>A 429 asking for longer than this is handed back to the caller (the outbox retries later).</summary>
     public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(30);
 
@@ -58,7 +56,7 @@ internal sealed partial class DiscordRestClient(
             using var request = BuildRequest(route, content);
             HttpResponseMessage response;
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(AttemptTimeout);
+            attempt.CancelAfter(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds));
             try
             {
                 response = await http.SendAsync(request, attempt.Token);
