@@ -18,7 +18,10 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     private readonly ConcurrentDictionary<string, RateBucket> _buckets = new(StringComparer.Ordinal);
     private readonly GlobalBudget _global = new(time, globalPerSecond);
 
-    /// <summary>Waits until the route's bucket and (unless exempt) the global budget allow one more request.</summary>
+    /// <summary>
+    /// Waits until the route's bucket and (unless exempt) the global budget allow one more request; call
+    /// <see cref="Release"/> once it is answered.
+    /// </summary>
     public async Task AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
         // The bucket first: a long bucket wait must not hold a slot of the global budget.
@@ -26,6 +29,14 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
         if (route.CountsTowardGlobal)
         {
             await _global.AcquireAsync(cancellationToken);
+        }
+    }
+
+    public void Release(DiscordRoute route)
+    {
+        if (route.CountsTowardGlobal)
+        {
+            _global.Release();
         }
     }
 

@@ -63,6 +63,7 @@ internal sealed partial class DiscordRestClient(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException)
             {
+                limiter.Release(route);
                 if (++failures >= MaxAttempts)
                 {
                     LogGaveUp(logger, route.RouteKey, 0, failures);
@@ -73,6 +74,13 @@ internal sealed partial class DiscordRestClient(
                 continue;
             }
 
+            catch
+            {
+                limiter.Release(route);
+                throw;
+            }
+
+            limiter.Release(route);
             using (response)
             {
                 limiter.Update(route, response.Headers);
