@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Announcing;
+using StatusBot.Discord.Gateway;
 using StatusBot.Discord.Interactions;
 using StatusBot.Discord.Registration;
 using StatusBot.Discord.Rest;
@@ -50,6 +51,11 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordPublisher>();
         services.AddSingleton<IChatPublisher>(sp => sp.GetRequiredService<DiscordPublisher>());
         services.AddSingleton(sp => new CommandRegistrar(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<IOptions<DiscordOptions>>()));
+
+        services.AddSingleton<GatewayDispatcher>();
+        services.AddSingleton<DiscordGateway>();
+        services.AddSingleton<DiscordGatewayService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayService>());
         return services;
     }
 }

@@ -14,7 +14,12 @@ internal sealed record MessagePayload
     public string? Nonce { get; init; }
 
     public bool? EnforceNonce { get; init; }
+
+    /// <summary>Makes the message a reply to another one.</summary>
+    public MessageReference? MessageReference { get; init; }
 }
+
+internal sealed record MessageReference(string MessageId, bool FailIfNotExists = false);
 
 /// <summary><c>{"parse":[]}</c>: nobody is pinged, whatever the text says.</summary>
 internal sealed record AllowedMentions(List<string> Parse)

@@ -54,10 +54,12 @@ internal sealed class DiscordTestApp : IAsyncDisposable
     public static async Task<DiscordTestApp> StartAsync(
         bool withPublicKey = true,
         IEventStore? store = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<DiscordEmulator>? arrange = null)
     {
         var signer = new InteractionSigner();
         var emulator = await DiscordEmulator.StartAsync();
+        arrange?.Invoke(emulator);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
