@@ -49,7 +49,12 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
     {
         _rest.Emulator.Script("/channels/1700000000000000021/", Scripted.RateLimited(0.5, global: true));
         var first = _rest.Publisher.PostAsync(new ChannelRef("discord", "1700000000000000021"), new Reply { Title = "a" }, new PostOptions(), CancellationToken.None);
-        await Task.Delay(100);
+        while (!_rest.Emulator.RequestsTo("/channels/1700000000000000021/").Any())
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(150);
 
         var other = await _rest.Publisher.PostAsync(new ChannelRef("discord", "1700000000000000022"), new Reply { Title = "b" }, new PostOptions(), CancellationToken.None);
 
