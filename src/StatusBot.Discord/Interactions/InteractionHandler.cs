@@ -65,8 +65,13 @@ internal sealed partial class InteractionHandler(
 
         // The work is not tied to the HTTP request: once deferred, it must finish even though the request has ended.
         var work = RunAsync(spec, invocation, caller, deferred.Stopping);
+        if (work.IsCompleted)
+        {
+            return Message(await work);
+        }
+
         var budget = Task.Delay(TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds), time, cancellationToken);
-        if (work.IsCompleted || await Task.WhenAny(work, budget) == work)
+        if (await Task.WhenAny(work, budget) == work)
         {
             return Message(await work);
         }
