@@ -38,6 +38,7 @@ public static class DiscordServiceCollectionExtensions
         });
         services.AddSingleton<DiscordAdmins>();
         services.AddSingleton<DeferredWork>();
+        services.AddSingleton<ReadReplyCache>();
         services.AddSingleton<InteractionHandler>();
 
         services.AddHttpClient(HttpClientName)

@@ -21,6 +21,7 @@ internal sealed partial class InteractionHandler(
     DiscordAdmins admins,
     IDiscordInteractionClient followUps,
     DeferredWork deferred,
+    ReadReplyCache cache,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
@@ -63,11 +64,24 @@ internal sealed partial class InteractionHandler(
             return Message(CommandErrors.ToReply(DiscordCommandMap.NotFound(invocation), l));
         }
 
+        var state = board.Current;
+        var key = spec.Mutates ? null : CacheKey(spec, invocation, caller);
+        if (key is not null && cache.TryGet(key, state) is { } cached)
+        {
+            return cached;
+        }
+
         // The work is not tied to the HTTP request: once deferred, it must finish even though the request has ended.
         var work = RunAsync(spec, invocation, caller, deferred.Stopping);
         if (work.IsCompleted)
         {
-            return Message(await work);
+            var answer = Message(await work);
+            if (key is not null)
+            {
+                cache.Set(key, state, answer);
+            }
+
+            return answer;
         }
 
         var budget = Task.Delay(TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds), time, cancellationToken);
@@ -121,6 +135,12 @@ internal sealed partial class InteractionHandler(
         var actor = new Actor(Platform, user.Id, name);
         return new Caller(actor, admins.IsAdmin(interaction.Member, interaction.User), Locales.Resolve(interaction.Locale ?? interaction.GuildLocale));
     }
+
+    private static string CacheKey(CommandSpec spec, Invocation invocation, Caller caller) =>
+        string.Join(
+            '\u0001',
+            new[] { spec.Name, caller.Culture.Name, caller.IsAdmin ? "a" : "v" }
+                .Concat(invocation.Options.OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase).SelectMany(o => new[] { o.Key.ToLowerInvariant(), o.Value })));
 
     private static InteractionResponse Message(Reply reply) =>
         new(InteractionResponse.ChannelMessage, DiscordRenderer.ToCallbackData(reply));

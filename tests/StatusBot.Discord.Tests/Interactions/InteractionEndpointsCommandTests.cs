@@ -43,6 +43,27 @@ public sealed class InteractionEndpointsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_StatusAfterAnIncidentOpens_ShowsTheIncidentAtOnce()
+    {
+        await _app.PostAsync(DiscordPayloads.Command("status"));
+        await _app.PostAsync(DiscordPayloads.Command("incident open", OpenStreaming, permissions: "8"));
+
+        var (_, json, _) = await _app.PostAsync(DiscordPayloads.Command("status"));
+
+        Assert.Contains("Streaming fails on TV devices", json!["data"]!["embeds"]![0]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_StatusInTwoLanguagesInTheSameSecond_AnswersEachInItsLanguage()
+    {
+        var english = await _app.PostAsync(DiscordPayloads.Command("status", locale: "en-US"));
+
+        var french = await _app.PostAsync(DiscordPayloads.Command("status", locale: "fr"));
+
+        Assert.NotEqual(english.Json!["data"]!.ToJsonString(), french.Json!["data"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Post_UnknownCommand_ReturnsUsage()
     {
         var (status, json, _) = await _app.PostAsync(DiscordPayloads.Command("reboot"));
