@@ -1,7 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using StatusBot.Discord.Registration;
 using StatusBot.Discord.Tests.Support;
 using StatusBot.Testing.Discord;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace StatusBot.Discord.Tests.Registration;
 
