@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +15,9 @@ internal static class InteractionEndpoints
 
     /// <summary>Interactions are small; anything bigger is refused before it is read.</summary>
     public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>Bytes of answers that are reused (read commands within a second), serialized once.</summary>
+    private static readonly ConditionalWeakTable<InteractionResponse, byte[]> Serialized = [];
 
     public static void Map(IEndpointRouteBuilder routes) => routes.MapPost(Route, HandleAsync).DisableAntiforgery();
 
@@ -69,8 +73,10 @@ internal static class InteractionEndpoints
             return;
         }
 
+        var bytes = Serialized.GetValue(answer, a => JsonSerializer.SerializeToUtf8Bytes(a, DiscordJsonContext.Default.InteractionResponse));
         response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(response.Body, answer, DiscordJsonContext.Default.InteractionResponse, context.RequestAborted);
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
