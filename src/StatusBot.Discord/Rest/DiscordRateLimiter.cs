@@ -19,17 +19,19 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     private readonly GlobalBudget _global = new(time, globalPerSecond);
 
     /// <summary>
-    /// Waits until the route's bucket and (unless exempt) the global budget allow one more request; call
-    /// <see cref="Release"/> once it is answered.
+    /// Waits until the route's bucket and (unless exempt) the global budget allow one more request, then the caller
+    /// sends it and calls <see cref="Release"/> once answered. When the wait would be longer than
+    /// <paramref name="maxWait"/> (a long 429 pause), nothing is taken and the wait is returned instead.
     /// </summary>
-    public async Task AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> AcquireAsync(DiscordRoute route, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         // The bucket first: a long bucket wait must not hold a slot of the global budget.
-        await BucketFor(route).AcquireAsync(time, cancellationToken);
-        if (route.CountsTowardGlobal)
+        if (await BucketFor(route).AcquireAsync(time, maxWait, cancellationToken) is { } bucketWait)
         {
-            await _global.AcquireAsync(cancellationToken);
+            return bucketWait;
         }
+
+        return route.CountsTowardGlobal ? await _global.AcquireAsync(maxWait, cancellationToken) : null;
     }
 
     public void Release(DiscordRoute route)

@@ -52,7 +52,12 @@ internal sealed partial class DiscordRestClient(
                 return new RestResult<T>(HttpStatusCode.TooManyRequests, default, "Too many invalid requests recently; holding back.", invalid.ResumesIn());
             }
 
-            await limiter.AcquireAsync(route, cancellationToken);
+            if (await limiter.AcquireAsync(route, MaxRateLimitWait, cancellationToken) is { } tooLong)
+            {
+                // Paused by a long 429: hand the wait back (the outbox retries) rather than hold the caller.
+                return new RestResult<T>(HttpStatusCode.TooManyRequests, default, "Rate limited; try again later.", tooLong);
+            }
+
             using var request = BuildRequest(route, content);
             HttpResponseMessage response;
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -15,7 +15,8 @@ internal sealed class GlobalBudget(TimeProvider time, int perSecond)
     private int _inFlight;
     private DateTimeOffset _pausedUntil;
 
-    public async Task AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>Takes a slot, waiting as needed; returns the wait instead when a global pause lasts longer than <paramref name="maxWait"/>.</summary>
+    public async Task<TimeSpan?> AcquireAsync(TimeSpan maxWait, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -35,13 +36,18 @@ internal sealed class GlobalBudget(TimeProvider time, int perSecond)
                 else if (_inFlight + _answered.Count < perSecond)
                 {
                     _inFlight++;
-                    return;
+                    return null;
                 }
                 else
                 {
                     // Every slot busy: the oldest answered one frees first; with all in flight, look again shortly.
                     wait = _answered.Count > 0 ? _answered.Peek() + Second - now : Poll;
                 }
+            }
+
+            if (wait > maxWait)
+            {
+                return wait;
             }
 
             await Task.Delay(wait, time, cancellationToken);

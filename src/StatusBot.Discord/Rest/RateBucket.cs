@@ -8,7 +8,8 @@ internal sealed class RateBucket
     private int? _limit;
     private DateTimeOffset _resetAt;
 
-    public async Task AcquireAsync(TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Takes one request, waiting for the reset; returns the wait instead when it is longer than <paramref name="maxWait"/>.</summary>
+    public async Task<TimeSpan?> AcquireAsync(TimeProvider time, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -26,10 +27,15 @@ internal sealed class RateBucket
                 if (_remaining is null or > 0)
                 {
                     _remaining--;
-                    return;
+                    return null;
                 }
 
                 wait = _resetAt - now;
+            }
+
+            if (wait > maxWait)
+            {
+                return wait;
             }
 
             await Task.Delay(wait, time, cancellationToken);

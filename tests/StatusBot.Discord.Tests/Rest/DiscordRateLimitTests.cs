@@ -66,6 +66,20 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostAsync_DuringALongGlobalPause_ReturnsRetryLaterWithoutSending()
+    {
+        _rest.Emulator.Script("/channels/1700000000000000041/", Scripted.RateLimited(40, global: true));
+        var first = await _rest.Publisher.PostAsync(new ChannelRef("discord", "1700000000000000041"), new Reply { Title = "a" }, new PostOptions(), CancellationToken.None);
+
+        var second = await _rest.Publisher.PostAsync(new ChannelRef("discord", "1700000000000000042"), new Reply { Title = "b" }, new PostOptions(), CancellationToken.None);
+
+        Assert.Equal(PublishOutcome.RetryLater, first.Outcome);
+        Assert.Equal(PublishOutcome.RetryLater, second.Outcome);
+        Assert.InRange(second.RetryAfter!.Value, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(40));
+        Assert.Single(_rest.Emulator.Requests);
+    }
+
+    [Fact]
     public async Task PostAsync_BucketExhausted_WaitsForTheResetInsteadOfHitting429()
     {
         _rest.Emulator.ChannelLimit = 2;
