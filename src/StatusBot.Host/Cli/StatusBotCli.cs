@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Text;
+using StatusBot.Discord;
+using StatusBot.Discord.Registration;
 using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Hosting;
@@ -32,6 +34,8 @@ public static class StatusBotCli
 
     private static readonly Option<bool> ViewerOption = new("--viewer") { Description = "Chat as a non-admin user" };
 
+    private static readonly Option<string?> GuildOption = new("--guild") { Description = "Register in this guild only (instant; for testing)" };
+
     private static readonly Option<string?> LocaleOption = new("--locale") { Description = "Language of the answers: en or fr" };
 
     public static async Task<int> RunAsync(string[] args)
@@ -58,11 +62,20 @@ public static class StatusBotCli
         health.Options.Add(urlOption);
         health.SetAction((parse, cancellationToken) => HealthCheck.RunAsync(parse.GetValue(urlOption)!, cancellationToken));
         root.Subcommands.Add(health);
+
         var slack = new Command("slack", "Slack helpers");
         var manifest = new Command("manifest", "Print the Slack app manifest (YAML) for this configuration");
         manifest.SetAction((parse, _) => GuardAsync(() => SlackManifestAsync(Settings(parse))));
         slack.Subcommands.Add(manifest);
         root.Subcommands.Add(slack);
+
+        var discord = new Command("discord", "Discord application commands");
+        var register = new Command("register", "Replace the Discord slash commands with the catalog's (global, or one guild with --guild)");
+        register.Options.Add(GuildOption);
+        register.SetAction((parse, cancellationToken) =>
+            GuardAsync(() => RegisterDiscordAsync(Settings(parse), parse.GetValue(GuildOption), cancellationToken)));
+        discord.Subcommands.Add(register);
+        root.Subcommands.Add(discord);
 
         return await root.Parse(args).InvokeAsync();
     }
@@ -110,6 +123,13 @@ public static class StatusBotCli
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task<int> RegisterDiscordAsync(CliSettings cli, string? guild, CancellationToken cancellationToken)
+    {
+        using var host = StatusBotConsoleHost.Create(cli, builder => builder.Services.AddDiscord());
+        var registrar = host.Services.GetRequiredService<CommandRegistrar>();
+        return await registrar.RegisterAsync(guild, Console.Out, cancellationToken);
     }
 
     /// <summary>A broken configuration or a refused start ends the program with a message that names the problem, not a stack trace.</summary>

@@ -1,4 +1,5 @@
 using Prometheus;
+using StatusBot.Discord;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
@@ -30,6 +31,7 @@ public static class StatusBotWebApp
 
         // The .NET meters are exported through the bridge, under stable names; not a second time by prometheus-net.
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = _ => false);
+        builder.Services.AddDiscord();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,6 +44,7 @@ public static class StatusBotWebApp
         app.MapOpenApi();
         app.MapMetrics("/metrics");
         app.MapSlack();
+        app.MapDiscord();
         return app;
     }
 }

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace StatusBot.Discord.Rest;
+
+/// <summary>
+/// Discord's rate limits as learned from the <c>X-RateLimit-*</c> headers: buckets named by <c>X-RateLimit-Bucket</c>,
+/// split by the route's major parameter, plus a global budget kept under 50 requests per second and global pauses
+/// ordered by a 429. Nothing is hard-coded but the global budget.
+/// </summary>
+internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond = DiscordRateLimiter.DefaultGlobalPerSecond)
+{
+    /// <summary>Discord allows 50 per second; keeping a margin absorbs clock and network jitter.</summary>
+    public const int DefaultGlobalPerSecond = 45;
+
+    private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RateBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly GlobalBudget _global = new(time, globalPerSecond);
+
+    /// <summary>
+    /// Waits until the route's bucket and (unless exempt) the global budget allow one more request, then the caller
+    /// sends it and calls <see cref="Release"/> once answered. When the wait would be longer than
+    /// <paramref name="maxWait"/> (a long 429 pause), nothing is taken and the wait is returned instead.
+    /// </summary>
+    public async Task<TimeSpan?> AcquireAsync(DiscordRoute route, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        // The bucket first: a long bucket wait must not hold a slot of the global budget.
+        if (await BucketFor(route).AcquireAsync(time, maxWait, cancellationToken) is { } bucketWait)
+        {
+            return bucketWait;
+        }
+
+        return route.CountsTowardGlobal ? await _global.AcquireAsync(maxWait, cancellationToken) : null;
+    }
+
+    public void Release(DiscordRoute route)
+    {
+        if (route.CountsTowardGlobal)
+        {
+            _global.Release();
+        }
+    }
+
+    /// <summary>Learns from a response's headers.</summary>
+    public void Update(DiscordRoute route, HttpResponseHeaders headers)
+    {
+        if (Header(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
+        {
+            _bucketOfRoute[route.RouteKey] = hash;
+        }
+
+        if (Number(headers, "X-RateLimit-Remaining") is { } remaining && Number(headers, "X-RateLimit-Reset-After") is { } resetAfter)
+        {
+            BucketFor(route).Update((int?)Number(headers, "X-RateLimit-Limit"), (int)remaining, time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter));
+        }
+    }
+
+    public void PauseBucket(DiscordRoute route, TimeSpan wait) => BucketFor(route).Pause(time.GetUtcNow() + wait);
+
+    public void PauseGlobal(TimeSpan wait) => _global.Pause(time.GetUtcNow() + wait);
+
+    /// <summary>The key of a route's bucket state: the learned bucket (or the route until learned) and the major parameter.</summary>
+    public string KeyOf(DiscordRoute route) =>
+        (_bucketOfRoute.TryGetValue(route.RouteKey, out var hash) ? hash : route.RouteKey) + "|" + route.Major;
+
+    private RateBucket BucketFor(DiscordRoute route) => _buckets.GetOrAdd(KeyOf(route), _ => new RateBucket());
+
+    private static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static double? Number(HttpResponseHeaders headers, string name) =>
+        double.TryParse(Header(headers, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,37 @@
+using StatusBot.Discord.Wire;
+
+namespace StatusBot.Discord.Rest;
+
+internal sealed partial class DiscordRestClient
+{
+    /// <summary><c>POST /channels/{channel}/messages</c>; a <c>nonce</c> in the payload with <c>enforce_nonce</c> makes a resend a no-op.</summary>
+    public Task<RestResult<DiscordMessage>> CreateMessageAsync(string channelId, MessagePayload payload, CancellationToken cancellationToken) =>
+        SendAsync(
+            DiscordRoute.Channel(HttpMethod.Post, "/channels/{channel_id}/messages", channelId, $"/channels/{Id(channelId)}/messages"),
+            payload,
+            DiscordJsonContext.Default.MessagePayload,
+            DiscordJsonContext.Default.DiscordMessage,
+            cancellationToken);
+
+    /// <summary><c>PATCH /channels/{channel}/messages/{message}</c>.</summary>
+    public Task<RestResult<DiscordMessage>> EditMessageAsync(string channelId, string messageId, MessagePayload payload, CancellationToken cancellationToken) =>
+        SendAsync(
+            DiscordRoute.Channel(HttpMethod.Patch, "/channels/{channel_id}/messages/{message_id}", channelId, $"/channels/{Id(channelId)}/messages/{Id(messageId)}"),
+            payload with { Nonce = null, EnforceNonce = null },
+            DiscordJsonContext.Default.MessagePayload,
+            DiscordJsonContext.Default.DiscordMessage,
+            cancellationToken);
+
+    /// <summary><c>POST /channels/{channel}/messages/{message}/threads</c>: starts a public thread from a message.</summary>
+    public Task<RestResult<DiscordChannel>> StartThreadAsync(string channelId, string messageId, string name, CancellationToken cancellationToken) =>
+        SendAsync(
+            DiscordRoute.Channel(HttpMethod.Post, "/channels/{channel_id}/messages/{message_id}/threads", channelId, $"/channels/{Id(channelId)}/messages/{Id(messageId)}/threads"),
+            new StartThreadRequest(name, AutoArchiveDuration: 1440),
+            DiscordJsonContext.Default.StartThreadRequest,
+            DiscordJsonContext.Default.DiscordChannel,
+            cancellationToken);
+
+    /// <summary>Snowflakes only: an id can never change the path it is put in.</summary>
+    internal static string Id(string id) =>
+        id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? id : throw new ArgumentException($"'{id}' is not a Discord id.", nameof(id));
+}
