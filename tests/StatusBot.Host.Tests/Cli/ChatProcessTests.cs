@@ -51,7 +51,7 @@ public sealed class ChatProcessTests : IDisposable
         Assert.StartsWith("Tous les services fonctionnent", answers[0], StringComparison.Ordinal);
         Assert.StartsWith("Incident ouvert : INC-1 · Streaming fails on many devices", answers[1], StringComparison.Ordinal);
         Assert.Contains("Touchés : TV, consoles", answers[1], StringComparison.Ordinal);
-        Assert.StartsWith("🟠 Streaming: Panne partielle", answers[2], StringComparison.Ordinal);
+        Assert.StartsWith("🟠 Streaming : Panne partielle", answers[2], StringComparison.Ordinal);
         Assert.Contains("Prochaine mise à jour avant", answers[2], StringComparison.Ordinal);
         Assert.StartsWith("Pourquoi : INC-1", answers[3], StringComparison.Ordinal);
         Assert.Contains("— Équivaut à : status streaming", answers[4], StringComparison.Ordinal);

@@ -15,7 +15,8 @@ public static class PowerLossTrial
 {
     private const string Directory = "/data";
 
-    public sealed record Outcome(long AcknowledgedSequence, BoardState Recovered, BoardState? Expected, int Acknowledged, bool Cut);
+    /// <summary>What came back, and every state the surviving whole batches could explain (empty: something was half-applied).</summary>
+    public sealed record Outcome(long AcknowledgedSequence, BoardState Recovered, IReadOnlyList<BoardState> Candidates, int Acknowledged, bool Cut);
 
     public static async Task<Outcome> RunAsync(int seed, int maxOperations = 70)
     {
@@ -59,7 +60,7 @@ public static class PowerLossTrial
         var rebooted = fs.Crash(random);
         var initial = BoardState.Create(DemoCatalog.Services, DemoCatalog.Upstreams);
         var recovered = await NewStore(rebooted, random).RecoverAsync(initial, CancellationToken.None);
-        return new Outcome(acknowledged, recovered, recording.StateAt(initial, recovered.Sequence), count, fs.IsCut);
+        return new Outcome(acknowledged, recovered, recording.StatesAt(initial, recovered.Sequence), count, fs.IsCut);
     }
 
     private static FileEventStore NewStore(SimulatedFileSystem fs, Random random) =>

@@ -5,8 +5,9 @@ using StatusBot.Core.State;
 namespace StatusBot.Testing.Storage;
 
 /// <summary>
-/// Wraps a store and remembers every batch it was asked to append, in order (a retried sequence replaces the failed
-/// attempt): the truth a recovered journal must be a whole-batch prefix of.
+/// Wraps a store and remembers every batch it was asked to append, in order, failed attempts included: a failed append
+/// may still have reached the disk whole (a power cut after the write), and the next attempt at the same sequence may
+/// then never have been written. A recovered journal must be a chain of whole attempted batches.
 /// </summary>
 public sealed class RecordingStore(IEventStore inner) : IEventStore
 {
@@ -30,32 +31,39 @@ public sealed class RecordingStore(IEventStore inner) : IEventStore
     {
         lock (_gate)
         {
-            _batches.RemoveAll(b => b.FirstSequence >= firstSequence);
             _batches.Add((firstSequence, [.. events]));
         }
 
         return inner.AppendAsync(events, firstSequence, cancellationToken);
     }
 
-    /// <summary>The state after the batches up to <paramref name="sequence"/>, or null when it falls inside a batch.</summary>
-    public BoardState? StateAt(BoardState initial, long sequence)
+    /// <summary>
+    /// Every state reachable at exactly <paramref name="sequence"/> by folding whole attempted batches in order (one
+    /// attempt per sequence number); empty when <paramref name="sequence"/> falls inside every batch (half-applied).
+    /// </summary>
+    public IReadOnlyList<BoardState> StatesAt(BoardState initial, long sequence)
     {
-        var state = initial;
-        foreach (var (first, events) in Batches)
+        var batches = Batches;
+        var results = new List<BoardState>();
+        void Walk(BoardState state, int from)
         {
             if (state.Sequence == sequence)
             {
-                return state;
+                results.Add(state);
+                return;
             }
 
-            if (first != state.Sequence + 1 || state.Sequence + events.Count > sequence)
+            for (var i = from; i < batches.Count; i++)
             {
-                return null;
+                var (first, events) = batches[i];
+                if (first == state.Sequence + 1 && state.Sequence + events.Count <= sequence)
+                {
+                    Walk(StateReducer.ApplyAll(state, events), i + 1);
+                }
             }
-
-            state = StateReducer.ApplyAll(state, events);
         }
 
-        return state.Sequence == sequence ? state : null;
+        Walk(initial, 0);
+        return results;
     }
 }
