@@ -77,16 +77,15 @@ internal sealed partial class JournalRecovery(IFileSystem files, string director
     {
         var path = Path.Combine(directory, name);
         var data = files.ReadAllBytes(path);
-        long offset = 0;
-        while (true)
-        {
-            if (!RecordFraming.TryRead(data, offset, out var payload, out var next, out var reason))
-            {
-                if (reason is null)
-                {
-                    return state;
-                }
 
+        // First the frames (cheap: lengths and checksums), then the JSON of every record decoded in parallel (the cost
+        // of a restart is mostly JSON), then the fold, in order, on one thread.
+        var records = new List<(long Offset, int Start, int Length)>();
+        long offset = 0;
+        while (RecordFraming.TryRead(data, offset, out var payload, out var next, out var reason) || reason is not null)
+        {
+            if (reason is not null)
+            {
                 if (!last)
                 {
                     throw new StorageException(
@@ -96,38 +95,53 @@ internal sealed partial class JournalRecovery(IFileSystem files, string director
 
                 LogTornTail(logger, path, offset, reason, data.Length - offset);
                 files.Truncate(path, offset);
-                return state;
+                break;
             }
 
-            List<Core.Events.BoardEvent> events;
-            long first;
+            records.Add((offset, (int)offset + RecordFraming.HeaderSize, payload.Length));
+            offset = next;
+        }
+
+        var batches = new (long First, List<Core.Events.BoardEvent> Events)[records.Count];
+        var failures = new Exception?[records.Count];
+        Parallel.For(0, records.Count, i =>
+        {
             try
             {
-                (first, events) = EventBatchCodec.Decode(payload);
-            }
-            catch (SchemaTooNewException ex)
-            {
-                throw new StorageException($"Journal {path} at offset {offset} cannot be read: {ex.Message}. Nothing was changed.", ex);
+                batches[i] = EventBatchCodec.Decode(data.AsSpan(records[i].Start, records[i].Length));
             }
             catch (StorageFormatException ex)
             {
-                // The checksum matched, so these are the bytes that were written: a bug or a foreign file, never a torn write.
-                throw new StorageException($"Journal {path} at offset {offset} holds a record this StatusBot cannot read: {ex.Message}.", ex);
+                failures[i] = ex;
+            }
+        });
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            var at = records[i].Offset;
+            switch (failures[i])
+            {
+                case SchemaTooNewException tooNew:
+                    throw new StorageException($"Journal {path} at offset {at} cannot be read: {tooNew.Message}. Nothing was changed.", tooNew);
+                case { } format:
+                    // The checksum matched, so these are the bytes that were written: a bug or a foreign file, never a torn write.
+                    throw new StorageException($"Journal {path} at offset {at} holds a record this StatusBot cannot read: {format.Message}.", format);
             }
 
+            var (first, events) = batches[i];
             var skip = state.Sequence - first + 1;
             if (skip < 0)
             {
-                throw new StorageException($"Journal {path} at offset {offset} starts at event {first}, but event {state.Sequence + 1} is missing before it.");
+                throw new StorageException($"Journal {path} at offset {at} starts at event {first}, but event {state.Sequence + 1} is missing before it.");
             }
 
-            for (var i = (int)Math.Min(skip, events.Count); i < events.Count; i++)
+            for (var e = (int)Math.Min(skip, events.Count); e < events.Count; e++)
             {
-                state = StateReducer.Apply(state, events[i]);
+                state = StateReducer.Apply(state, events[e]);
             }
-
-            offset = next;
         }
+
+        return state;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded snapshot {Name} (sequence {Sequence})")]
