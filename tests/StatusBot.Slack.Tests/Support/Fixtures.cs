@@ -1,6 +1,6 @@
 namespace StatusBot.Slack.Tests.Support;
 
-/// <summary>The shared payload fixtures (../shared/fixtures beside the repository), read verbatim.</summary>
+/// <summary>The platform payload fixtures (copied with their sources into tests/fixtures), read verbatim.</summary>
 public static class Fixtures
 {
     private static readonly Lazy<string> Directory = new(Find);
@@ -29,7 +29,7 @@ public static class Fixtures
 
     private static string Find()
     {
-        var candidate = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "fixtures"));
+        var candidate = Path.Combine(RepositoryRoot(), "tests", "fixtures");
         return System.IO.Directory.Exists(candidate) ? candidate : throw new DirectoryNotFoundException("Fixtures not found at " + candidate);
     }
 }
