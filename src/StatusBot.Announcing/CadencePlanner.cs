@@ -7,7 +7,8 @@ namespace StatusBot.Announcing;
 
 /// <summary>
 /// The apology cadence: an open incident whose promised update time has passed with no word gets a holding update from
-/// the template, which promises the next one. A person's update moves the promise, so it always wins.
+/// the template, which promises the next one. A person's update moves the promise, so it always wins. Holding updates are
+/// apologies to people: with no channel subscribed there is nobody to say them to, and none is written.
 /// </summary>
 public sealed class CadencePlanner(AnnouncementOptions options, AnnouncementRenderer renderer)
 {
@@ -15,6 +16,11 @@ public sealed class CadencePlanner(AnnouncementOptions options, AnnouncementRend
     {
         var l = Localizer.For(Locales.Resolve(options.Locale));
         var events = new List<BoardEvent>();
+        if (!state.Announcements.ActiveChannels.Any())
+        {
+            return events;
+        }
+
         foreach (var incident in state.OpenIncidents)
         {
             if (incident.NextUpdateDue is not { } due || due > now)
@@ -32,5 +38,5 @@ public sealed class CadencePlanner(AnnouncementOptions options, AnnouncementRend
 
     /// <summary>When the next holding update falls due, if any incident is open.</summary>
     public static DateTimeOffset? NextDue(BoardState state) =>
-        state.OpenIncidents.Select(i => i.NextUpdateDue).OfType<DateTimeOffset>().DefaultIfEmpty().Min() is { } min && min != default ? min : null;
+        !state.Announcements.ActiveChannels.Any() ? null : state.OpenIncidents.Select(i => i.NextUpdateDue).OfType<DateTimeOffset>().DefaultIfEmpty().Min() is { } min && min != default ? min : null;
 }

@@ -104,5 +104,17 @@ public sealed class CadenceTests
         Assert.Equal("Investigating: We are very sorry, a fix is rolling out.", reply.Reply.Lines[0]);
     }
 
+    [Fact]
+    public async Task NoChannelSubscribed_NoHoldingUpdateIsWritten()
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.RunAsync(OpenStreaming);
+
+        kit.Bot.Advance(TimeSpan.FromHours(2));
+        await kit.PassAsync();
+
+        Assert.Single(kit.Bot.State.Incidents["INC-1"].Timeline);
+    }
+
     private static DateTimeOffset TestBotStart => Testing.TestBot.Start;
 }

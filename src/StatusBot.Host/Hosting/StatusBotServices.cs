@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StatusBot.Announcing;
 using StatusBot.Core;
 using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
@@ -18,6 +19,7 @@ public static class StatusBotServices
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
         services.AddStatusBotCore();
         services.AddHostedService<BoardHostedService>();
+        services.AddStatusBotAnnouncements();
 
         // After the board's hosted service, so the final snapshot is taken before the board stops.
         services.AddStatusBotStorage();
