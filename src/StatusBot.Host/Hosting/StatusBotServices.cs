@@ -3,6 +3,7 @@ using StatusBot.Announcing;
 using StatusBot.Core;
 using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
+using StatusBot.Monitoring;
 using StatusBot.Storage;
 
 namespace StatusBot.Host.Hosting;
@@ -20,6 +21,7 @@ public static class StatusBotServices
         services.AddStatusBotCore();
         services.AddHostedService<BoardHostedService>();
         services.AddStatusBotAnnouncements();
+        services.AddStatusBotMonitoring();
 
         // After the board's hosted service, so the final snapshot is taken before the board stops.
         services.AddStatusBotStorage();
