@@ -119,12 +119,15 @@ public sealed partial class Announcer
         }
     }
 
-    /// <summary>Waits at least what the platform asked, and doubles the wait with each failed attempt (1 s, 2 s, 4 s… capped).</summary>
+    /// <summary>
+    /// Waits exactly what the platform asked (a rate limit says when it resets); without a Retry-After (5xx, timeout), doubles
+    /// the wait with each failed attempt (1 s, 2 s, 4 s… capped at <see cref="AnnouncementOptions.MaxBackoffSeconds"/>).
+    /// </summary>
     private void Delay(OutboxEntry entry, TimeSpan? retryAfter, string? error)
     {
         var attempts = (_backoff.TryGetValue(entry.Key, out var b) ? b.Attempts : 0) + 1;
         var exponential = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts - 1), Math.Max(1, options.MaxBackoffSeconds)));
-        var wait = retryAfter is { } after && after > exponential ? after : exponential;
+        var wait = retryAfter is { } after && after > TimeSpan.Zero ? after : exponential;
         var notBefore = time.GetUtcNow() + wait;
         _backoff[entry.Key] = new Backoff(attempts, notBefore);
         LogRetry(logger, entry.AnnouncementId, entry.ChannelKey, error, attempts, notBefore);
