@@ -35,6 +35,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, ResolveIncidentHandler>();
         services.AddSingleton<ICommandHandler, ApologizeIncidentHandler>();
         services.AddSingleton<ICommandHandler, SetServiceHandler>();
+        services.AddSingleton<ICommandHandler, ChannelSubscribeHandler>();
+        services.AddSingleton<ICommandHandler, ChannelUnsubscribeHandler>();
+        services.AddSingleton<ICommandHandler, ChannelLocaleHandler>();
+        services.AddSingleton<ICommandHandler, MaintenanceScheduleHandler>();
+        services.AddSingleton<ICommandHandler, MaintenanceListHandler>();
+        services.AddSingleton<ICommandHandler, MaintenanceCancelHandler>();
         services.AddSingleton<ICommandHandler, HelpHandler>();
         return services;
     }

@@ -57,13 +57,37 @@ public static class Catalog
         new OptionSpec("status", OptionKind.ServiceStatus, Required: true),
         new OptionSpec("note", OptionKind.Text) { MaxLength = 500 });
 
+    public static CommandSpec ChannelSubscribe { get; } = Write("channel subscribe", "ChannelSubscribe", new OptionSpec("services", OptionKind.Services));
+
+    public static CommandSpec ChannelUnsubscribe { get; } = Write("channel unsubscribe", "ChannelUnsubscribe");
+
+    public static CommandSpec ChannelLocale { get; } = Write("channel locale", "ChannelLocale", new OptionSpec("locale", OptionKind.Text, Required: true) { MaxLength = 10 });
+
+    public static CommandSpec MaintenanceSchedule { get; } = Write(
+        "maintenance schedule",
+        "MaintenanceSchedule",
+        new OptionSpec("services", OptionKind.Services, Required: true),
+        new OptionSpec("start", OptionKind.Text, Required: true) { MaxLength = 40 },
+        new OptionSpec("duration", OptionKind.Text, Required: true) { MaxLength = 20 },
+        new OptionSpec("title", OptionKind.Text, Required: true) { MaxLength = 200 });
+
+    public static CommandSpec MaintenanceList { get; } = Read("maintenance list", "MaintenanceList");
+
+    public static CommandSpec MaintenanceCancel { get; } = Write(
+        "maintenance cancel",
+        "MaintenanceCancel",
+        new OptionSpec("maintenance", OptionKind.Text, Required: true) { MaxLength = 20 });
+
     public static CommandSpec Help { get; } = Read("help", "Help", new OptionSpec("command", OptionKind.Text) { MaxLength = 60 });
 
     public static ImmutableArray<CommandSpec> All { get; } =
     [
         Status, Why, History, Uptime,
         IncidentList, IncidentShow, IncidentOpen, IncidentUpdate, IncidentCause, IncidentResolve, IncidentApologize,
-        ServiceSet, Help,
+        ServiceSet,
+        ChannelSubscribe, ChannelUnsubscribe, ChannelLocale,
+        MaintenanceSchedule, MaintenanceList, MaintenanceCancel,
+        Help,
     ];
 
     /// <summary>First words that name a group of commands (<c>incident</c>, <c>service</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using StatusBot.Core.Announcing;
 using StatusBot.Core.Domain;
 
 namespace StatusBot.Core.Commands;
@@ -10,7 +11,8 @@ public sealed record ChatCommand(
     ImmutableDictionary<string, object> Values,
     Actor Actor,
     bool IsAdmin,
-    CultureInfo Culture)
+    CultureInfo Culture,
+    ChannelRef? Channel = null)
 {
     public bool Has(string option) => Values.ContainsKey(option);
 

@@ -53,7 +53,7 @@ public sealed partial class CommandDispatcher(StatusBoard board, IEnumerable<ICo
             return Usage(error!, caller);
         }
 
-        var command = new ChatCommand(spec, values, caller.Actor, caller.IsAdmin, caller.Culture);
+        var command = new ChatCommand(spec, values, caller.Actor, caller.IsAdmin, caller.Culture, caller.Channel);
         var handler = _handlers[spec.Name];
         if (handler is IQueryHandler query)
         {

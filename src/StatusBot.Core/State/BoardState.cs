@@ -34,6 +34,9 @@ public sealed record BoardState
 
     public required ServiceIndex Index { get; init; }
 
+    /// <summary>Channels, maintenance windows, upstream reports, the announcement outbox and the posted status cards.</summary>
+    public AnnouncementState Announcements { get; init; } = AnnouncementState.Empty;
+
     public static BoardState Create(IEnumerable<ServiceDefinition> services, IEnumerable<UpstreamDefinition> upstreams)
     {
         var empty = new BoardState

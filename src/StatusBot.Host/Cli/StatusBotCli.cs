@@ -57,6 +57,17 @@ public static class StatusBotCli
             GuardAsync(() => ChatAsync(Settings(parse), parse.GetValue(ViewerOption), parse.GetValue(LocaleOption), cancellationToken)));
         root.Subcommands.Add(chat);
 
+        var demo = new Command("demo", "Replay the Christmas Eve 2012 outage on an accelerated clock, in about a minute");
+        var fast = new Option<bool>("--fast") { Description = "No pauses between chapters" };
+        demo.Options.Add(fast);
+        demo.SetAction((parse, cancellationToken) =>
+            GuardAsync(async () =>
+            {
+                await new Demo.DemoScript(Console.Out, parse.GetValue(fast) ? TimeSpan.Zero : TimeSpan.FromSeconds(6)).RunAsync(cancellationToken);
+                return 0;
+            }));
+        root.Subcommands.Add(demo);
+
         var health = new Command("healthcheck", "Exit 0 when the running bot answers GET /healthz (for container health checks)");
         var urlOption = new Option<string>("--url") { Description = "Health URL", DefaultValueFactory = _ => "http://localhost:8080/healthz" };
         health.Options.Add(urlOption);

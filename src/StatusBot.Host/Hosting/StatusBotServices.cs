@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
+using StatusBot.Announcing;
 using StatusBot.Core;
 using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
+using StatusBot.Monitoring;
 using StatusBot.Storage;
 using StatusBot.Slack;
 
@@ -19,6 +21,8 @@ public static class StatusBotServices
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
         services.AddStatusBotCore();
         services.AddHostedService<BoardHostedService>();
+        services.AddStatusBotAnnouncements();
+        services.AddStatusBotMonitoring();
 
         // After the board's hosted service, so the final snapshot is taken before the board stops.
         services.AddStatusBotStorage();

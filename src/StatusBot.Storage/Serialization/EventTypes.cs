@@ -19,6 +19,16 @@ internal static class EventTypes
         StorageJsonContext.Default.IncidentUpdated,
         StorageJsonContext.Default.IncidentCauseChanged,
         StorageJsonContext.Default.IncidentResolved,
+        StorageJsonContext.Default.ChannelSubscribed,
+        StorageJsonContext.Default.ChannelUnsubscribed,
+        StorageJsonContext.Default.ChannelLocaleChanged,
+        StorageJsonContext.Default.ChannelDisabled,
+        StorageJsonContext.Default.MaintenanceScheduled,
+        StorageJsonContext.Default.MaintenanceCancelled,
+        StorageJsonContext.Default.UpstreamStatusChanged,
+        StorageJsonContext.Default.AnnouncementQueued,
+        StorageJsonContext.Default.AnnouncementDelivered,
+        StorageJsonContext.Default.AnnouncementFailed,
     }.ToFrozenDictionary(t => t.Type);
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> ByName = ByType.Values.ToFrozenDictionary(t => t.Type.Name, StringComparer.Ordinal);

@@ -18,7 +18,8 @@ internal static class SnapshotCodec
             takenAt,
             [.. state.Services.Values.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new ServiceSnapshot(s.Id, s.Status, s.Since, s.Note, s.History))],
             [.. state.Incidents.Values.OrderBy(i => i.Number)],
-            [.. state.OpenIncidentIds]);
+            [.. state.OpenIncidentIds],
+            state.Announcements);
         return JsonSerializer.SerializeToUtf8Bytes(document, StorageJsonContext.Default.SnapshotDocument);
     }
 
@@ -77,6 +78,7 @@ internal static class SnapshotCodec
             NextIncidentNumber = document.NextIncidentNumber,
             Sequence = document.Sequence,
             Epoch = document.Epoch,
+            Announcements = document.Announcements ?? AnnouncementState.Empty,
         };
     }
 }

@@ -16,7 +16,8 @@ internal sealed record SnapshotDocument(
     DateTimeOffset TakenAt,
     List<ServiceSnapshot> Services,
     List<Incident> Incidents,
-    List<string> OpenIncidentIds);
+    List<string> OpenIncidentIds,
+    AnnouncementState? Announcements = null);
 
 /// <summary>A service's dynamic part: status, since when, note and history.</summary>
 internal sealed record ServiceSnapshot(string Id, ServiceStatus Status, DateTimeOffset Since, string? Note, ImmutableList<StatusTransition> History);

@@ -1,0 +1,135 @@
+using StatusBot.Core.Announcing;
+using StatusBot.Core.Board;
+using StatusBot.Core.Events;
+using StatusBot.Core.Replies;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Announcing;
+
+/// <summary>Sending one outbox entry: post the card the first time, else edit it and reply in its thread; record the outcome.</summary>
+public sealed partial class Announcer
+{
+    private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var state = board.Current;
+        if (!state.Announcements.Channels.TryGetValue(entry.ChannelKey, out var channel) || !channel.IsActive)
+        {
+            await SettleAsync(entry, new AnnouncementFailed(Bot, time.GetUtcNow(), entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, "unsubscribed"), cancellationToken);
+            return;
+        }
+
+        if (!_publishers.TryGetValue(channel.Channel.Platform, out var publisher))
+        {
+            LogNoPublisher(logger, channel.Channel.Platform, entry.ChannelKey);
+            Delay(entry, null, "no publisher");
+            return;
+        }
+
+        PublishResult result;
+        string? messageId;
+        try
+        {
+            (result, messageId) = await PublishAsync(publisher, channel, entry, state, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The port reports failures as values; an exception is a bug or an unexpected transport error: retry later.
+            LogSendFailed(logger, entry.AnnouncementId, entry.ChannelKey, ex);
+            Delay(entry, null, ex.Message);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        switch (result.Outcome)
+        {
+            case PublishOutcome.Delivered:
+                _backoff.TryRemove(entry.Key, out _);
+                await SettleAsync(entry, new AnnouncementDelivered(Bot, now, entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, messageId, result.ThreadId), cancellationToken);
+                break;
+            case PublishOutcome.ChannelGone:
+                _backoff.TryRemove(entry.Key, out _);
+                LogChannelGone(logger, entry.ChannelKey, result.Error);
+                await SettleAsync(entry, new ChannelDisabled(Bot, now, entry.ChannelKey, result.Error ?? "channel gone"), cancellationToken);
+                break;
+            case PublishOutcome.Rejected:
+                _backoff.TryRemove(entry.Key, out _);
+                LogRejected(logger, entry.AnnouncementId, entry.ChannelKey, result.Error);
+                await SettleAsync(entry, new AnnouncementFailed(Bot, now, entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, result.Error ?? "rejected"), cancellationToken);
+                break;
+            default:
+                Delay(entry, result.RetryAfter, result.Error);
+                break;
+        }
+    }
+
+    /// <summary>Returns the publisher's answer and the card's message id when this call posted it.</summary>
+    private async Task<(PublishResult Result, string? MessageId)> PublishAsync(
+        IChatPublisher publisher, ChannelSubscription channel, OutboxEntry entry, BoardState state, CancellationToken cancellationToken)
+    {
+        var l = Localizer.For(Locales.Resolve(channel.Locale));
+        var now = time.GetUtcNow();
+        var card = state.Announcements.CardOf(entry.Subject, entry.ChannelKey);
+        var postOptions = new PostOptions(IdempotencyKeys.For(entry.AnnouncementId, entry.ChannelKey), l.Culture);
+        Reply cardReply;
+        Reply change;
+        if (state.FindIncident(entry.Subject) is { } incident)
+        {
+            cardReply = renderer.Card(incident, state, l, now);
+            change = renderer.Changes(incident, card?.Version ?? 0, entry.Version, state, l, now);
+        }
+        else if (state.Announcements.Maintenances.TryGetValue(entry.Subject, out var maintenance))
+        {
+            cardReply = AnnouncementRenderer.Maintenance(maintenance, maintenance.StageAt(now), state, l, now);
+            change = AnnouncementRenderer.Maintenance(maintenance, entry.Version, state, l, now);
+        }
+        else
+        {
+            return (PublishResult.Rejected("unknown subject " + entry.Subject), null);
+        }
+
+        if (card?.MessageId is not { } messageId)
+        {
+            var posted = await publisher.PostAsync(channel.Channel, cardReply, postOptions, cancellationToken);
+            return (posted, posted.MessageId);
+        }
+
+        var edited = await publisher.EditAsync(channel.Channel, messageId, cardReply, cancellationToken);
+        if (edited.Outcome is PublishOutcome.RetryLater or PublishOutcome.ChannelGone)
+        {
+            return (edited, null);
+        }
+
+        // A rejected edit (message deleted by someone) still lets the change reach people in the thread.
+        var replied = await publisher.ReplyInThreadAsync(channel.Channel, messageId, card.ThreadId, change, postOptions, cancellationToken);
+        return (replied with { ThreadId = replied.ThreadId ?? card.ThreadId }, null);
+    }
+
+    private async Task SettleAsync(OutboxEntry entry, BoardEvent outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await board.ExecuteAsync(_ => Decision.Apply(outcome), cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Not recorded: the entry stays pending and is resent with the same idempotency key.
+            LogSendFailed(logger, entry.AnnouncementId, entry.ChannelKey, ex);
+            Delay(entry, null, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Waits exactly what the platform asked (a rate limit says when it resets); without a Retry-After (5xx, timeout), doubles
+    /// the wait with each failed attempt (1 s, 2 s, 4 s… capped at <see cref="AnnouncementOptions.MaxBackoffSeconds"/>).
+    /// </summary>
+    private void Delay(OutboxEntry entry, TimeSpan? retryAfter, string? error)
+    {
+        var attempts = (_backoff.TryGetValue(entry.Key, out var b) ? b.Attempts : 0) + 1;
+        var exponential = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts - 1), Math.Max(1, options.MaxBackoffSeconds)));
+        var wait = retryAfter is { } after && after > TimeSpan.Zero ? after : exponential;
+        var notBefore = time.GetUtcNow() + wait;
+        _backoff[entry.Key] = new Backoff(attempts, notBefore);
+        LogRetry(logger, entry.AnnouncementId, entry.ChannelKey, error, attempts, notBefore);
+    }
+}

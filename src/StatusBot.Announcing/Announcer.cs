@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using StatusBot.Core.Announcing;
+using StatusBot.Core.Board;
+using StatusBot.Core.Domain;
+using StatusBot.Core.State;
+
+namespace StatusBot.Announcing;
+
+/// <summary>
+/// The announcer. One pass (<see cref="RunOnceAsync"/>): add configured channels, post holding updates that fell due,
+/// put every owed announcement in the outbox (durable before anything is sent), then send what is pending and record each
+/// outcome. After a restart the outbox and the cards are in the recovered state, so pending posts are resent with the same
+/// idempotency key and posted cards are edited, never posted again.
+/// </summary>
+public sealed partial class Announcer(
+    StatusBoard board,
+    IEnumerable<IChatPublisher> publishers,
+    AnnouncementOptions options,
+    AnnouncementRenderer renderer,
+    CadencePlanner cadence,
+    TimeProvider time,
+    ILogger<Announcer> logger)
+{
+    private readonly Dictionary<string, IChatPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Backoff> _backoff = new(StringComparer.Ordinal);
+
+    /// <summary>Runs one pass; returns when the next one is due at the latest.</summary>
+    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await board.ExecuteAsync(s => Decision.Apply(AnnouncementPlanner.ConfiguredChannels(s, options.Channels, time.GetUtcNow())), cancellationToken);
+        await board.ExecuteAsync(s => Decision.Apply(cadence.Due(s, time.GetUtcNow())), cancellationToken);
+        var committed = await board.ExecuteAsync(s => Decision.Apply(AnnouncementPlanner.Queue(s, time.GetUtcNow())), cancellationToken);
+
+        var now = time.GetUtcNow();
+        var due = committed.State.Announcements.Outbox.Values
+            .Where(e => !_backoff.TryGetValue(e.Key, out var b) || b.NotBefore <= now)
+            .OrderBy(e => e.QueuedAt)
+            .ThenBy(e => e.Key, StringComparer.Ordinal)
+            .ToList();
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelSends), CancellationToken = cancellationToken },
+            async (entry, ct) => await SendAsync(entry, ct));
+
+        return NextWake(board.Current, time.GetUtcNow());
+    }
+
+    /// <summary>The soonest of: a retry, a holding update, a maintenance stage, or the poll interval.</summary>
+    private DateTimeOffset NextWake(BoardState state, DateTimeOffset now)
+    {
+        var candidates = new List<DateTimeOffset> { now + TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds)) };
+        candidates.AddRange(_backoff.Values.Select(b => b.NotBefore));
+        if (CadencePlanner.NextDue(state) is { } cadenceDue)
+        {
+            candidates.Add(cadenceDue);
+        }
+
+        foreach (var m in state.Announcements.Scheduled.Where(m => m.End > now))
+        {
+            candidates.AddRange(new[] { m.Start - TimeSpan.FromHours(24), m.Start - TimeSpan.FromMinutes(10), m.Start, m.End }.Where(t => t > now));
+        }
+
+        return candidates.Min();
+    }
+
+    private sealed record Backoff(int Attempts, DateTimeOffset NotBefore);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} is gone ({Error}): announcements there are disabled; re-subscribe it once the bot has access again")]
+    private static partial void LogChannelGone(ILogger logger, string channel, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcement {Announcement} to {Channel} was rejected ({Error}); it will not be retried")]
+    private static partial void LogRejected(ILogger logger, string announcement, string channel, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announcement {Announcement} to {Channel} must wait ({Error}); attempt {Attempt}, next at {NotBefore:O}")]
+    private static partial void LogRetry(ILogger logger, string announcement, string channel, string? error, int attempt, DateTimeOffset notBefore);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No publisher for platform {Platform}: announcements to {Channel} stay pending")]
+    private static partial void LogNoPublisher(ILogger logger, string platform, string channel);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Announcement {Announcement} to {Channel} failed")]
+    private static partial void LogSendFailed(ILogger logger, string announcement, string channel, Exception exception);
+
+    private static Actor Bot => Actor.System;
+}

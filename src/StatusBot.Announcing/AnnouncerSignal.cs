@@ -1,0 +1,36 @@
+using StatusBot.Core.Board;
+using StatusBot.Core.Events;
+using StatusBot.Core.State;
+
+namespace StatusBot.Announcing;
+
+/// <summary>Wakes the announcer when a commit may need announcing (told on the writer's thread, so it only sets a flag).</summary>
+public sealed class AnnouncerSignal : IBoardObserver, IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void OnCommitted(IReadOnlyList<BoardEvent> events, BoardState state)
+    {
+        // The announcer's own delivery receipts need no new look; anything else (incidents, channels, windows, queued) does.
+        if (events.Any(e => e is not AnnouncementDelivered and not AnnouncementFailed))
+        {
+            Wake();
+        }
+    }
+
+    public void Wake()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}

@@ -1,0 +1,10 @@
+namespace StatusBot.Core.Domain;
+
+/// <summary>
+/// What an upstream last said about itself: its indicator (<c>none</c>, <c>minor</c>, <c>major</c>, <c>critical</c>), and
+/// its current incident if any (name and Statuspage status such as <c>investigating</c>, <c>identified</c>, <c>resolved</c>).
+/// </summary>
+public sealed record UpstreamReport(string UpstreamId, string Indicator, string? IncidentName, string? IncidentStatus, DateTimeOffset At)
+{
+    public bool HasTrouble => Indicator is not "none" || (IncidentName is not null && IncidentStatus is not "resolved" and not "postmortem");
+}

@@ -1,0 +1,78 @@
+using StatusBot.Core.Announcing;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
+
+namespace StatusBot.Core.State;
+
+/// <summary>The reducer cases of channel, maintenance, upstream and outbox events; null for any other event.</summary>
+public static class AnnouncementReducer
+{
+    public static BoardState? TryApply(BoardState state, BoardEvent e)
+    {
+        var a = state.Announcements;
+        AnnouncementState? next = e switch
+        {
+            ChannelSubscribed s => a with
+            {
+                Channels = a.Channels.SetItem(ChannelKeys.Of(s.Channel), new ChannelSubscription(s.Channel, s.Services, s.Locale)),
+            },
+            ChannelUnsubscribed u => a with { Channels = a.Channels.Remove(u.ChannelKey) },
+            ChannelLocaleChanged l => a.Channels.TryGetValue(l.ChannelKey, out var c)
+                ? a with { Channels = a.Channels.SetItem(l.ChannelKey, c with { Locale = l.Locale }) }
+                : a,
+            ChannelDisabled d => Disable(a, d),
+            MaintenanceScheduled m => a with
+            {
+                Maintenances = a.Maintenances.SetItem(m.MaintenanceId, new Maintenance(m.MaintenanceId, m.Title, m.Services, m.Start, m.End, m.ExpectedDown, false)),
+                NextMaintenanceNumber = Math.Max(a.NextMaintenanceNumber, NumberOf(m.MaintenanceId) + 1),
+            },
+            MaintenanceCancelled c => a.Maintenances.TryGetValue(c.MaintenanceId, out var m)
+                ? a with { Maintenances = a.Maintenances.SetItem(c.MaintenanceId, m with { Cancelled = true }) }
+                : a,
+            UpstreamStatusChanged u => a with
+            {
+                Upstreams = a.Upstreams.SetItem(u.UpstreamId, new UpstreamReport(u.UpstreamId, u.Indicator, u.IncidentName, u.IncidentStatus, u.At)),
+            },
+            AnnouncementQueued q => a with
+            {
+                Outbox = a.Outbox.SetItem(OutboxKeys.Of(q.Subject, q.ChannelKey), new OutboxEntry(q.AnnouncementId, q.ChannelKey, q.Subject, q.Version, q.At)),
+            },
+            AnnouncementDelivered d => Settle(a, d.AnnouncementId, d.Subject, d.ChannelKey, d.Version, d.MessageId, d.ThreadId),
+            AnnouncementFailed f => Settle(a, f.AnnouncementId, f.Subject, f.ChannelKey, f.Version, null, null),
+            _ => null,
+        };
+        return next is null ? null : state with { Announcements = next };
+    }
+
+    private static AnnouncementState Disable(AnnouncementState a, ChannelDisabled d)
+    {
+        if (!a.Channels.TryGetValue(d.ChannelKey, out var channel))
+        {
+            return a;
+        }
+
+        return a with
+        {
+            Channels = a.Channels.SetItem(d.ChannelKey, channel with { DisabledReason = d.Reason }),
+            Outbox = a.Outbox.RemoveRange(a.Outbox.Where(p => p.Value.ChannelKey == d.ChannelKey).Select(p => p.Key)),
+        };
+    }
+
+    /// <summary>Takes the entry out of the outbox (if it is still the one settled) and records how far the card got.</summary>
+    private static AnnouncementState Settle(AnnouncementState a, string announcementId, string subject, string channelKey, int version, string? messageId, string? threadId)
+    {
+        var key = OutboxKeys.Of(subject, channelKey);
+        var outbox = a.Outbox.TryGetValue(key, out var pending) && pending.AnnouncementId == announcementId ? a.Outbox.Remove(key) : a.Outbox;
+        var card = a.Cards.GetValueOrDefault(key);
+        var updated = new PostedCard(
+            subject,
+            channelKey,
+            messageId ?? card?.MessageId,
+            threadId ?? card?.ThreadId,
+            Math.Max(version, card?.Version ?? 0));
+        return a with { Outbox = outbox, Cards = a.Cards.SetItem(key, updated) };
+    }
+
+    private static long NumberOf(string maintenanceId) =>
+        long.TryParse(maintenanceId.AsSpan(maintenanceId.IndexOf('-') + 1), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+}

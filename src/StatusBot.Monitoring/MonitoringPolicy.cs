@@ -1,0 +1,94 @@
+using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
+using StatusBot.Core.State;
+using StatusBot.Core.Text;
+
+namespace StatusBot.Monitoring;
+
+/// <summary>
+/// Turns observations into board events. A service opens one automatic incident when it fails
+/// <see cref="PolicyThresholds.FailureThreshold"/> times in a row (a flap shorter than that opens nothing, and a burst of
+/// failures stays one incident), and that incident resolves after <see cref="PolicyThresholds.RecoveryThreshold"/> successes
+/// in a row, unless a person has taken it over (a human update always wins). Nothing opens while a maintenance expecting the
+/// service down is running. When the service depends on an upstream reporting trouble, the cause is suspected:
+/// "&lt;upstream&gt; reports &lt;its incident&gt;". Not thread-safe: run it on the board's writer (inside a decide function).
+/// </summary>
+public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf)
+{
+    private readonly Dictionary<string, (int Failures, int Successes)> _streaks = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<BoardEvent> Decide(BoardState state, Observation o)
+    {
+        if (!state.Services.TryGetValue(o.ServiceId, out var service) || o.Outcome == ProbeOutcome.Unknown)
+        {
+            // A gap neither confirms nor clears an outage: the streaks wait for real observations.
+            return [];
+        }
+
+        var (failures, successes) = _streaks.GetValueOrDefault(o.ServiceId);
+        (failures, successes) = o.Outcome == ProbeOutcome.Up ? (0, successes + 1) : (failures + 1, 0);
+        _streaks[o.ServiceId] = (failures, successes);
+        var thresholds = thresholdsOf(o.ServiceId);
+        var open = state.OpenIncidentsFor(o.ServiceId).LastOrDefault();
+        if (failures >= thresholds.FailureThreshold && open is null && !InExpectedDownMaintenance(state, o))
+        {
+            return Open(state, service, o);
+        }
+
+        if (successes >= thresholds.RecoveryThreshold && open is { Automatic: true } && open.LastHumanUpdate is null)
+        {
+            var l = Localizer.For(Locales.English);
+            return
+            [
+                new IncidentResolved(Actor.System, o.At, open.Id, l.Format(nameof(Strings.Announce_AutoRecovered), service.Name)),
+                new ServiceStatusChanged(Actor.System, o.At, o.ServiceId, ServiceStatus.Operational, null, open.Id),
+            ];
+        }
+
+        return [];
+    }
+
+    /// <summary>The upstream's own words about an incident it caused go on that incident's timeline.</summary>
+    public static IReadOnlyList<BoardEvent> UpstreamUpdates(BoardState state, UpstreamReport report) =>
+    [
+        .. state.OpenIncidents
+            .Where(i => i.Cause?.UpstreamId == report.UpstreamId && report.IncidentName is not null)
+            .Select(i => new IncidentUpdated(
+                Actor.System,
+                report.At,
+                i.Id,
+                i.Status,
+                Localizer.For(Locales.English).Format(nameof(Strings.Announce_UpstreamUpdate), UpstreamName(state, report.UpstreamId), report.IncidentName, report.IncidentStatus ?? report.Indicator),
+                UpdateKind.Upstream,
+                i.NextUpdateDue)),
+    ];
+
+    private static bool InExpectedDownMaintenance(BoardState state, Observation o) =>
+        state.Announcements.Maintenances.Values.Any(m => m.ExpectedDown && m.IsRunning(o.At) && m.Services.Contains(o.ServiceId));
+
+    private static IReadOnlyList<BoardEvent> Open(BoardState state, ServiceState service, Observation o)
+    {
+        var l = Localizer.For(Locales.English);
+        var status = o.Outcome == ProbeOutcome.Degraded ? ServiceStatus.DegradedPerformance : ServiceStatus.MajorOutage;
+        var impact = o.Outcome == ProbeOutcome.Degraded ? Impact.Minor : Impact.Major;
+        var id = IncidentIds.Format(state.NextIncidentNumber);
+        var upstream = service.Definition.DependsOn
+            .Select(u => state.Announcements.Upstreams.GetValueOrDefault(u))
+            .FirstOrDefault(r => r is not null && r.HasTrouble);
+        var cause = upstream is null
+            ? null
+            : new Cause(
+                l.Format(nameof(Strings.Monitor_UpstreamReports), UpstreamName(state, upstream.UpstreamId), upstream.IncidentName ?? upstream.Indicator),
+                CauseConfidence.Suspected,
+                upstream.UpstreamId);
+        var message = l.Format(nameof(Strings.Announce_AutoOpened), service.Name, o.Detail);
+        return
+        [
+            new IncidentOpened(Actor.System, o.At, id, message, impact, [new AffectedService(service.Id, status)], [], null, cause, o.At, o.At + TimeSpan.FromMinutes(30), message, Automatic: true),
+            new ServiceStatusChanged(Actor.System, o.At, service.Id, status, o.Detail, id),
+        ];
+    }
+
+    private static string UpstreamName(BoardState state, string upstreamId) =>
+        state.Upstreams.TryGetValue(upstreamId, out var u) ? u.Name : upstreamId;
+}

@@ -1,0 +1,152 @@
+using StatusBot.Core.Events;
+using StatusBot.Testing;
+using StatusBot.Testing.Announcing;
+using StatusBot.Testing.Storage;
+
+namespace StatusBot.Announcing.Tests;
+
+public sealed class AnnouncerTests
+{
+    private const string OpenStreaming = "incident open streaming major \"Streaming fails on TV devices\" segments:\"TV, consoles\" users:27000000";
+
+    [Fact]
+    public async Task IncidentOpened_PostsOneCardPerSubscribedChannel_QueuedBeforeDelivered()
+    {
+        var store = new RecordingStore(new Core.Board.InMemoryEventStore());
+        await using var kit = await AnnounceKit.StartAsync(store: store);
+        await kit.SubscribeAsync("C1", "C2");
+        await kit.Bot.RunAsync("channel subscribe billing", AnnounceKit.AdminIn("C3"));
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+
+        var posts = kit.Discord.Delivered(PublishCallKind.Post).ToList();
+        Assert.Equal(["C1", "C2"], posts.Select(p => p.Channel.ChannelId).Order());
+        Assert.All(posts, p => Assert.Equal("INC-1 · Streaming fails on TV devices", p.Reply.Title));
+        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        var batches = store.Batches.Select(b => b.Events).ToList();
+        var queued = batches.FindIndex(b => b.OfType<AnnouncementQueued>().Any());
+        var delivered = batches.FindIndex(b => b.OfType<AnnouncementDelivered>().Any());
+        Assert.True(queued >= 0 && delivered > queued, "the outbox entries must be durable before the first delivery");
+    }
+
+    [Fact]
+    public async Task IncidentUpdated_EditsTheCardAndRepliesInItsThread_NeverPostsAgain()
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+        await kit.PassAsync();
+        kit.Bot.Advance(TimeSpan.FromMinutes(10));
+        await kit.RunAsync("incident update INC-1 identified Load balancers in us-east-1 are failing");
+
+        await kit.PassAsync();
+
+        var post = Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+        var edit = Assert.Single(kit.Discord.Delivered(PublishCallKind.Edit));
+        var reply = Assert.Single(kit.Discord.Delivered(PublishCallKind.Reply));
+        Assert.Equal(post.Result.MessageId, edit.MessageId);
+        Assert.Equal(post.Result.MessageId, reply.MessageId);
+        Assert.Contains("Identified: Load balancers in us-east-1 are failing", reply.Reply.Lines);
+        Assert.Contains("Next update by 21:10 UTC.", reply.Reply.Lines);
+        Assert.Contains(kit.Discord.Message(post.Result.MessageId!)!.Lines, l => l.StartsWith("Identified", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Resolved_ThreadReplyGivesDurationServicesSegmentsUsersAndCause()
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming + " cause:\"AWS load balancers failing in us-east-1\"");
+        await kit.PassAsync();
+        kit.Bot.Advance(new TimeSpan(2, 14, 0));
+        await kit.RunAsync("incident update INC-1 monitoring Restored for most");
+        await kit.RunAsync("incident resolve INC-1");
+
+        await kit.PassAsync();
+
+        var reply = Assert.Single(kit.Discord.Delivered(PublishCallKind.Reply));
+        Assert.Equal(
+            [
+                "Monitoring: Restored for most",
+                "Resolved after 2 hours, 14 minutes. Affected: Streaming.",
+                "Who was affected: TV, consoles.",
+                "Users affected: 27 million.",
+                "Cause (suspected): AWS load balancers failing in us-east-1",
+            ],
+            reply.Reply.Lines.ToArray());
+    }
+
+    [Fact]
+    public async Task FrenchChannel_GetsTheCardInFrench()
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+        await kit.Bot.RunAsync("channel locale fr", AnnounceKit.AdminIn("C1"));
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+
+        var post = Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+        Assert.StartsWith("En cours d'analyse · ", post.Reply.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("Cause : pas encore connue", post.Reply.Lines);
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_IsDeterministicPerAnnouncementAndChannel_AndFitsADiscordNonce()
+    {
+        var a = IdempotencyKeys.For("INC-1/1", "discord:G1:C1");
+
+        Assert.Equal(a, IdempotencyKeys.For("INC-1/1", "discord:G1:C1"));
+        Assert.NotEqual(a, IdempotencyKeys.For("INC-1/1", "discord:G1:C2"));
+        Assert.NotEqual(a, IdempotencyKeys.For("INC-1/2", "discord:G1:C1"));
+        Assert.True(a.Length <= 25);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Restart_MidFanOut_ResendsPendingAndEditsPostedCards_NoCardPostedTwice()
+    {
+        var files = new SimulatedFileSystem();
+        var discord = new FakeChatPublisher("discord");
+        discord.Script("C3", Core.Announcing.PublishResult.Retry(TimeSpan.FromSeconds(30), "429"));
+        await using (var first = await AnnounceKit.StartAsync(discord: discord, store: Store(files)))
+        {
+            await first.SubscribeAsync("C1", "C2", "C3");
+            await first.RunAsync(OpenStreaming);
+            await first.PassAsync();
+            await first.RunAsync("incident update INC-1 identified Load balancers failing");
+            Assert.Single(first.Bot.State.Announcements.Outbox, e => e.Value.ChannelKey.EndsWith("C3", StringComparison.Ordinal));
+        }
+
+        await using var second = await AnnounceKit.StartAsync(discord: discord, store: Store(files));
+        await second.PassAsync();
+
+        var posts = discord.Delivered(PublishCallKind.Post).GroupBy(p => p.Channel.ChannelId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["C1"] = 1, ["C2"] = 1, ["C3"] = 1 }, posts);
+        Assert.Equal(["C1", "C2"], discord.Delivered(PublishCallKind.Edit).Select(e => e.Channel.ChannelId).Order());
+        Assert.Empty(second.Bot.State.Announcements.Outbox);
+        Assert.All(second.Bot.State.Announcements.Cards.Values, c => Assert.Equal(2, c.Version));
+    }
+
+    [Fact]
+    public async Task Resend_AfterCrashBetweenPostAndReceipt_IsDedupedByTheNonce()
+    {
+        var discord = new FakeChatPublisher("discord");
+        await using var kit = await AnnounceKit.StartAsync(discord: discord);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+        var entry = AnnouncementPlanner.Queue(kit.Bot.State, kit.Bot.Time.GetUtcNow()).OfType<AnnouncementQueued>().Single();
+        await discord.PostAsync(AnnounceKit.Channel("C1"), Core.Replies.Reply.Error("sent before the crash"), new(IdempotencyKeys.For(entry.AnnouncementId, entry.ChannelKey)), CancellationToken.None);
+
+        await kit.PassAsync();
+
+        var posts = discord.Calls.Where(c => c.Kind == PublishCallKind.Post).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(posts[0].Result.MessageId, posts[1].Result.MessageId);
+        Assert.Equal(posts[0].Result.MessageId, kit.Bot.State.Announcements.Cards.Values.Single().MessageId);
+    }
+
+    private static Storage.Journal.FileEventStore Store(SimulatedFileSystem files) =>
+        new(files, "/data", 1 << 20, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Start), Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Journal.FileEventStore>.Instance);
+}

@@ -1,0 +1,90 @@
+using StatusBot.Core.Announcing;
+using StatusBot.Testing.Announcing;
+
+namespace StatusBot.Announcing.Tests;
+
+public sealed class FaultTests
+{
+    private const string OpenStreaming = "incident open streaming major \"Streaming fails on TV devices\"";
+
+    [Fact]
+    public async Task RetryLater_WaitsRetryAfterThenDelivers()
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+        kit.Discord.Script("C1", PublishResult.Retry(TimeSpan.FromSeconds(20), "429 rate limited"));
+        await kit.RunAsync(OpenStreaming);
+
+        var next = await kit.PassAsync();
+        kit.Bot.Advance(TimeSpan.FromSeconds(19));
+        await kit.PassAsync();
+        var beforeRetryAfter = kit.Discord.Calls.Count;
+        kit.Bot.Advance(TimeSpan.FromSeconds(1));
+        await kit.PassAsync();
+
+        Assert.Equal(kit.Bot.Time.GetUtcNow(), next);
+        Assert.Equal(1, beforeRetryAfter);
+        Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+    }
+
+    [Fact]
+    public async Task RetryLaterStorm_BacksOffExponentially_OneCardInTheEnd()
+    {
+        var options = new AnnouncementOptions { MaxBackoffSeconds = 60, PollSeconds = 3600 };
+        await using var kit = await AnnounceKit.StartAsync(options);
+        await kit.SubscribeAsync("C1");
+        kit.Discord.Script("C1", [.. Enumerable.Repeat(PublishResult.Retry(null, "503"), 8)]);
+        await kit.RunAsync(OpenStreaming);
+        var waits = new List<TimeSpan>();
+
+        for (var i = 0; i < 9; i++)
+        {
+            var next = await kit.PassAsync();
+            waits.Add(next - kit.Bot.Time.GetUtcNow());
+            kit.Bot.Time.SetUtcNow(next);
+        }
+
+        Assert.Equal([1, 2, 4, 8, 16, 32, 60, 60], waits.Take(8).Select(w => w.TotalSeconds));
+        Assert.Equal(9, kit.Discord.Calls.Count);
+        Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+    }
+
+    [Fact]
+    public async Task ChannelGone_DisablesTheChannel_AndNeverRetries()
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1", "C2");
+        kit.Discord.Gone("C2");
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+        await kit.RunAsync("incident update INC-1 identified Load balancers");
+        kit.Bot.Advance(TimeSpan.FromMinutes(10));
+        await kit.PassAsync();
+
+        var channel = kit.Bot.State.Announcements.Channels[ChannelKeys.Of(AnnounceKit.Channel("C2"))];
+        Assert.False(channel.IsActive);
+        Assert.Equal("404 Unknown Channel", channel.DisabledReason);
+        Assert.Single(kit.Discord.Calls, c => c.Channel.ChannelId == "C2");
+        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Single(kit.Discord.Delivered(PublishCallKind.Reply), c => c.Channel.ChannelId == "C1");
+    }
+
+    [Fact]
+    public async Task Rejected_IsRecordedAsFailed_AndNotRetried()
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+        kit.Discord.Script("C1", PublishResult.Rejected("400 invalid body"));
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+        kit.Bot.Advance(TimeSpan.FromMinutes(1));
+        await kit.PassAsync();
+
+        Assert.Single(kit.Discord.Calls);
+        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Equal(1, kit.Bot.State.Announcements.Cards.Values.Single().Version);
+    }
+}

@@ -1,0 +1,40 @@
+using StatusBot.Core.Announcing;
+using StatusBot.Core.Board;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
+using StatusBot.Storage.Snapshots;
+using StatusBot.Testing;
+
+namespace StatusBot.Storage.Tests;
+
+public sealed class AnnouncementSnapshotTests
+{
+    [Fact]
+    public async Task Restore_StateWithChannelsMaintenanceOutboxAndCards_EqualsTheOriginal()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var channel = new ChannelRef("discord", "C1", "G1");
+        await bot.RunAsync("channel subscribe streaming", TestBot.Admin() with { Channel = channel });
+        await bot.RunAsync("channel locale fr", TestBot.Admin() with { Channel = channel });
+        await bot.RunAsync("maintenance schedule billing in:3h 2h Upgrade");
+        await bot.RunAsync("incident open streaming major \"Streaming fails\"");
+        var now = bot.Time.GetUtcNow();
+        var key = ChannelKeys.Of(channel);
+        await bot.Board.ExecuteAsync(
+            _ => Decision.Apply(
+                new UpstreamStatusChanged(Actor.System, now, "aws-elb-us-east-1", "major", "ELB errors", "investigating"),
+                new AnnouncementQueued(Actor.System, now, "INC-1/1", key, "INC-1", 1),
+                new AnnouncementDelivered(Actor.System, now, "INC-1/1", key, "INC-1", 1, "M1", "T1"),
+                new AnnouncementQueued(Actor.System, now, "MNT-1/1", key, "MNT-1", 1)),
+            CancellationToken.None);
+
+        var restored = SnapshotCodec.Restore(StorageKit.Initial(), SnapshotCodec.Decode(SnapshotCodec.Encode(bot.State, TestBot.Start)));
+
+        Assert.Equal(StorageKit.Fingerprint(bot.State), StorageKit.Fingerprint(restored));
+        Assert.Equal("fr", restored.Announcements.Channels[key].Locale);
+        Assert.Equal("M1", restored.Announcements.CardOf("INC-1", key)!.MessageId);
+        Assert.Equal("MNT-1/1", restored.Announcements.PendingOf("MNT-1", key)!.AnnouncementId);
+        Assert.Equal(2, restored.Announcements.NextMaintenanceNumber);
+        Assert.Equal("ELB errors", restored.Announcements.Upstreams["aws-elb-us-east-1"].IncidentName);
+    }
+}

@@ -1,0 +1,8 @@
+namespace StatusBot.Testing.Announcing;
+
+public enum PublishCallKind
+{
+    Post,
+    Edit,
+    Reply,
+}
