@@ -1,3 +1,4 @@
+using StatusBot.Core.Announcing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
@@ -133,7 +134,8 @@ internal sealed partial class InteractionHandler(
 
         var name = interaction.Member?.Nick ?? user.GlobalName ?? user.Username ?? user.Id;
         var actor = new Actor(Platform, user.Id, name);
-        return new Caller(actor, admins.IsAdmin(interaction.Member, interaction.User), Locales.Resolve(interaction.Locale ?? interaction.GuildLocale));
+        var channel = interaction.ChannelId is { Length: > 0 } id ? new ChannelRef(Platform, id, interaction.GuildId) : null;
+        return new Caller(actor, admins.IsAdmin(interaction.Member, interaction.User), Locales.Resolve(interaction.Locale ?? interaction.GuildLocale), channel);
     }
 
     private static string CacheKey(CommandSpec spec, Invocation invocation, Caller caller) =>

@@ -1,3 +1,4 @@
+using StatusBot.Core.Announcing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
@@ -68,7 +69,9 @@ public sealed partial class SlackCommandService(
     private async Task<SlackMessage> RunAsync(SlashCommand command, string catalogText, bool share, CommandSpec? spec, CancellationToken cancellationToken)
     {
         var needsAdmin = spec?.Permission == Permission.Admin;
-        var caller = await callers.ResolveAsync(command.UserId, command.UserName, needsAdmin, cancellationToken);
+        // The channel the command came from, so "channel subscribe" knows where announcements should go.
+        var caller = await callers.ResolveAsync(command.UserId, command.UserName, needsAdmin, cancellationToken)
+            with { Channel = new ChannelRef(SlackCallers.Platform, command.ChannelId) };
         var isRead = spec is { Mutates: false };
         var state = board.Current;
         if (isRead && reads.TryGet(catalogText, share, caller.Culture.Name, caller.IsAdmin, state, out var cached))

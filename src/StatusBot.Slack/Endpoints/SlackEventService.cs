@@ -1,3 +1,4 @@
+using StatusBot.Core.Announcing;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Questions;
@@ -59,6 +60,10 @@ public sealed partial class SlackEventService(
     {
         var text = Clean(ev.Text ?? "");
         var caller = await callers.ResolveAsync(ev.User!, null, needsAdmin: true, cancellationToken);
+        if (ev.Channel is { Length: > 0 } channel)
+        {
+            caller = caller with { Channel = new ChannelRef(SlackCallers.Platform, channel) };
+        }
         var result = await router.AnswerAsync(text, caller, mustAnswer: true, cancellationToken);
         if (result is null)
         {
