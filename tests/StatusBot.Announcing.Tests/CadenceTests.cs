@@ -27,7 +27,7 @@ public sealed class CadenceTests
         Assert.Equal(Actor.System, incident.Timeline[^1].Author);
         Assert.Equal(kit.Bot.Time.GetUtcNow() + TimeSpan.FromMinutes(30), incident.NextUpdateDue);
         var reply = Assert.Single(kit.Discord.Delivered(PublishCallKind.Reply));
-        Assert.StartsWith("Investigating: Sorry — Streaming is still affected", reply.Reply.Lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Investigating: Sorry — Streaming is still not working normally", reply.Reply.Lines[0], StringComparison.Ordinal);
         Assert.Contains("Next update by 21:30 UTC", reply.Reply.Lines[0], StringComparison.Ordinal);
     }
 

@@ -99,8 +99,10 @@ public static class SlackManifest
 
     private static string UmbrellaHint()
     {
-        var words = Catalog.All.Select(c => c.Group is { } g ? g + " …" : c.Name).Distinct();
-        return Truncate("[" + string.Join(" | ", words) + "] [--share]", 100);
+        // Slack cuts usage hints at 100 characters; group words go without the ellipsis when the full form is too long.
+        var words = Catalog.All.Select(c => c.Group is { } g ? g + " …" : c.Name).Distinct().ToList();
+        var full = "[" + string.Join(" | ", words) + "] [--share]";
+        return full.Length <= 100 ? full : Truncate("[" + string.Join(" | ", words.Select(w => w.Replace(" …", "", StringComparison.Ordinal))) + "] [--share]", 100);
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -1,3 +1,4 @@
+using StatusBot.Core.Announcing;
 using StatusBot.Core.Commands;
 using StatusBot.Testing;
 
@@ -15,6 +16,11 @@ public sealed class AuthorizationTests
         ["incident resolve"] = "1 Fixed",
         ["incident apologize"] = "1",
         ["service set"] = "api major Down",
+        ["channel subscribe"] = "streaming,website",
+        ["channel unsubscribe"] = "",
+        ["channel locale"] = "fr",
+        ["maintenance schedule"] = "billing in:2h 90m Card processor upgrade",
+        ["maintenance cancel"] = "MNT-1",
     };
 
     public static TheoryData<string> AdminCommands() => [.. Catalog.All.Where(c => c.Permission == Permission.Admin).Select(c => c.Name)];
@@ -47,15 +53,29 @@ public sealed class AuthorizationTests
         Assert.Same(before, bot.State);
     }
 
+    /// <summary>What must exist before a command can change something (a subscription to leave, a window to cancel).</summary>
+    private static readonly Dictionary<string, string> Preconditions = new(StringComparer.Ordinal)
+    {
+        ["channel unsubscribe"] = "channel subscribe",
+        ["channel locale"] = "channel subscribe",
+        ["maintenance cancel"] = "maintenance schedule billing in:2h 90m Upgrade",
+    };
+
     [Theory]
     [MemberData(nameof(AdminCommands))]
     public async Task DispatchText_SameCommandByAdmin_Changes(string name)
     {
         await using var bot = await TestBot.StartAsync();
+        var admin = TestBot.Admin() with { Channel = new ChannelRef("test", "C-OPS") };
         await bot.RunAsync("incident open streaming major Down");
+        if (Preconditions.TryGetValue(name, out var setup))
+        {
+            Assert.Equal(CommandOutcome.Changed, (await bot.RunAsync(setup, admin)).Outcome);
+        }
+
         var before = bot.State.Sequence;
 
-        var result = await bot.RunAsync($"{name} {ValidArguments[name]}");
+        var result = await bot.RunAsync($"{name} {ValidArguments[name]}", admin);
 
         Assert.Equal(CommandOutcome.Changed, result.Outcome);
         Assert.True(bot.State.Sequence > before);

@@ -18,7 +18,7 @@ public sealed class DemoScriptTests
             "✖ 20:33 probe streaming: HTTP 503",
             "📣 #status · new status card",
             "Cause (suspected): AWS Elastic Load Balancing (us-east-1) reports Elevated error rates for load balancers in US-EAST-1",
-            "Investigating: Sorry — Streaming is still affected",
+            "Investigating: Sorry — Streaming is still not working normally",
             "reports: Elevated error rates for load balancers in US-EAST-1 (identified)",
             "Monitoring: Streaming is restored for most members",
             "Resolved after 15 hours, 3 minutes. Affected: Streaming.",
