@@ -49,8 +49,20 @@ public sealed class Localizer
 
     public string Kind(UpdateKind kind) => this["UpdateKind_" + kind];
 
-    /// <summary>"3 hours ago", "il y a 3 heures", "in 12 minutes".</summary>
-    public string Relative(DateTimeOffset at, DateTimeOffset now) => at.Humanize(now, Culture);
+    /// <summary>
+    /// "3 hours ago", "il y a 3 heures", "in 12 minutes". Rounded to the nearest minute beyond a minute, so a promise made
+    /// a few seconds ago for 30 minutes reads "30 minutes from now", not "29 minutes from now".
+    /// </summary>
+    public string Relative(DateTimeOffset at, DateTimeOffset now)
+    {
+        var delta = at - now;
+        if (delta.Duration() >= TimeSpan.FromMinutes(1))
+        {
+            at = now + TimeSpan.FromMinutes(Math.Round(delta.TotalMinutes, MidpointRounding.AwayFromZero));
+        }
+
+        return at.Humanize(now, Culture);
+    }
 
     /// <summary>"3 hours, 12 minutes", "3 heures, 12 minutes"; seconds only for durations under a minute.</summary>
     public string Duration(TimeSpan span)

@@ -47,6 +47,14 @@ public sealed class LocalizerTests
     }
 
     [Fact]
+    public void Relative_SecondsShortOfAMinute_RoundsToTheNearestMinute()
+    {
+        Assert.Equal("30 minutes from now", En.Relative(Now.AddMinutes(30), Now.AddSeconds(2)));
+        Assert.Equal("dans 30 minutes", Fr.Relative(Now.AddMinutes(30), Now.AddSeconds(2)));
+        Assert.Equal("2 hours ago", En.Relative(Now.AddMinutes(-119).AddSeconds(-40), Now));
+    }
+
+    [Fact]
     public void Clock_SameDayOrNot_DateOnlyWhenNeeded()
     {
         Assert.Equal("23:30 UTC", En.Clock(Now.AddHours(3), Now));
