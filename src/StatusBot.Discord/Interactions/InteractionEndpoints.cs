@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using StatusBot.Core.Text;
 using StatusBot.Discord.Wire;
 
 namespace StatusBot.Discord.Interactions;
@@ -32,7 +33,7 @@ internal static class InteractionEndpoints
             return;
         }
 
-        var body = await ReadBodyAsync(request, context.RequestAborted);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted);
         var verifier = services.GetRequiredService<InteractionVerifier>();
         if (body is null
             || !verifier.Verify(request.Headers["X-Signature-Timestamp"], request.Headers["X-Signature-Ed25519"], body))
@@ -77,23 +78,5 @@ internal static class InteractionEndpoints
         response.ContentType = "application/json";
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, context.RequestAborted);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream(request.ContentLength is { } n and > 0 ? (int)n : 1024);
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

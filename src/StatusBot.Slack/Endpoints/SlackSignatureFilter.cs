@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using StatusBot.Core.Text;
 using StatusBot.Slack.Verification;
 
 namespace StatusBot.Slack.Endpoints;
@@ -16,7 +17,7 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
         var headers = http.Request.Headers;
         if (body is null || !verifier.Verify(headers[SlackSignatureVerifier.TimestampHeader], headers[SlackSignatureVerifier.SignatureHeader], body))
         {
@@ -26,44 +27,6 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
 
         http.Items[SlackRequest.BodyKey] = body;
         return await next(context);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is { } length)
-        {
-            if (length > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            var exact = new byte[length];
-            try
-            {
-                await request.Body.ReadExactlyAsync(exact, cancellationToken);
-            }
-            catch (EndOfStreamException)
-            {
-                return null;
-            }
-
-            return exact;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: bad or stale signature")]
