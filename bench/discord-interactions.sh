@@ -40,7 +40,19 @@ pids+=($!)
 for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$peer_port") 2>/dev/null && break; sleep 0.1; done
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr), dotnet $(dotnet --version), node $(node --version)"
-echo "| server | connections | requests/s | p50 ms | p99 ms | p99.9 ms | errors |"
-echo "|---|---|---|---|---|---|---|"
-"$load" run "http://127.0.0.1:$bot_port/discord/interactions" "$work/keys" "$connections" 3 "$seconds" "StatusBot serve (.NET, NSec)"
-"$load" run "http://127.0.0.1:$peer_port/discord/interactions" "$work/keys" "$connections" 3 "$seconds" "discord-interactions 4.4.0 + Express 5.3.0 (node)"
+# Server CPU time per request (utime+stime over the whole run, warm-up included, divided by every answer) does not depend
+# on what else the machine is doing, unlike throughput and latency.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+tick_us=$((1000000 / $(getconf CLK_TCK)))
+measure() { # pid url label
+  local before after row
+  before=$(cpu_ticks "$1")
+  row=$("$load" run "$2" "$work/keys" "$connections" 3 "$seconds" "$3") || true
+  after=$(cpu_ticks "$1")
+  echo "$row" | awk -v cpu=$(( (after - before) * tick_us )) -F'total=' '{ split($2, t, " "); printf "%s%d |\n", $1, cpu / t[1] }'
+}
+
+echo "| server | connections | requests/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU µs/request |"
+echo "|---|---|---|---|---|---|---|---|"
+measure "${pids[0]}" "http://127.0.0.1:$bot_port/discord/interactions" "StatusBot serve (.NET, NSec)"
+measure "${pids[1]}" "http://127.0.0.1:$peer_port/discord/interactions" "discord-interactions 4.4.0 + Express 5.3.0 (node)"
