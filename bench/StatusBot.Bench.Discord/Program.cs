@@ -5,7 +5,8 @@ using NSec.Cryptography;
 
 // keygen <dir>: writes a test key pair (private seed and public key, hex) for a benchmark run.
 // sign <dir> <body>: prints "timestamp signature" for one body.
-// run <url> <dir> <connections> <warmup s> <seconds> <label>: signed /status interactions, each with a fresh id, pre-signed
+// run <url> <dir> <connections> <warmup s> <seconds> <label>: signed /status interactions, each with a fresh id and from
+// its own user (an outage crowd, each person asking once, so the per-user command limit never answers instead), pre-signed
 // before the clock starts so the generator's own signing does not compete with the server for the two cores. The last
 // column, total=N, counts every answer including the warm-up, for the script's server-CPU-per-request figure.
 if (args is ["keygen", var keyDir])
@@ -46,7 +47,7 @@ Parallel.For(0, count, i =>
     var body = "{\"id\":\"" + id + "\",\"application_id\":\"1100000000000000001\",\"type\":2,\"token\":\"bench" + id + "\",\"version\":1,"
         + "\"guild_id\":\"1100000000000000002\",\"channel_id\":\"1100000000000000003\",\"locale\":\"en-US\","
         + "\"data\":{\"id\":\"1400000000000000001\",\"name\":\"status\",\"type\":1},"
-        + "\"member\":{\"user\":{\"id\":\"1200000000000000002\",\"username\":\"bench\"},\"roles\":[],\"permissions\":\"0\"}}";
+        + "\"member\":{\"user\":{\"id\":\"" + (1_200_000_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture) + "\",\"username\":\"bench\"},\"roles\":[],\"permissions\":\"0\"}}";
     var bytes = Encoding.UTF8.GetBytes(body);
     requests[i] = (bytes, Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(signer, Encoding.UTF8.GetBytes(timestamp + body))));
 });

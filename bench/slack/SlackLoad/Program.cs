@@ -21,9 +21,12 @@ var seconds = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCultu
 var warmup = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 3;
 var text = args.Length > 5 && args[5] != "--total" ? args[5] : "";
 var printTotal = args.Contains("--total");
-var body = "token=unused&team_id=T1&team_domain=acme&channel_id=C1&channel_name=general&user_id=U1&user_name=u1"
-    + "&command=%2Fstatusbot&text=" + Uri.EscapeDataString(text) + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F1%2Fx&trigger_id=1.2.3";
-var bodyBytes = Encoding.UTF8.GetBytes(body);
+// Each request comes from its own user (an outage crowd, each person asking once), so the per-user command limit never
+// answers in place of the command.
+const string bodyStart = "token=unused&team_id=T1&team_domain=acme&channel_id=C1&channel_name=general&user_id=U";
+var bodyEnd = "&user_name=bench&command=%2Fstatusbot&text=" + Uri.EscapeDataString(text)
+    + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F1%2Fx&trigger_id=1.2.3";
+var nextUser = 0L;
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {
@@ -41,6 +44,7 @@ var workers = Enumerable.Range(0, connections).Select(i => Task.Run(async () =>
     var mine = latencies[i] = new List<double>(100_000);
     while (clock.Elapsed < end)
     {
+        var bodyBytes = Encoding.UTF8.GetBytes(bodyStart + Interlocked.Increment(ref nextUser).ToString(CultureInfo.InvariantCulture) + bodyEnd);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bodyBytes) };
         request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

@@ -20,13 +20,18 @@ public sealed class SlackUserDirectory(ISlackWebApi api, IOptions<SlackOptions> 
     public SlackUser? Cached(string userId) =>
         _cache.TryGetValue(userId, out var entry) && entry.Expires > time.GetUtcNow() ? entry.User : null;
 
+    /// <summary>Background lookups in flight at most: an outage crowd of new askers must not become a storm of
+    /// <c>users.info</c> calls (a Tier 4 method, about 100 a minute); the rest are answered in the default language.</summary>
+    public const int MaxWarmingLookups = 16;
+
     /// <summary>
     /// Starts a lookup in the background so the next answer has the user's language, unless one failed in the last
-    /// minute (a user Slack does not know must not cost a <c>users.info</c> call per question).
+    /// minute (a user Slack does not know must not cost a <c>users.info</c> call per question) or
+    /// <see cref="MaxWarmingLookups"/> are already in flight.
     /// </summary>
     public void Warm(string userId)
     {
-        if (_failed.TryGetValue(userId, out var at) && time.GetUtcNow() - at < FailureMemory)
+        if ((_failed.TryGetValue(userId, out var at) && time.GetUtcNow() - at < FailureMemory) || _pending.Count >= MaxWarmingLookups)
         {
             return;
         }
@@ -47,31 +52,43 @@ public sealed class SlackUserDirectory(ISlackWebApi api, IOptions<SlackOptions> 
             return Task.FromResult<SlackUser?>(null);
         }
 
-        return _pending.GetOrAdd(userId, id => LookUpAsync(id, cancellationToken));
+        // The entry is in place before the lookup starts and removed (exactly that entry) after it ends, even when the
+        // API answers synchronously, so concurrent askers share one call and none is left behind.
+        var lookup = new TaskCompletionSource<SlackUser?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _pending.GetOrAdd(userId, lookup.Task);
+        if (shared == lookup.Task)
+        {
+            _ = LookUpAsync(userId, lookup, cancellationToken);
+        }
+
+        return shared;
     }
 
-    private async Task<SlackUser?> LookUpAsync(string userId, CancellationToken cancellationToken)
+    private async Task LookUpAsync(string userId, TaskCompletionSource<SlackUser?> lookup, CancellationToken cancellationToken)
     {
+        SlackUser? found = null;
         try
         {
             var result = await api.UsersInfoAsync(userId, cancellationToken);
             if (result is { Ok: true, User: { } user })
             {
+                found = user;
                 _cache[userId] = new Entry(user, time.GetUtcNow() + _ttl);
                 _failed.TryRemove(userId, out _);
-                return user;
             }
-
-            _failed[userId] = time.GetUtcNow();
-            return null;
+            else
+            {
+                _failed[userId] = time.GetUtcNow();
+            }
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
         {
-            return null;
+            // Not cached: the next question tries again; meanwhile "not an admin, default language".
         }
         finally
         {
-            _pending.TryRemove(userId, out _);
+            _pending.TryRemove(new KeyValuePair<string, Task<SlackUser?>>(userId, lookup.Task));
+            lookup.TrySetResult(found);
         }
     }
 

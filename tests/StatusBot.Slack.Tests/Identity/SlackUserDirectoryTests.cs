@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using StatusBot.Slack.Configuration;
+using StatusBot.Slack.Identity;
+using StatusBot.Slack.WebApi;
+
+namespace StatusBot.Slack.Tests.Identity;
+
+public sealed class SlackUserDirectoryTests
+{
+    private static SlackUserDirectory Directory(Mock<ISlackWebApi> api) =>
+        new(api.Object, Options.Create(new SlackOptions { BotToken = "xoxb-test" }), new FakeTimeProvider());
+
+    [Fact]
+    public void Warm_ACrowdOfNewAskers_NoMoreLookupsInFlightThanTheCap()
+    {
+        var api = new Mock<ISlackWebApi>();
+        var never = new TaskCompletionSource<SlackApiResult>();
+        api.Setup(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(never.Task);
+        var directory = Directory(api);
+
+        for (var i = 0; i < 500; i++)
+        {
+            directory.Warm("U" + i);
+        }
+
+        api.Verify(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(SlackUserDirectory.MaxWarmingLookups));
+    }
+
+    [Fact]
+    public async Task Warm_OnceALookupEnds_TheNextAskerIsLookedUpAndCached()
+    {
+        var api = new Mock<ISlackWebApi>();
+        api.Setup(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, CancellationToken _) => new SlackApiResult(SlackCallOutcome.Ok) { User = new SlackUser(id, "name-" + id, false, "fr-FR") });
+        var directory = Directory(api);
+
+        for (var i = 0; i < 40; i++)
+        {
+            directory.Warm("U" + i);
+        }
+
+        Assert.Equal("name-U39", directory.Cached("U39")?.Name);
+        Assert.Equal("fr-FR", (await directory.GetAsync("U0", CancellationToken.None))?.Locale);
+        api.Verify(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(40));
+    }
+}
