@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using StatusBot.Core.Telemetry;
 using StatusBot.Discord.Wire;
 
 namespace StatusBot.Discord.Interactions;
@@ -34,9 +35,12 @@ internal static class InteractionEndpoints
 
         var body = await ReadBodyAsync(request, context.RequestAborted);
         var verifier = services.GetRequiredService<InteractionVerifier>();
-        if (body is null
-            || !verifier.Verify(request.Headers["X-Signature-Timestamp"], request.Headers["X-Signature-Ed25519"], body))
+        var failure = body is null
+            ? StatusBotMetrics.SignatureFailureReasons.Body
+            : verifier.Failure(request.Headers["X-Signature-Timestamp"], request.Headers["X-Signature-Ed25519"], body);
+        if (failure is not null)
         {
+            StatusBotMetrics.SignatureFailure("discord", failure);
             response.StatusCode = StatusCodes.Status401Unauthorized;
             await response.WriteAsync("invalid request signature", context.RequestAborted);
             return;

@@ -38,8 +38,19 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
             ServiceCard(html, service);
         }
 
-        html.Raw("</section><section aria-labelledby=\"maintenance\"><h2 id=\"maintenance\">").Text(l[nameof(Strings.Page_Maintenance)]).Raw("</h2>")
-            .Element("p", "muted", l[nameof(Strings.Page_NoMaintenance)]).Raw("</section>");
+        html.Raw("</section><section aria-labelledby=\"maintenance\"><h2 id=\"maintenance\">").Text(l[nameof(Strings.Page_Maintenance)]).Raw("</h2>");
+        var maintenances = MaintenanceTimeline.Current(state, now).ToList();
+        if (maintenances.Count == 0)
+        {
+            html.Element("p", "muted", l[nameof(Strings.Page_NoMaintenance)]);
+        }
+
+        foreach (var maintenance in maintenances)
+        {
+            MaintenanceCard(html, maintenance);
+        }
+
+        html.Raw("</section>");
 
         html.Raw("<section aria-labelledby=\"past\"><h2 id=\"past\">").Text(l[nameof(Strings.Page_PastIncidents)]).Raw("</h2>");
         var past = state.Incidents.Values.Where(i => i.IsResolved && i.Milestones.Resolved >= now.AddDays(-14)).OrderByDescending(i => i.Number).ToList();
@@ -97,6 +108,24 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
 
         html.Raw("</article>");
     }
+
+    private void MaintenanceCard(HtmlWriter html, Maintenance maintenance)
+    {
+        html.Raw("<article class=\"card maintenance\"><h3><a").Attribute("href", "/incidents/" + maintenance.Id + LangQuery()).Raw(">")
+            .Text(maintenance.Id + " · " + maintenance.Title).Raw("</a></h3>")
+            .Element("p", "status st-under_maintenance", MaintenanceState(maintenance))
+            .Element("p", null, MaintenanceTimeline.Services(maintenance, state, l))
+            .Raw("</article>");
+    }
+
+    /// <summary>"In progress, ends 04:00 UTC (in 2 hours)", "Starts Dec 25, 02:00 UTC (in 5 hours), ends …", "Completed …".</summary>
+    private string MaintenanceState(Maintenance m) => MaintenanceTimeline.StageAt(m, now) switch
+    {
+        MaintenanceStage.Scheduled => l.Format(nameof(Strings.Page_MaintenanceUpcoming), l.Clock(m.Start, now), l.Relative(m.Start, now), l.Clock(m.End, m.Start)),
+        MaintenanceStage.InProgress => l.Format(nameof(Strings.Page_MaintenanceRunning), l.Clock(m.End, now), l.Relative(m.End, now)),
+        MaintenanceStage.Completed => l.Format(nameof(Strings.Page_MaintenanceCompleted), l.Clock(m.End, now)),
+        _ => l.Format(nameof(Strings.Page_MaintenanceCancelled), l.Clock(m.CancelledAt ?? m.Start, now)),
+    };
 
     private string Percent(double ratio) =>
         (Math.Floor(ratio * 10_000) / 100).ToString("0.00", l.Culture) + (l.IsFrench ? "\u00A0%" : "%");
