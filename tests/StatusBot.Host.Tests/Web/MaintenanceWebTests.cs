@@ -128,7 +128,7 @@ public sealed class MaintenanceWebTests(MaintenanceServeFixture serve) : IClassF
         Assert.Contains("Maintenance in progress: Database failover drill", running, StringComparison.Ordinal);
         Assert.Contains("MNT-1 scheduled · Database failover drill", running, StringComparison.Ordinal);
         Assert.Contains("21:21 UTC → 21:51 UTC", running, StringComparison.Ordinal);
-        Assert.Contains("<meta http-equiv=\"refresh\"", running, StringComparison.Ordinal);
+        Assert.Contains("location.reload()", running, StringComparison.Ordinal);
         Assert.Contains("Maintenance annulée : Old window", cancelled, StringComparison.Ordinal);
         Assert.Contains("Annulée 21:22 UTC", cancelled, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

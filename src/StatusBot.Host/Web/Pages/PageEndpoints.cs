@@ -36,7 +36,12 @@ public static class PageEndpoints
     }
 
     private static StatusPage Page(HttpRequest request, StatusBoard board, StatusBotOptions options, TimeProvider time) =>
-        new(board.Current, options.Web, Localizer.For(PageLanguage.Choose(request, options.Locale)), time.GetUtcNow());
+        new(
+            board.Current,
+            options.Web,
+            Localizer.For(PageLanguage.Choose(request, options.Locale)),
+            time.GetUtcNow(),
+            autoRefresh: !string.Equals(request.Query["refresh"], "off", StringComparison.OrdinalIgnoreCase));
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", statusCode: status);

@@ -37,7 +37,7 @@ internal sealed partial class StatusPage
         var html = new HtmlWriter();
         var name = maintenance.Id + " · " + maintenance.Title;
         var stage = MaintenanceTimeline.StageAt(maintenance, now);
-        Open(html, name + " · " + web.PageName, refresh: stage is MaintenanceStage.Scheduled or MaintenanceStage.InProgress, "/incidents/" + maintenance.Id);
+        Open(html, name + " · " + web.PageName, refresh: stage is MaintenanceStage.InProgress, "/incidents/" + maintenance.Id);
         html.Raw("<p><a").Attribute("href", "/" + LangQuery()).Raw(">").Text(l[nameof(Strings.Page_AllServices)]).Raw("</a></p>");
         html.Raw("<article aria-labelledby=\"incident\"><h2 id=\"incident\">").Text(name).Raw("</h2>")
             .Element("p", "status st-under_maintenance", MaintenanceState(maintenance))

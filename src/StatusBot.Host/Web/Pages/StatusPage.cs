@@ -11,8 +11,16 @@ namespace StatusBot.Host.Web.Pages;
 /// The server-rendered status page (<c>GET /</c>) and incident pages (<c>GET /incidents/{id}</c>): plain HTML that works
 /// without JavaScript, with landmarks, text for every color and icon, and the board's own sentences in the reader's language.
 /// </summary>
-internal sealed partial class StatusPage(BoardState state, WebOptions web, Localizer l, DateTimeOffset now)
+internal sealed partial class StatusPage(BoardState state, WebOptions web, Localizer l, DateTimeOffset now, bool autoRefresh = true)
 {
+    // Reloads every minute, but only while the tab is visible and the reader is not focused on a link or a control; the
+    // footer's link turns it off (WCAG 2.2.1). A meta refresh would offer no such control.
+    private const string RefreshScript =
+        "<script>setInterval(function(){var a=document.activeElement;if(document.visibilityState==='visible'&&(!a||a===document.body)){location.reload();}},60000);</script>";
+
+    private bool _refresh;
+    private string _path = "/";
+
     public string Home()
     {
         var html = new HtmlWriter();
@@ -144,11 +152,8 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
     {
         html.Raw("<!DOCTYPE html><html").Attribute("lang", l.Culture.TwoLetterISOLanguageName).Raw("><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        if (refresh)
-        {
-            html.Raw("<meta http-equiv=\"refresh\" content=\"60\">");
-        }
-
+        _refresh = refresh && autoRefresh;
+        _path = path;
         html.Raw("<title>").Text(title).Raw("</title><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\"")
             .Attribute("title", l[nameof(Strings.Page_Feed)]).Raw("><style>").Raw(PageStyles.Css).Raw("</style></head><body><header><h1>")
             .Text(web.PageName).Raw("</h1><nav").Attribute("aria-label", l[nameof(Strings.Page_Language)]).Raw("><ul>")
@@ -159,9 +164,11 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
     private void Close(HtmlWriter html)
     {
         html.Raw("</main><footer class=\"muted\"><p>").Text(l.Format(nameof(Strings.Page_Updated), l.Clock(now, now))).Raw("</p>");
-        if (!state.OpenIncidentIds.IsEmpty)
+        if (_refresh)
         {
-            html.Element("p", null, l[nameof(Strings.Page_AutoRefresh)]);
+            html.Raw("<p id=\"auto-refresh\">").Text(l[nameof(Strings.Page_AutoRefresh)]).Raw(" <a")
+                .Attribute("href", _path + LangQuery() + "&refresh=off").Raw(">").Text(l[nameof(Strings.Page_StopRefresh)]).Raw("</a></p>")
+                .Raw(RefreshScript);
         }
 
         html.Raw("<p><a href=\"/feed.atom\">").Text(l[nameof(Strings.Page_Feed)]).Raw("</a> · <a href=\"/api/v2/summary.json\">")
