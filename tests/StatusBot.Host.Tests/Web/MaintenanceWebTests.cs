@@ -152,6 +152,19 @@ public sealed class MaintenanceWebTests(MaintenanceServeFixture serve) : IClassF
         Assert.Equal("Dec 25, 02:00 UTC → 04:00 UTC · Services: Billing", planned.Element(atom + "content")!.Value);
     }
 
+    [Fact]
+    public async Task Feed_French_SpeaksFrench()
+    {
+        var feed = XDocument.Parse(await serve.Client.GetStringAsync("/feed.atom?lang=fr"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+
+        var titles = feed.Root!.Elements(atom + "entry").Select(e => e.Element(atom + "title")!.Value).ToList();
+
+        Assert.Equal("fr", feed.Root.Attribute(XNamespace.Xml + "lang")?.Value);
+        Assert.Contains("Maintenance annulée : Old window", titles);
+        Assert.Contains("MNT-2 planifiée · Card processor upgrade", titles);
+    }
+
     private async Task<JsonElement> GetJsonAsync(string path)
     {
         using var response = await serve.Client.GetAsync(path);
