@@ -3,6 +3,7 @@ using StatusBot.Core.Board;
 using StatusBot.Core.Events;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
+using StatusBot.Core.Telemetry;
 using StatusBot.Core.Text;
 
 namespace StatusBot.Announcing;
@@ -41,6 +42,7 @@ public sealed partial class Announcer
         }
 
         var now = time.GetUtcNow();
+        StatusBotMetrics.Announcement(channel.Channel.Platform, result.Outcome.ToString().ToLowerInvariant());
         switch (result.Outcome)
         {
             case PublishOutcome.Delivered:

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
+using StatusBot.Core.Telemetry;
 
 namespace StatusBot.Monitoring;
 
@@ -37,6 +38,7 @@ public sealed partial class MonitoringService(
         do
         {
             var observation = await probe.ProbeAsync(serviceId, options, stoppingToken);
+            StatusBotMetrics.Probe(serviceId, observation.Outcome.ToString().ToLowerInvariant());
             try
             {
                 var result = await board.ExecuteAsync(s => Decision.Apply(policy.Decide(s, observation)), stoppingToken);

@@ -12,6 +12,12 @@ public sealed record Maintenance(
     bool ExpectedDown,
     bool Cancelled)
 {
+    /// <summary>When it was scheduled (null in journals written before this was recorded).</summary>
+    public DateTimeOffset? ScheduledAt { get; init; }
+
+    /// <summary>When it was cancelled, if it was.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+
     public bool IsRunning(DateTimeOffset now) => !Cancelled && now >= Start && now < End;
 
     /// <summary>The announcement stage due at <paramref name="now"/>: 1 = a day before, 2 = ten minutes before, 3 = started, 4 = ended, 5 = cancelled.</summary>

@@ -23,11 +23,11 @@ public static class AnnouncementReducer
             ChannelDisabled d => Disable(a, d),
             MaintenanceScheduled m => a with
             {
-                Maintenances = a.Maintenances.SetItem(m.MaintenanceId, new Maintenance(m.MaintenanceId, m.Title, m.Services, m.Start, m.End, m.ExpectedDown, false)),
+                Maintenances = a.Maintenances.SetItem(m.MaintenanceId, new Maintenance(m.MaintenanceId, m.Title, m.Services, m.Start, m.End, m.ExpectedDown, false) { ScheduledAt = m.At }),
                 NextMaintenanceNumber = Math.Max(a.NextMaintenanceNumber, NumberOf(m.MaintenanceId) + 1),
             },
             MaintenanceCancelled c => a.Maintenances.TryGetValue(c.MaintenanceId, out var m)
-                ? a with { Maintenances = a.Maintenances.SetItem(c.MaintenanceId, m with { Cancelled = true }) }
+                ? a with { Maintenances = a.Maintenances.SetItem(c.MaintenanceId, m with { Cancelled = true, CancelledAt = c.At }) }
                 : a,
             UpstreamStatusChanged u => a with
             {

@@ -9,6 +9,22 @@ namespace StatusBot.Core.Telemetry;
 /// </summary>
 public static class StatusBotMetrics
 {
+    /// <summary>The reasons a signed request is refused (the label values of <c>statusbot_signature_failures_total</c>).</summary>
+    public static class SignatureFailureReasons
+    {
+        /// <summary>Headers missing or not in the expected form.</summary>
+        public const string Malformed = "malformed";
+
+        /// <summary>The timestamp is too far from now (a replay, or a clock off by minutes).</summary>
+        public const string Stale = "stale";
+
+        /// <summary>The signature does not match the body.</summary>
+        public const string Mismatch = "mismatch";
+
+        /// <summary>The body could not be read whole, or is larger than any genuine request.</summary>
+        public const string Body = "body";
+    }
+
     public const string MeterName = "StatusBot";
 
     private static readonly Meter Meter = new(MeterName);
@@ -38,14 +54,22 @@ public static class StatusBotMetrics
         CommandSeconds.Record(seconds, new TagList { { "platform", platform }, { "command", command } });
     }
 
-    public static void SignatureFailure(string platform) => SignatureFailures.Add(1, new KeyValuePair<string, object?>("platform", platform));
+    /// <summary>A request refused before parsing. <paramref name="reason"/> is one of <see cref="SignatureFailureReasons"/>.</summary>
+    public static void SignatureFailure(string platform, string reason) =>
+        SignatureFailures.Add(1, new TagList { { "platform", platform }, { "reason", reason } });
 
     public static void Fsync(double seconds) => FsyncSeconds.Record(seconds);
 
     public static void Announcement(string platform, string outcome) =>
         Announcements.Add(1, new TagList { { "platform", platform }, { "outcome", outcome } });
 
-    public static void PlatformRateLimited(string platform) => RateLimited.Add(1, new KeyValuePair<string, object?>("platform", platform));
+    /// <summary>
+    /// A 429 (or Slack's <c>ratelimited</c>) from a platform's REST API. <paramref name="route"/> is a coarse, bounded label: the
+    /// Slack method name or Discord's route template (never a URL with ids); <paramref name="global"/> says whether the limit
+    /// was the platform-wide one.
+    /// </summary>
+    public static void PlatformRateLimited(string platform, string route, bool global) =>
+        RateLimited.Add(1, new TagList { { "platform", platform }, { "route", route }, { "global", global ? "true" : "false" } });
 
     public static void Probe(string service, string result) => Probes.Add(1, new TagList { { "service", service }, { "result", result } });
 }

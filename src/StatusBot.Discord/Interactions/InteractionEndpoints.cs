@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using StatusBot.Core.Telemetry;
 using StatusBot.Core.Text;
 using StatusBot.Discord.Wire;
 
@@ -35,9 +36,12 @@ internal static class InteractionEndpoints
 
         var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted);
         var verifier = services.GetRequiredService<InteractionVerifier>();
-        if (body is null
-            || !verifier.Verify(request.Headers["X-Signature-Timestamp"], request.Headers["X-Signature-Ed25519"], body))
+        var failure = body is null
+            ? StatusBotMetrics.SignatureFailureReasons.Body
+            : verifier.Failure(request.Headers["X-Signature-Timestamp"], request.Headers["X-Signature-Ed25519"], body);
+        if (failure is not null)
         {
+            StatusBotMetrics.SignatureFailure("discord", failure);
             response.StatusCode = StatusCodes.Status401Unauthorized;
             await response.WriteAsync("invalid request signature", context.RequestAborted);
             return;

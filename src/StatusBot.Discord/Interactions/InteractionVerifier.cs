@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using NSec.Cryptography;
+using Reasons = StatusBot.Core.Telemetry.StatusBotMetrics.SignatureFailureReasons;
 
 namespace StatusBot.Discord.Interactions;
 
@@ -25,23 +26,26 @@ public sealed class InteractionVerifier
         _maxSkewSeconds = (long)maxSkew.TotalSeconds;
     }
 
-    public bool Verify(string? timestamp, string? signatureHex, ReadOnlySpan<byte> body)
+    public bool Verify(string? timestamp, string? signatureHex, ReadOnlySpan<byte> body) => Failure(timestamp, signatureHex, body) is null;
+
+    /// <summary>Why the request fails verification (one of <see cref="Reasons"/>), or null when it passes.</summary>
+    public string? Failure(string? timestamp, string? signatureHex, ReadOnlySpan<byte> body)
     {
-        if (string.IsNullOrEmpty(timestamp) || timestamp.Length > MaxTimestampLength || signatureHex is null || signatureHex.Length != SignatureLength * 2)
+        if (string.IsNullOrEmpty(timestamp) || timestamp.Length > MaxTimestampLength || signatureHex is null || signatureHex.Length != SignatureLength * 2
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return false;
+            return Reasons.Malformed;
         }
 
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || Math.Abs(_time.GetUtcNow().ToUnixTimeSeconds() - seconds) > _maxSkewSeconds)
+        if (Math.Abs(_time.GetUtcNow().ToUnixTimeSeconds() - seconds) > _maxSkewSeconds)
         {
-            return false;
+            return Reasons.Stale;
         }
 
         Span<byte> signature = stackalloc byte[SignatureLength];
         if (Convert.FromHexString(signatureHex, signature, out _, out var written) != OperationStatus.Done || written != SignatureLength)
         {
-            return false;
+            return Reasons.Malformed;
         }
 
         var length = timestamp.Length + body.Length;
@@ -50,7 +54,7 @@ public sealed class InteractionVerifier
         {
             var stamped = Encoding.ASCII.GetBytes(timestamp, rented);
             body.CopyTo(rented.AsSpan(stamped));
-            return SignatureAlgorithm.Ed25519.Verify(_publicKey, rented.AsSpan(0, length), signature);
+            return SignatureAlgorithm.Ed25519.Verify(_publicKey, rented.AsSpan(0, length), signature) ? null : Reasons.Mismatch;
         }
         finally
         {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Telemetry;
 using StatusBot.Discord.Wire;
 
 namespace StatusBot.Discord.Rest;
@@ -108,7 +109,9 @@ internal sealed partial class DiscordRestClient(
                         invalid.Record();
                     }
 
-                    if (error?.Global == true || Header(response, "X-RateLimit-Global") is "true" or "True")
+                    var global = error?.Global == true || Header(response, "X-RateLimit-Global") is "true" or "True";
+                    StatusBotMetrics.PlatformRateLimited("discord", route.RouteKey, global);
+                    if (global)
                     {
                         limiter.PauseGlobal(wait);
                     }

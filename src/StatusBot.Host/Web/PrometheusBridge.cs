@@ -77,7 +77,8 @@ public sealed class PrometheusBridge : IHostedService, IDisposable
         "statusbot_command_duration" => ["platform", "command"],
         "statusbot_announcements" => ["platform", "outcome"],
         "statusbot_probes" => ["service", "result"],
-        "statusbot_signature_failures" or "statusbot_platform_rate_limited" => ["platform"],
+        "statusbot_signature_failures" => ["platform", "reason"],
+        "statusbot_platform_rate_limited" => ["platform", "route", "global"],
         _ => [],
     };
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using StatusBot.Core.Telemetry;
 using StatusBot.Core.Text;
 using StatusBot.Slack.Verification;
 
@@ -7,7 +8,7 @@ namespace StatusBot.Slack.Endpoints;
 
 /// <summary>
 /// Runs before any Slack route parses anything: reads the raw body, checks the signature and its age, and answers 401
-/// on any failure. The verified bytes are handed to the route through <see cref="SlackRequest.Body"/>.
+/// on any failure (counted by reason in <c>statusbot_signature_failures_total</c>). The verified bytes are handed to the route through <see cref="SlackRequest.Body"/>.
 /// </summary>
 public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
@@ -19,9 +20,13 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
         var http = context.HttpContext;
         var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
         var headers = http.Request.Headers;
-        if (body is null || !verifier.Verify(headers[SlackSignatureVerifier.TimestampHeader], headers[SlackSignatureVerifier.SignatureHeader], body))
+        var failure = body is null
+            ? StatusBotMetrics.SignatureFailureReasons.Body
+            : verifier.Failure(headers[SlackSignatureVerifier.TimestampHeader], headers[SlackSignatureVerifier.SignatureHeader], body);
+        if (failure is not null)
         {
-            LogRejected(logger, http.Request.Path);
+            StatusBotMetrics.SignatureFailure("slack", failure);
+            LogRejected(logger, http.Request.Path, failure);
             return Results.Unauthorized();
         }
 
@@ -29,6 +34,6 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
         return await next(context);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: bad or stale signature")]
-    private static partial void LogRejected(ILogger logger, PathString path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: signature check failed ({Reason})")]
+    private static partial void LogRejected(ILogger logger, PathString path, string reason);
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Reasons = StatusBot.Core.Telemetry.StatusBotMetrics.SignatureFailureReasons;
 
 namespace StatusBot.Slack.Verification;
 
@@ -25,22 +26,25 @@ public sealed class SlackSignatureVerifier(byte[] secret, TimeProvider time)
     }
 
     /// <summary>True only when the timestamp is fresh and the signature matches the raw body.</summary>
-    public bool Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body)
+    public bool Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body) => Failure(timestamp, signature, body) is null;
+
+    /// <summary>Why the request fails verification (one of <see cref="Reasons"/>), or null when it passes.</summary>
+    public string? Failure(string? timestamp, string? signature, ReadOnlySpan<byte> body)
     {
         if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature) || timestamp.Length > 20)
         {
-            return false;
+            return Reasons.Malformed;
         }
 
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return false;
+            return Reasons.Malformed;
         }
 
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         if (Math.Abs(now - seconds) > (long)MaxSkew.TotalSeconds)
         {
-            return false;
+            return Reasons.Stale;
         }
 
         Span<byte> expected = stackalloc byte[3 + 64];
@@ -48,11 +52,11 @@ public sealed class SlackSignatureVerifier(byte[] secret, TimeProvider time)
         Span<byte> given = stackalloc byte[expected.Length];
         if (Encoding.ASCII.GetByteCount(signature) != expected.Length)
         {
-            return false;
+            return Reasons.Malformed;
         }
 
         Encoding.ASCII.GetBytes(signature, given);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? null : Reasons.Mismatch;
     }
 
     /// <summary>The <c>X-Slack-Signature</c> value for a body (what Slack would send; used by tests and the benchmark too).</summary>

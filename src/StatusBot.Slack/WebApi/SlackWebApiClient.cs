@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Telemetry;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Json;
 
@@ -50,6 +51,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
                     var after = attempt.RetryAfter ?? TimeSpan.FromSeconds(1);
                     _pausedUntil[method] = _time.GetUtcNow() + after;
                     LogRateLimited(_logger, method, after.TotalSeconds);
+                    StatusBotMetrics.PlatformRateLimited("slack", method, global: false);
                     if (++waits > _options.MaxRateLimitWaits)
                     {
                         return attempt with { RetryAfter = after };

@@ -99,6 +99,48 @@ public sealed class AdminApiTests(AdminServeFixture serve) : IClassFixture<Admin
         Assert.Contains("/api/admin/incidents/{id}/updates", openApi, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Maintenance_ScheduleThenCancel_ChangeTheBoardAndAnswer201Then200()
+    {
+        using var scheduled = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/maintenances",
+            """{"services":["billing"],"start":"tomorrow@02:00","duration":"2h","title":"Card processor upgrade"}"""));
+        var body = JsonDocument.Parse(await scheduled.Content.ReadAsStringAsync()).RootElement;
+        var id = body.GetProperty("maintenanceId").GetString()!;
+        var window = Board.Current.Announcements.Maintenances[id];
+        using var cancelled = await serve.Client.SendAsync(Request(HttpMethod.Post, $"/api/admin/maintenances/{id}/cancel", "{}"));
+
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+        Assert.Equal(["billing"], window.Services.ToArray());
+        Assert.Equal(TimeSpan.FromHours(2), window.End - window.Start);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.True(Board.Current.Announcements.Maintenances[id].Cancelled);
+    }
+
+    [Theory]
+    [InlineData("""{"services":["billing"],"start":"someday","duration":"2h","title":"x"}""", "someday")]
+    [InlineData("""{"services":["billing"],"start":"in:1h","duration":"9d","title":"x"}""", "9d")]
+    [InlineData("""{"services":["nope"],"start":"in:1h","duration":"1h","title":"x"}""", "no service called 'nope'")]
+    public async Task Maintenance_BadInput_Is400ProblemAndChangesNothing(string json, string expected)
+    {
+        var before = Board.Current.Sequence;
+
+        using var response = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/maintenances", json));
+        var problem = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.Equal(before, Board.Current.Sequence);
+    }
+
+    [Fact]
+    public async Task Maintenance_CancelUnknown_Is404()
+    {
+        using var response = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/maintenances/MNT-404/cancel", "{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, string path, string body, string? token = AdminServeFixture.Token)
     {
         var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

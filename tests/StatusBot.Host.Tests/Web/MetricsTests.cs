@@ -1,9 +1,35 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
+using StatusBot.Testing.Discord;
 
 namespace StatusBot.Host.Tests.Web;
 
-public sealed class MetricsTests(AdminServeFixture serve) : IClassFixture<AdminServeFixture>
+/// <summary>The admin fixture with the Slack and Discord HTTP adapters on (a signing secret and a fresh Ed25519 key).</summary>
+public sealed class SignedAdaptersServeFixture : ServeFixture, IAsyncLifetime
+{
+    public const string SlackSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    public InteractionSigner Discord { get; } = new();
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["StatusBot:Slack:SigningSecret"] = SlackSecret,
+        ["StatusBot:Discord:PublicKey"] = Discord.PublicKeyHex,
+        ["StatusBot:Admin:ApiTokens:0:Name"] = "deploy-pipeline",
+        ["StatusBot:Admin:ApiTokens:0:Sha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(AdminServeFixture.Token))),
+    };
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Discord.Dispose();
+    }
+}
+
+public sealed partial class MetricsTests(SignedAdaptersServeFixture serve) : IClassFixture<SignedAdaptersServeFixture>
 {
     [Fact]
     public async Task Metrics_AfterCommandsAndRequests_ExportsThemInPrometheusFormat()
@@ -22,5 +48,44 @@ public sealed class MetricsTests(AdminServeFixture serve) : IClassFixture<AdminS
         Assert.Contains("command=\"service set\"", metrics, StringComparison.Ordinal);
         Assert.Contains("statusbot_journal_fsync_duration_seconds_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_AfterBadSlackSignature_CountsItByPlatformAndReason()
+    {
+        var before = Value(await serve.Client.GetStringAsync("/metrics"), "statusbot_signature_failures_total", "platform=\"slack\",reason=\"mismatch\"");
+        var timestamp = serve.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
+        {
+            Content = new StringContent("command=%2Fstatusbot&text=status", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        forged.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        forged.Headers.Add("X-Slack-Signature", "v0=" + new string('0', 64));
+
+        using var response = await serve.Client.SendAsync(forged);
+        var after = Value(await serve.Client.GetStringAsync("/metrics"), "statusbot_signature_failures_total", "platform=\"slack\",reason=\"mismatch\"");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(after >= before + 1, $"slack mismatch counter went from {before} to {after}");
+    }
+
+    [Fact]
+    public async Task Metrics_AfterStaleDiscordSignature_CountsItAsStale()
+    {
+        var before = Value(await serve.Client.GetStringAsync("/metrics"), "statusbot_signature_failures_total", "platform=\"discord\",reason=\"stale\"");
+        using var replay = serve.Discord.Request(new Uri(serve.Client.BaseAddress!, "/discord/interactions"), DiscordPayloads.Ping(), serve.Time.GetUtcNow().AddHours(-1));
+
+        using var response = await serve.Client.SendAsync(replay);
+        var after = Value(await serve.Client.GetStringAsync("/metrics"), "statusbot_signature_failures_total", "platform=\"discord\",reason=\"stale\"");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(after >= before + 1, $"discord stale counter went from {before} to {after}");
+    }
+
+    /// <summary>The sample's value in the exposition text, 0 when the series does not exist yet.</summary>
+    private static double Value(string metrics, string name, string labels)
+    {
+        var match = Regex.Match(metrics, "^" + Regex.Escape(name + "{" + labels + "}") + " ([0-9.eE+-]+)$", RegexOptions.Multiline);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 }

@@ -13,9 +13,22 @@ public sealed class StatusPageTests(ServeFixture serve) : IClassFixture<ServeFix
         Assert.Contains("2 of 5 services have problems", html, StringComparison.Ordinal);
         Assert.Contains("Load balancers in us-east-1 are failing", html, StringComparison.Ordinal);
         Assert.Contains("Affected: TV devices, game consoles", html, StringComparison.Ordinal);
-        Assert.Contains("<meta http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+        Assert.Contains("This page refreshes itself every minute while an incident is open.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/?lang=en&amp;refresh=off\"", html, StringComparison.Ordinal);
+        Assert.Contains("location.reload()", html, StringComparison.Ordinal);
+        Assert.Contains("<noscript><meta http-equiv=\"refresh\" content=\"60\"></noscript>", html, StringComparison.Ordinal);
         Assert.Contains("uptime over the past 90 days", html, StringComparison.Ordinal);
         Assert.Contains("<main>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_RefreshOff_HasNoReloadScript()
+    {
+        var html = await serve.Client.GetStringAsync("/?lang=fr&refresh=off");
+
+        Assert.DoesNotContain("location.reload()", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+        Assert.Contains("2 services sur 5 ont des problèmes", html, StringComparison.Ordinal);
     }
 
     [Fact]

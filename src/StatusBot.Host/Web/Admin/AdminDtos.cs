@@ -11,11 +11,17 @@ public sealed record IncidentUpdateRequest(string? Status, string? Message);
 /// <summary>Body of <c>PUT /api/admin/incidents/{id}/cause</c>.</summary>
 public sealed record IncidentCauseRequest(string? Confidence, string? Text, string? Upstream);
 
-/// <summary>Body of <c>POST /api/admin/incidents/{id}/resolve</c> and <c>/apology</c>.</summary>
+/// <summary>
+/// Body of <c>POST /api/admin/maintenances</c>: start as the chat command takes it (<c>2026-12-25T02:00Z</c>, <c>in:2h</c>,
+/// <c>tomorrow@02:00</c>, all UTC), duration as <c>90m</c>, <c>2h</c>, <c>1h30m</c> (at most 7 days).
+/// </summary>
+public sealed record ScheduleMaintenanceRequest(string[]? Services, string? Start, string? Duration, string? Title);
+
+/// <summary>Body of <c>POST /api/admin/incidents/{id}/resolve</c>, <c>/apology</c> and <c>/api/admin/maintenances/{id}/cancel</c> (no field used).</summary>
 public sealed record IncidentMessageRequest(string? Message);
 
 /// <summary>Body of <c>PUT /api/admin/services/{id}/status</c>.</summary>
 public sealed record ServiceStatusRequest(string? Status, string? Note);
 
 /// <summary>What every admin call answers: the outcome and the bot's own answer, as it would say it in chat.</summary>
-public sealed record AdminResponse(string Outcome, string? IncidentId, string Title, string[] Lines);
+public sealed record AdminResponse(string Outcome, string? IncidentId, string Title, string[] Lines, string? MaintenanceId = null);

@@ -73,6 +73,20 @@ public static class AdminEndpoints
                     ["status"] = b.Status,
                     ["note"] = b.Note,
                 }));
+
+        admin.MapPost("/maintenances", (HttpContext http, CommandDispatcher dispatcher) =>
+            RunAsync(http, dispatcher, AdminJsonContext.Default.ScheduleMaintenanceRequest, Catalog.MaintenanceSchedule, b => new()
+            {
+                ["services"] = b.Services is null ? null : string.Join(',', b.Services),
+                ["start"] = b.Start,
+                ["duration"] = b.Duration,
+                ["title"] = b.Title,
+            }));
+
+        admin.MapPost("/maintenances/{id}/cancel", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+            MaintenanceTimeline.Find(board.Current, id) is null
+                ? Task.FromResult(Problem(StatusCodes.Status404NotFound, $"There is no maintenance window '{Clip(id)}'."))
+                : RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.MaintenanceCancel, _ => new() { ["maintenance"] = id }));
         return endpoints;
     }
 
@@ -102,12 +116,15 @@ public static class AdminEndpoints
             result.Outcome.ToString().ToLowerInvariant(),
             result.Events.OfType<IncidentOpened>().FirstOrDefault()?.IncidentId,
             result.Reply.Title,
-            [.. result.Reply.Lines]);
+            [.. result.Reply.Lines],
+            result.Events.OfType<MaintenanceScheduled>().FirstOrDefault()?.MaintenanceId);
         return result.Outcome switch
         {
-            CommandOutcome.Changed when spec == Catalog.IncidentOpen => Results.Json(response, AdminJsonContext.Default.AdminResponse, statusCode: StatusCodes.Status201Created),
+            CommandOutcome.Changed when spec == Catalog.IncidentOpen || spec == Catalog.MaintenanceSchedule => Results.Json(response, AdminJsonContext.Default.AdminResponse, statusCode: StatusCodes.Status201Created),
             CommandOutcome.Changed or CommandOutcome.Unchanged => Results.Json(response, AdminJsonContext.Default.AdminResponse),
             CommandOutcome.Usage => Problem(StatusCodes.Status400BadRequest, result.Reply.Title, string.Join(' ', result.Reply.Lines)),
+            // A schedule is refused only for its input (an unreadable or past start, a bad duration): that is a bad request.
+            CommandOutcome.Refused when spec == Catalog.MaintenanceSchedule => Problem(StatusCodes.Status400BadRequest, result.Reply.Title),
             CommandOutcome.Refused => Problem(StatusCodes.Status409Conflict, result.Reply.Title),
             CommandOutcome.Failed => Problem(StatusCodes.Status503ServiceUnavailable, result.Reply.Title, string.Join(' ', result.Reply.Lines)),
             _ => Problem(StatusCodes.Status403Forbidden, result.Reply.Title),

@@ -11,6 +11,7 @@ namespace StatusBot.Host.Web.Admin;
 [JsonSerializable(typeof(IncidentCauseRequest))]
 [JsonSerializable(typeof(IncidentMessageRequest))]
 [JsonSerializable(typeof(ServiceStatusRequest))]
+[JsonSerializable(typeof(ScheduleMaintenanceRequest))]
 [JsonSerializable(typeof(AdminResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

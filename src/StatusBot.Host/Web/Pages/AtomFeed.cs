@@ -8,7 +8,10 @@ using StatusBot.Host.Configuration;
 
 namespace StatusBot.Host.Web.Pages;
 
-/// <summary><c>GET /feed.atom</c>: an Atom 1.0 entry for every update of the 50 most recent incidents, newest first.</summary>
+/// <summary>
+/// <c>GET /feed.atom</c>: an Atom 1.0 entry for every update of the 50 most recent incidents and every step of the 50 most
+/// recent maintenance windows (scheduled, started, ended, cancelled), newest first.
+/// </summary>
 internal static class AtomFeed
 {
     private const string Atom = "http://www.w3.org/2005/Atom";
@@ -17,9 +20,16 @@ internal static class AtomFeed
     public static string Render(BoardState state, WebOptions web, Localizer l, DateTimeOffset now)
     {
         var baseUrl = web.PublicUrl.TrimEnd('/');
+
+        // A feed is read later: maintenance windows are written with their dates (a clock relative to no day).
         var updates = Recent(state, 50)
-            .SelectMany(i => i.Timeline.Select((t, n) => (Incident: i, Entry: t, Number: n + 1)))
-            .OrderByDescending(u => u.Entry.At)
+            .SelectMany(i => i.Timeline.Select((t, n) => new FeedEntry(
+                $"{baseUrl}/incidents/{i.Id}", $"#update-{n + 1}", $"{StatusViews.IncidentName(i)} — {l.Status(t.Status)}", t.At,
+                StatusViews.TimelineMessage(t, l))))
+            .Concat(MaintenanceTimeline.Recent(state, 50).SelectMany(m => MaintenanceTimeline.Steps(m, now).Select(step => new FeedEntry(
+                $"{baseUrl}/incidents/{m.Id}", "#" + step.Stage.ToString().ToLowerInvariant(), MaintenanceTimeline.Describe(step, m, l), step.At,
+                MaintenanceTimeline.Window(m, l, DateTimeOffset.MinValue) + " · " + MaintenanceTimeline.Services(m, state, l)))))
+            .OrderByDescending(u => u.At)
             .Take(MaxEntries)
             .ToList();
 
@@ -31,23 +41,22 @@ internal static class AtomFeed
             xml.WriteAttributeString("xml", "lang", null, l.Culture.TwoLetterISOLanguageName);
             xml.WriteElementString("id", Atom, baseUrl + "/feed.atom");
             xml.WriteElementString("title", Atom, l.Format(nameof(Strings.Feed_Title), web.PageName));
-            xml.WriteElementString("updated", Atom, Stamp(updates.Count > 0 ? updates[0].Entry.At : state.Epoch ?? now));
+            xml.WriteElementString("updated", Atom, Stamp(updates.Count > 0 ? updates[0].At : state.Epoch ?? now));
             Link(xml, "self", baseUrl + "/feed.atom");
             Link(xml, "alternate", baseUrl + "/");
             xml.WriteStartElement("author", Atom);
             xml.WriteElementString("name", Atom, web.PageName);
             xml.WriteEndElement();
-            foreach (var (incident, entry, number) in updates)
+            foreach (var entry in updates)
             {
-                var url = $"{baseUrl}/incidents/{incident.Id}";
                 xml.WriteStartElement("entry", Atom);
-                xml.WriteElementString("id", Atom, $"{url}#update-{number}");
-                xml.WriteElementString("title", Atom, $"{StatusViews.IncidentName(incident)} — {l.Status(entry.Status)}");
+                xml.WriteElementString("id", Atom, entry.Url + entry.Fragment);
+                xml.WriteElementString("title", Atom, entry.Title);
                 xml.WriteElementString("updated", Atom, Stamp(entry.At));
-                Link(xml, "alternate", url);
+                Link(xml, "alternate", entry.Url);
                 xml.WriteStartElement("content", Atom);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(StatusViews.TimelineMessage(entry, l));
+                xml.WriteString(entry.Content);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -71,6 +80,9 @@ internal static class AtomFeed
             }
         }
     }
+
+    /// <summary>One entry: an incident update or a step of a maintenance window.</summary>
+    private sealed record FeedEntry(string Url, string Fragment, string Title, DateTimeOffset At, string Content);
 
     private static void Link(XmlWriter xml, string rel, string href)
     {

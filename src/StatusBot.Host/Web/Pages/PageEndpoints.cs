@@ -6,7 +6,7 @@ using StatusBot.Host.Configuration;
 
 namespace StatusBot.Host.Web.Pages;
 
-/// <summary><c>GET /</c> (the status page), <c>GET /incidents/{id}</c> and <c>GET /feed.atom</c>.</summary>
+/// <summary><c>GET /</c> (the status page), <c>GET /incidents/{id}</c> (incidents and maintenance windows) and <c>GET /feed.atom</c>.</summary>
 public static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapStatusPages(this IEndpointRouteBuilder endpoints)
@@ -17,8 +17,13 @@ public static class PageEndpoints
         endpoints.MapGet("/incidents/{id}", (string id, HttpRequest request, StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time) =>
         {
             var page = Page(request, board, options.Value, time);
-            return IncidentIds.TryNormalize(id, out var normalized) && board.Current.FindIncident(normalized) is { } incident
-                ? Html(page.Incident(incident))
+            if (IncidentIds.TryNormalize(id, out var normalized) && board.Current.FindIncident(normalized) is { } incident)
+            {
+                return Html(page.Incident(incident));
+            }
+
+            return MaintenanceTimeline.Find(board.Current, id) is { } maintenance
+                ? Html(page.Maintenance(maintenance))
                 : Html(page.NotFound(id.Length > 40 ? id[..40] : id), StatusCodes.Status404NotFound);
         });
 
@@ -31,7 +36,12 @@ public static class PageEndpoints
     }
 
     private static StatusPage Page(HttpRequest request, StatusBoard board, StatusBotOptions options, TimeProvider time) =>
-        new(board.Current, options.Web, Localizer.For(PageLanguage.Choose(request, options.Locale)), time.GetUtcNow());
+        new(
+            board.Current,
+            options.Web,
+            Localizer.For(PageLanguage.Choose(request, options.Locale)),
+            time.GetUtcNow(),
+            autoRefresh: !string.Equals(request.Query["refresh"], "off", StringComparison.OrdinalIgnoreCase));
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", statusCode: status);

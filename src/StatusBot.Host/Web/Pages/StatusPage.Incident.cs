@@ -31,6 +31,31 @@ internal sealed partial class StatusPage
         return html.ToString();
     }
 
+    /// <summary>A maintenance window's page (<c>/incidents/MNT-1</c>, where Statuspage keeps maintenances too): its state, window and steps.</summary>
+    public string Maintenance(Maintenance maintenance)
+    {
+        var html = new HtmlWriter();
+        var name = maintenance.Id + " · " + maintenance.Title;
+        var stage = MaintenanceTimeline.StageAt(maintenance, now);
+        Open(html, name + " · " + web.PageName, refresh: stage is MaintenanceStage.InProgress, "/incidents/" + maintenance.Id);
+        html.Raw("<p><a").Attribute("href", "/" + LangQuery()).Raw(">").Text(l[nameof(Strings.Page_AllServices)]).Raw("</a></p>");
+        html.Raw("<article aria-labelledby=\"incident\"><h2 id=\"incident\">").Text(name).Raw("</h2>")
+            .Element("p", "status st-under_maintenance", MaintenanceState(maintenance))
+            .Element("p", null, MaintenanceTimeline.Window(maintenance, l, now))
+            .Element("p", null, MaintenanceTimeline.Services(maintenance, state, l));
+        html.Raw("<h3>").Text(l[nameof(Strings.Page_Timeline)]).Raw("</h3><ol class=\"timeline\" reversed>");
+        foreach (var step in Enumerable.Reverse(MaintenanceTimeline.Steps(maintenance, now)))
+        {
+            html.Raw("<li><p><strong>").Text(MaintenanceTimeline.Describe(step, maintenance, l)).Raw("</strong> <span class=\"muted\"><time")
+                .Attribute("datetime", Iso(step.At)).Raw(">").Text(l.Clock(step.At, now)).Raw("</time> · ").Text(l.Relative(step.At, now))
+                .Raw("</span></p></li>");
+        }
+
+        html.Raw("</ol></article>");
+        Close(html);
+        return html.ToString();
+    }
+
     public string NotFound(string id)
     {
         var html = new HtmlWriter();

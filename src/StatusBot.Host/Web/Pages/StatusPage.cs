@@ -11,8 +11,17 @@ namespace StatusBot.Host.Web.Pages;
 /// The server-rendered status page (<c>GET /</c>) and incident pages (<c>GET /incidents/{id}</c>): plain HTML that works
 /// without JavaScript, with landmarks, text for every color and icon, and the board's own sentences in the reader's language.
 /// </summary>
-internal sealed partial class StatusPage(BoardState state, WebOptions web, Localizer l, DateTimeOffset now)
+internal sealed partial class StatusPage(BoardState state, WebOptions web, Localizer l, DateTimeOffset now, bool autoRefresh = true)
 {
+    // Reloads every minute, but only while the tab is visible and the reader is not focused on a link or a control; the
+    // footer's link turns it off (WCAG 2.2.1). Without JavaScript, a meta refresh inside <noscript> does the same job, and
+    // the same link turns it off.
+    private const string RefreshScript =
+        "<script>setInterval(function(){var a=document.activeElement;if(document.visibilityState==='visible'&&(!a||a===document.body)){location.reload();}},60000);</script>";
+
+    private bool _refresh;
+    private string _path = "/";
+
     public string Home()
     {
         var html = new HtmlWriter();
@@ -38,8 +47,19 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
             ServiceCard(html, service);
         }
 
-        html.Raw("</section><section aria-labelledby=\"maintenance\"><h2 id=\"maintenance\">").Text(l[nameof(Strings.Page_Maintenance)]).Raw("</h2>")
-            .Element("p", "muted", l[nameof(Strings.Page_NoMaintenance)]).Raw("</section>");
+        html.Raw("</section><section aria-labelledby=\"maintenance\"><h2 id=\"maintenance\">").Text(l[nameof(Strings.Page_Maintenance)]).Raw("</h2>");
+        var maintenances = MaintenanceTimeline.Current(state, now).ToList();
+        if (maintenances.Count == 0)
+        {
+            html.Element("p", "muted", l[nameof(Strings.Page_NoMaintenance)]);
+        }
+
+        foreach (var maintenance in maintenances)
+        {
+            MaintenanceCard(html, maintenance);
+        }
+
+        html.Raw("</section>");
 
         html.Raw("<section aria-labelledby=\"past\"><h2 id=\"past\">").Text(l[nameof(Strings.Page_PastIncidents)]).Raw("</h2>");
         var past = state.Incidents.Values.Where(i => i.IsResolved && i.Milestones.Resolved >= now.AddDays(-14)).OrderByDescending(i => i.Number).ToList();
@@ -98,6 +118,24 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         html.Raw("</article>");
     }
 
+    private void MaintenanceCard(HtmlWriter html, Maintenance maintenance)
+    {
+        html.Raw("<article class=\"card maintenance\"><h3><a").Attribute("href", "/incidents/" + maintenance.Id + LangQuery()).Raw(">")
+            .Text(maintenance.Id + " · " + maintenance.Title).Raw("</a></h3>")
+            .Element("p", "status st-under_maintenance", MaintenanceState(maintenance))
+            .Element("p", null, MaintenanceTimeline.Services(maintenance, state, l))
+            .Raw("</article>");
+    }
+
+    /// <summary>"In progress, ends 04:00 UTC (in 2 hours)", "Starts Dec 25, 02:00 UTC (in 5 hours), ends …", "Completed …".</summary>
+    private string MaintenanceState(Maintenance m) => MaintenanceTimeline.StageAt(m, now) switch
+    {
+        MaintenanceStage.Scheduled => l.Format(nameof(Strings.Page_MaintenanceUpcoming), l.Clock(m.Start, now), l.Relative(m.Start, now), l.Clock(m.End, m.Start)),
+        MaintenanceStage.InProgress => l.Format(nameof(Strings.Page_MaintenanceRunning), l.Clock(m.End, now), l.Relative(m.End, now)),
+        MaintenanceStage.Completed => l.Format(nameof(Strings.Page_MaintenanceCompleted), l.Clock(m.End, now)),
+        _ => l.Format(nameof(Strings.Page_MaintenanceCancelled), l.Clock(m.CancelledAt ?? m.Start, now)),
+    };
+
     private string Percent(double ratio) =>
         (Math.Floor(ratio * 10_000) / 100).ToString("0.00", l.Culture) + (l.IsFrench ? "\u00A0%" : "%");
 
@@ -115,9 +153,12 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
     {
         html.Raw("<!DOCTYPE html><html").Attribute("lang", l.Culture.TwoLetterISOLanguageName).Raw("><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        if (refresh)
+        _refresh = refresh && autoRefresh;
+        _path = path;
+        if (_refresh)
         {
-            html.Raw("<meta http-equiv=\"refresh\" content=\"60\">");
+            // Readers without JavaScript still get a page that follows the outage; the footer's link stops it for them too.
+            html.Raw("<noscript><meta http-equiv=\"refresh\" content=\"60\"></noscript>");
         }
 
         html.Raw("<title>").Text(title).Raw("</title><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\"")
@@ -130,9 +171,11 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
     private void Close(HtmlWriter html)
     {
         html.Raw("</main><footer class=\"muted\"><p>").Text(l.Format(nameof(Strings.Page_Updated), l.Clock(now, now))).Raw("</p>");
-        if (!state.OpenIncidentIds.IsEmpty)
+        if (_refresh)
         {
-            html.Element("p", null, l[nameof(Strings.Page_AutoRefresh)]);
+            html.Raw("<p id=\"auto-refresh\">").Text(l[nameof(Strings.Page_AutoRefresh)]).Raw(" <a")
+                .Attribute("href", _path + LangQuery() + "&refresh=off").Raw(">").Text(l[nameof(Strings.Page_StopRefresh)]).Raw("</a></p>")
+                .Raw(RefreshScript);
         }
 
         html.Raw("<p><a href=\"/feed.atom\">").Text(l[nameof(Strings.Page_Feed)]).Raw("</a> · <a href=\"/api/v2/summary.json\">")

@@ -6,7 +6,8 @@ namespace StatusBot.Host.Web.Statuspage;
 
 /// <summary>
 /// <c>GET /api/v2/summary.json</c>, <c>status.json</c>, <c>components.json</c>, <c>incidents.json</c>,
-/// <c>incidents/unresolved.json</c> and <c>scheduled-maintenances.json</c>, in Atlassian Statuspage's shapes.
+/// <c>incidents/unresolved.json</c>, <c>scheduled-maintenances.json</c>, <c>scheduled-maintenances/upcoming.json</c> and
+/// <c>scheduled-maintenances/active.json</c>, in Atlassian Statuspage's shapes.
 /// </summary>
 public static class StatuspageEndpoints
 {
@@ -17,7 +18,7 @@ public static class StatuspageEndpoints
         {
             var map = m.Create();
             return Results.Json(
-                new SummaryDto(map.Page(), map.Components(), map.UnresolvedIncidents(), [], map.Status()),
+                new SummaryDto(map.Page(), map.Components(), map.UnresolvedIncidents(), map.CurrentMaintenances(), map.Status()),
                 StatuspageJsonContext.Default.SummaryDto);
         });
         api.MapGet("/status.json", (Mapper m) =>
@@ -41,11 +42,14 @@ public static class StatuspageEndpoints
             return Results.Json(new IncidentsResponseDto(map.Page(), map.UnresolvedIncidents()), StatuspageJsonContext.Default.IncidentsResponseDto);
         });
 
-        // Maintenance windows arrive with the announcements work; until then the list is honestly empty.
-        api.MapGet("/scheduled-maintenances.json", (Mapper m) =>
-            Results.Json(new ScheduledMaintenancesResponseDto(m.Create().Page(), []), StatuspageJsonContext.Default.ScheduledMaintenancesResponseDto));
+        api.MapGet("/scheduled-maintenances.json", (Mapper m) => Maintenances(m.Create(), map => map.RecentMaintenances()));
+        api.MapGet("/scheduled-maintenances/upcoming.json", (Mapper m) => Maintenances(m.Create(), map => map.UpcomingMaintenances()));
+        api.MapGet("/scheduled-maintenances/active.json", (Mapper m) => Maintenances(m.Create(), map => map.ActiveMaintenances()));
         return endpoints;
     }
+
+    private static IResult Maintenances(StatuspageMapper map, Func<StatuspageMapper, List<ScheduledMaintenanceDto>> select) =>
+        Results.Json(new ScheduledMaintenancesResponseDto(map.Page(), select(map)), StatuspageJsonContext.Default.ScheduledMaintenancesResponseDto);
 
     /// <summary>Builds a mapper over the current state for one request.</summary>
     internal sealed class Mapper(StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time)

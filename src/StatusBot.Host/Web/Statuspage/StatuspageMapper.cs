@@ -1,3 +1,4 @@
+using System.Globalization;
 using StatusBot.Core.Domain;
 using StatusBot.Core.State;
 using StatusBot.Host.Configuration;
@@ -18,7 +19,7 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
     {
         var worst = state.Services.Values.Select(s => s.Status).DefaultIfEmpty(ServiceStatus.Operational).MaxBy(s => s.Severity());
         var impact = state.OpenIncidents.Select(i => i.Impact).Append(worst.ToImpact()).Max();
-        if (impact == Impact.None && worst == ServiceStatus.UnderMaintenance)
+        if (impact == Impact.None && (worst == ServiceStatus.UnderMaintenance || state.Announcements.Scheduled.Any(m => m.IsRunning(now))))
         {
             return new StatusDto("maintenance", "Service Under Maintenance");
         }
@@ -99,6 +100,70 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
         }
     }
 
+    /// <summary>A maintenance window as Statuspage shows one: an incident with impact "maintenance" and its schedule.</summary>
+    public ScheduledMaintenanceDto ScheduledMaintenance(Maintenance m)
+    {
+        var steps = MaintenanceTimeline.Steps(m, now);
+        var updates = steps
+            .Select((step, n) => new IncidentUpdateDto(
+                $"{m.Id}-{n + 1}", MaintenanceStatus(step.Stage), MaintenanceBody(step.Stage, m), m.Id, step.At, step.At, step.At, null, true, null, null))
+            .Reverse()
+            .ToList();
+        var created = state.Epoch ?? now;
+        var components = m.Services
+            .Where(state.Services.ContainsKey)
+            .Select(id => Component(state.Services[id], state.ServiceOrder.IndexOf(id) + 1, created))
+            .ToList();
+        var stage = MaintenanceTimeline.StageAt(m, now);
+        return new ScheduledMaintenanceDto(
+            m.Id,
+            m.Title,
+            MaintenanceStatus(stage),
+            steps[0].At,
+            steps[^1].At,
+            null,
+            stage is MaintenanceStage.Completed or MaintenanceStage.Cancelled ? steps[^1].At : null,
+            "maintenance",
+            $"{web.PublicUrl.TrimEnd('/')}/incidents/{m.Id}",
+            steps[0].At,
+            PageId,
+            updates,
+            components,
+            m.Start,
+            m.End);
+    }
+
+    /// <summary>Upcoming and in-progress windows (what summary.json lists), soonest first.</summary>
+    public List<ScheduledMaintenanceDto> CurrentMaintenances() => [.. MaintenanceTimeline.Current(state, now).Select(ScheduledMaintenance)];
+
+    /// <summary>Windows still in the "scheduled" state (upcoming.json).</summary>
+    public List<ScheduledMaintenanceDto> UpcomingMaintenances() =>
+        [.. MaintenanceTimeline.Current(state, now).Where(m => m.Start > now).Select(ScheduledMaintenance)];
+
+    /// <summary>Windows in progress (active.json).</summary>
+    public List<ScheduledMaintenanceDto> ActiveMaintenances() =>
+        [.. MaintenanceTimeline.Current(state, now).Where(m => m.IsRunning(now)).Select(ScheduledMaintenance)];
+
+    /// <summary>The 50 most recent windows of every stage, latest start first (scheduled-maintenances.json).</summary>
+    public List<ScheduledMaintenanceDto> RecentMaintenances() => [.. MaintenanceTimeline.Recent(state, 50).Select(ScheduledMaintenance)];
+
+    // Statuspage has no "cancelled" word for a maintenance: a cancelled window is closed as completed, its last update saying why.
+    private static string MaintenanceStatus(MaintenanceStage stage) => stage switch
+    {
+        MaintenanceStage.Scheduled => "scheduled",
+        MaintenanceStage.InProgress => "in_progress",
+        _ => "completed",
+    };
+
+    private static string MaintenanceBody(MaintenanceStage stage, Maintenance m) => stage switch
+    {
+        MaintenanceStage.Scheduled => string.Create(
+            CultureInfo.InvariantCulture, $"Maintenance planned from {m.Start.UtcDateTime:yyyy-MM-dd HH:mm} to {m.End.UtcDateTime:yyyy-MM-dd HH:mm} UTC."),
+        MaintenanceStage.InProgress => "The scheduled maintenance is in progress.",
+        MaintenanceStage.Completed => "The scheduled maintenance has been completed.",
+        _ => "The scheduled maintenance has been cancelled.",
+    };
+
     public List<IncidentDto> UnresolvedIncidents() => [.. state.OpenIncidents.Reverse().Select(Incident)];
 
     private ComponentDto Component(ServiceState service, int position, DateTimeOffset created) => new(
@@ -110,7 +175,8 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
     private DateTimeOffset LastChange()
     {
         var times = state.Services.Values.Select(s => s.Since)
-            .Concat(state.OpenIncidents.Concat(Recent(50)).Select(i => i.Timeline.Count > 0 ? i.Timeline[^1].At : i.Milestones.Detected));
+            .Concat(state.OpenIncidents.Concat(Recent(50)).Select(i => i.Timeline.Count > 0 ? i.Timeline[^1].At : i.Milestones.Detected))
+            .Concat(MaintenanceTimeline.Recent(state, 50).Select(m => MaintenanceTimeline.Steps(m, now)[^1].At));
         return times.DefaultIfEmpty(state.Epoch ?? now).Max();
     }
 
