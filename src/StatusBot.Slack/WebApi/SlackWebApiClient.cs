@@ -147,6 +147,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
             User = envelope.User is { } u
                 ? new SlackUser(u.Id, u.Name ?? u.RealName ?? u.Id, !u.Deleted && (u.IsAdmin || u.IsOwner || u.IsPrimaryOwner), u.Locale)
                 : null,
+            Messages = envelope.Messages?.Where(m => m.Ts is not null).Select(m => (m.Ts!, m.Metadata?.EventPayload.Key)).ToList(),
         };
     }
 
