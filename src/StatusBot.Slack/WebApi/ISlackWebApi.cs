@@ -5,7 +5,11 @@ namespace StatusBot.Slack.WebApi;
 /// <summary>The Slack Web API methods StatusBot calls. Failures come back as values; only cancellation throws.</summary>
 public interface ISlackWebApi
 {
-    /// <summary><c>chat.postMessage</c>, paced per channel; <see cref="SlackMessage.ThreadTs"/> makes it a thread reply.</summary>
+    /// <summary>
+    /// <c>chat.postMessage</c>, paced per channel; <see cref="SlackMessage.ThreadTs"/> makes it a thread reply. A message with
+    /// <see cref="SlackMessage.Metadata"/> (an announcement's key) is not retried after a timeout or 5xx: it may have been
+    /// posted, so the caller looks for it before trying again.
+    /// </summary>
     Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken);
 
     /// <summary><c>chat.update</c> of the message <see cref="SlackMessage.Ts"/>, paced per channel.</summary>

@@ -13,7 +13,7 @@ public sealed partial class SlackWebApiClient
     private const int HistoryDepth = 100;
 
     public Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.postMessage", _options.BotToken, message, ct), cancellationToken);
+        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.postMessage", _options.BotToken, message, ct, retryUnavailable: message.Metadata is null), cancellationToken);
 
     public Task<SlackApiResult> UpdateMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
         _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.update", _options.BotToken, message, ct), cancellationToken);
@@ -56,8 +56,8 @@ public sealed partial class SlackWebApiClient
         return CallAsync("response_url", null, () => Json(uri, message), cancellationToken);
     }
 
-    private Task<SlackApiResult> PostJsonAsync(string method, string? token, SlackMessage message, CancellationToken cancellationToken) =>
-        CallAsync(method, token, () => Json(new Uri(method, UriKind.Relative), message), cancellationToken);
+    private Task<SlackApiResult> PostJsonAsync(string method, string? token, SlackMessage message, CancellationToken cancellationToken, bool retryUnavailable = true) =>
+        CallAsync(method, token, () => Json(new Uri(method, UriKind.Relative), message), cancellationToken, retryUnavailable);
 
     private static HttpRequestMessage Json(Uri uri, SlackMessage message) => new(HttpMethod.Post, uri)
     {
