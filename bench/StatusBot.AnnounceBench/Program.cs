@@ -7,6 +7,16 @@ using StatusBot.Testing;
 
 // Fan-out of one incident to N channels (half Discord, half Slack) on the real clock, against publishers that enforce
 // Discord's 50 requests/s global limit and Slack's 1 message/s per channel. Usage: dotnet StatusBot.AnnounceBench.dll [channels]
+// `emulators [channels] [slack workspaces]`: the real publishers against the loopback emulators instead (see EmulatorBench).
+if (args is ["emulators", ..])
+{
+    var n = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
+    var w = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    await EmulatorBench.RunAsync("discord", n, 1);
+    await EmulatorBench.RunAsync("slack", n, w);
+    return;
+}
+
 var channels = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 500;
 var time = TimeProvider.System;
 var discord = new RateLimitedPublisher("discord", 50, perChannelOnePerSecond: false, time);

@@ -16,6 +16,9 @@ public sealed class AnnouncementOptions
 
     public AnnouncementTemplates Templates { get; set; } = new();
 
+    /// <summary>Where admins are told that a channel was disabled (403/404, removed bot, archived); none when not set.</summary>
+    public ChannelOptions? AdminChannel { get; set; }
+
     /// <summary>How many channels are sent to at once (each publisher still enforces its platform's limits).</summary>
     public int MaxParallelSends { get; set; } = 16;
 

@@ -14,7 +14,13 @@ public sealed partial class Announcer
     private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var state = board.Current;
-        if (!state.Announcements.Channels.TryGetValue(entry.ChannelKey, out var channel) || !channel.IsActive)
+        var toAdmins = _admin is not null && entry.ChannelKey == _admin.Key && AdminNotices.IsNotice(entry.Subject);
+        ChannelSubscription? channel;
+        if (toAdmins)
+        {
+            channel = _admin!;
+        }
+        else if (!state.Announcements.Channels.TryGetValue(entry.ChannelKey, out channel) || !channel.IsActive)
         {
             await SettleAsync(entry, new AnnouncementFailed(Bot, time.GetUtcNow(), entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, "unsubscribed"), cancellationToken);
             return;
@@ -49,9 +55,15 @@ public sealed partial class Announcer
                 _backoff.TryRemove(entry.Key, out _);
                 await SettleAsync(entry, new AnnouncementDelivered(Bot, now, entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, messageId, result.ThreadId), cancellationToken);
                 break;
+            case PublishOutcome.ChannelGone when toAdmins:
+                // Not a subscription to disable: the notice fails for good, and the log is the last resort.
+                _backoff.TryRemove(entry.Key, out _);
+                LogAdminChannelGone(logger, entry.ChannelKey, result.Error);
+                await SettleAsync(entry, new AnnouncementFailed(Bot, now, entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, result.Error ?? "channel gone"), cancellationToken);
+                break;
             case PublishOutcome.ChannelGone:
                 _backoff.TryRemove(entry.Key, out _);
-                LogChannelGone(logger, entry.ChannelKey, result.Error);
+                LogChannelGone(logger, entry.ChannelKey, result.Error, _admin is null ? "" : $" (admins are told in {_admin.Key})");
                 await SettleAsync(entry, new ChannelDisabled(Bot, now, entry.ChannelKey, result.Error ?? "channel gone"), cancellationToken);
                 break;
             case PublishOutcome.Rejected:
@@ -72,9 +84,17 @@ public sealed partial class Announcer
         var l = Localizer.For(Locales.Resolve(channel.Locale));
         var now = time.GetUtcNow();
         var card = state.Announcements.CardOf(entry.Subject, entry.ChannelKey);
-        var postOptions = new PostOptions(IdempotencyKeys.For(entry.AnnouncementId, entry.ChannelKey), l.Culture);
+        var postOptions = new PostOptions(IdempotencyKeys.For(entry.AnnouncementId, entry.ChannelKey), l.Culture, _uncertain.ContainsKey(UncertainKey(entry)));
         Reply cardReply;
         Reply change;
+        if (AdminNotices.IsNotice(entry.Subject))
+        {
+            // A notice is posted once and never edited.
+            return AdminNotices.Render(entry.Subject, state, l, now) is { } notice && card?.MessageId is null
+                ? await PostCardAsync(publisher, channel, notice, postOptions, cancellationToken)
+                : (PublishResult.Rejected("the channel is active again, or the notice was posted"), null);
+        }
+
         if (state.FindIncident(entry.Subject) is { } incident)
         {
             cardReply = renderer.Card(incident, state, l, now);
@@ -92,8 +112,7 @@ public sealed partial class Announcer
 
         if (card?.MessageId is not { } messageId)
         {
-            var posted = await publisher.PostAsync(channel.Channel, cardReply, postOptions, cancellationToken);
-            return (posted, posted.MessageId);
+            return await PostCardAsync(publisher, channel, cardReply, postOptions, cancellationToken);
         }
 
         var edited = await publisher.EditAsync(channel.Channel, messageId, cardReply, cancellationToken);
@@ -107,8 +126,18 @@ public sealed partial class Announcer
         return (replied with { ThreadId = replied.ThreadId ?? card.ThreadId }, null);
     }
 
+    private static async Task<(PublishResult Result, string? MessageId)> PostCardAsync(
+        IChatPublisher publisher, ChannelSubscription channel, Reply reply, PostOptions options, CancellationToken cancellationToken)
+    {
+        var posted = await publisher.PostAsync(channel.Channel, reply, options, cancellationToken);
+        return (posted, posted.MessageId);
+    }
+
+    private static string UncertainKey(OutboxEntry entry) => entry.AnnouncementId + "\n" + entry.ChannelKey;
+
     private async Task SettleAsync(OutboxEntry entry, BoardEvent outcome, CancellationToken cancellationToken)
     {
+        _uncertain.TryRemove(UncertainKey(entry), out _);
         try
         {
             await board.ExecuteAsync(_ => Decision.Apply(outcome), cancellationToken);
@@ -116,6 +145,7 @@ public sealed partial class Announcer
         catch (StoreUnavailableException ex)
         {
             // Not recorded: the entry stays pending and is resent with the same idempotency key.
+            _uncertain[UncertainKey(entry)] = true;
             LogSendFailed(logger, entry.AnnouncementId, entry.ChannelKey, ex);
             Delay(entry, null, ex.Message);
         }
@@ -127,6 +157,7 @@ public sealed partial class Announcer
     /// </summary>
     private void Delay(OutboxEntry entry, TimeSpan? retryAfter, string? error)
     {
+        _uncertain[UncertainKey(entry)] = true;
         var attempts = (_backoff.TryGetValue(entry.Key, out var b) ? b.Attempts : 0) + 1;
         var exponential = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts - 1), Math.Max(1, options.MaxBackoffSeconds)));
         var wait = retryAfter is { } after && after > TimeSpan.Zero ? after : exponential;

@@ -24,13 +24,30 @@ public sealed partial class Announcer(
 {
     private readonly Dictionary<string, IChatPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Backoff> _backoff = new(StringComparer.Ordinal);
+    private readonly ChannelSubscription? _admin = AdminNotices.AdminChannel(options.AdminChannel);
+
+    // Announcements an earlier attempt may have posted without the receipt being recorded: those pending when this process
+    // started (it may have been killed between a post and its receipt), and those whose last attempt failed in a way that
+    // does not say nothing was posted (timeout, 5xx). Keyed by announcement id and channel.
+    private readonly ConcurrentDictionary<string, bool> _uncertain = new(StringComparer.Ordinal);
+    private int _started;
 
     /// <summary>Runs one pass; returns when the next one is due at the latest.</summary>
     public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            foreach (var pending in board.Current.Announcements.Outbox.Values)
+            {
+                _uncertain[UncertainKey(pending)] = true;
+            }
+        }
+
         await board.ExecuteAsync(s => Decision.Apply(AnnouncementPlanner.ConfiguredChannels(s, options.Channels, time.GetUtcNow())), cancellationToken);
         await board.ExecuteAsync(s => Decision.Apply(cadence.Due(s, time.GetUtcNow())), cancellationToken);
-        var committed = await board.ExecuteAsync(s => Decision.Apply(AnnouncementPlanner.Queue(s, time.GetUtcNow())), cancellationToken);
+        var committed = await board.ExecuteAsync(
+            s => Decision.Apply([.. AnnouncementPlanner.Queue(s, time.GetUtcNow()), .. AdminNotices.Queue(s, _admin, time.GetUtcNow())]),
+            cancellationToken);
 
         var now = time.GetUtcNow();
         var due = committed.State.Announcements.Outbox.Values
@@ -66,8 +83,11 @@ public sealed partial class Announcer(
 
     private sealed record Backoff(int Attempts, DateTimeOffset NotBefore);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} is gone ({Error}): announcements there are disabled; re-subscribe it once the bot has access again")]
-    private static partial void LogChannelGone(ILogger logger, string channel, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} is gone ({Error}): announcements there are disabled; re-subscribe it once the bot has access again{Told}")]
+    private static partial void LogChannelGone(ILogger logger, string channel, string? error, string told);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The admin channel {Channel} is gone ({Error}): admins cannot be told there; check StatusBot:Announcements:AdminChannel")]
+    private static partial void LogAdminChannelGone(ILogger logger, string channel, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Announcement {Announcement} to {Channel} was rejected ({Error}); it will not be retried")]
     private static partial void LogRejected(ILogger logger, string announcement, string channel, string? error);

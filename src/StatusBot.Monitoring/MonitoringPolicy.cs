@@ -1,3 +1,4 @@
+using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
 using StatusBot.Core.State;
@@ -11,10 +12,14 @@ namespace StatusBot.Monitoring;
 /// failures stays one incident), and that incident resolves after <see cref="PolicyThresholds.RecoveryThreshold"/> successes
 /// in a row, unless a person has taken it over (a human update always wins). Nothing opens while a maintenance expecting the
 /// service down is running. When the service depends on an upstream reporting trouble, the cause is suspected:
-/// "&lt;upstream&gt; reports &lt;its incident&gt;". Not thread-safe: run it on the board's writer (inside a decide function).
+/// "&lt;upstream&gt; reports &lt;its incident&gt;". An automatic incident promises its first update after
+/// <paramref name="updateInterval"/> (<c>Announcements:UpdateIntervalMinutes</c>, the same promise a person's incident makes;
+/// 30 minutes when not given). Not thread-safe: run it on the board's writer (inside a decide function).
 /// </summary>
-public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf)
+public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf, TimeSpan? updateInterval = null)
 {
+    private readonly TimeSpan _updateInterval = updateInterval ?? CommandSettings.Default.UpdateInterval;
+
     private readonly Dictionary<string, (int Failures, int Successes)> _streaks = new(StringComparer.Ordinal);
 
     public IReadOnlyList<BoardEvent> Decide(BoardState state, Observation o)
@@ -66,7 +71,7 @@ public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf
     private static bool InExpectedDownMaintenance(BoardState state, Observation o) =>
         state.Announcements.Maintenances.Values.Any(m => m.ExpectedDown && m.IsRunning(o.At) && m.Services.Contains(o.ServiceId));
 
-    private static IReadOnlyList<BoardEvent> Open(BoardState state, ServiceState service, Observation o)
+    private IReadOnlyList<BoardEvent> Open(BoardState state, ServiceState service, Observation o)
     {
         var l = Localizer.For(Locales.English);
         var status = o.Outcome == ProbeOutcome.Degraded ? ServiceStatus.DegradedPerformance : ServiceStatus.MajorOutage;
@@ -84,7 +89,7 @@ public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf
         var message = l.Format(nameof(Strings.Announce_AutoOpened), service.Name, o.Detail);
         return
         [
-            new IncidentOpened(Actor.System, o.At, id, message, impact, [new AffectedService(service.Id, status)], [], null, cause, o.At, o.At + TimeSpan.FromMinutes(30), message, Automatic: true),
+            new IncidentOpened(Actor.System, o.At, id, message, impact, [new AffectedService(service.Id, status)], [], null, cause, o.At, o.At + _updateInterval, message, Automatic: true),
             new ServiceStatusChanged(Actor.System, o.At, service.Id, status, o.Detail, id),
         ];
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Commands;
 
 namespace StatusBot.Monitoring;
 
@@ -9,7 +10,9 @@ public static class MonitoringServiceCollectionExtensions
     public static IServiceCollection AddStatusBotMonitoring(this IServiceCollection services)
     {
         services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section);
-        services.AddSingleton(sp => new MonitoringPolicy(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.ThresholdsOf));
+        services.AddSingleton(sp => new MonitoringPolicy(
+            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.ThresholdsOf,
+            sp.GetService<CommandSettings>()?.UpdateInterval));
         services.AddSingleton(sp => new HttpProbe(new HttpClient(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<MonitoringService>();
         return services;

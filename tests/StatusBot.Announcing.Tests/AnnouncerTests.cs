@@ -130,6 +130,27 @@ public sealed class AnnouncerTests
     }
 
     [Fact]
+    public async Task Restart_FlagsOnlyTheAnnouncementsPendingAtStart_AsMayHaveBeenSent()
+    {
+        var files = new SimulatedFileSystem();
+        var discord = new FakeChatPublisher("discord");
+        await using (var first = await AnnounceKit.StartAsync(discord: discord, store: Store(files)))
+        {
+            await first.SubscribeAsync("C1", "C2");
+            await first.RunAsync(OpenStreaming);
+            await first.Bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(AnnouncementPlanner.Queue(s, first.Bot.Time.GetUtcNow())), CancellationToken.None);
+        }
+
+        await using var second = await AnnounceKit.StartAsync(discord: discord, store: Store(files));
+        await second.PassAsync();
+        await second.SubscribeAsync("C3");
+        await second.PassAsync();
+
+        var flagged = discord.Delivered(PublishCallKind.Post).ToDictionary(p => p.Channel.ChannelId, p => p.MayHaveBeenSent);
+        Assert.Equal(new Dictionary<string, bool> { ["C1"] = true, ["C2"] = true, ["C3"] = false }, flagged);
+    }
+
+    [Fact]
     public async Task Resend_AfterCrashBetweenPostAndReceipt_IsDedupedByTheNonce()
     {
         var discord = new FakeChatPublisher("discord");

@@ -72,6 +72,47 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task ChannelGone_WithAnAdminChannel_TellsAdminsThereOnce_EvenAfterMoreGoneAnswers()
+    {
+        var options = new AnnouncementOptions { AdminChannel = new ChannelOptions { Platform = "slack", ChannelId = "OPS", WorkspaceId = "T1" } };
+        await using var kit = await AnnounceKit.StartAsync(options);
+        await kit.SubscribeAsync("C1", "C2");
+        kit.Discord.Gone("C2");
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+        await kit.PassAsync();
+        await kit.RunAsync("incident update INC-1 identified Load balancers");
+        await kit.PassAsync();
+
+        var notice = Assert.Single(kit.Slack.Calls);
+        Assert.Equal(("OPS", PublishCallKind.Post, PublishOutcome.Delivered), (notice.Channel.ChannelId, notice.Kind, notice.Result.Outcome));
+        Assert.Equal("Announcements stopped in a channel", notice.Reply.Title);
+        Assert.Contains("discord:G1:C2 refused StatusBot's post (404 Unknown Channel)", notice.Reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("channel subscribe", notice.Reply.ToPlainText(), StringComparison.Ordinal);
+        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.DoesNotContain(kit.Bot.State.Announcements.Channels.Keys, k => k.Contains("OPS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AdminChannelGone_TheNoticeFailsForGood_NothingLoops()
+    {
+        var options = new AnnouncementOptions { AdminChannel = new ChannelOptions { Platform = "discord", ChannelId = "OPS", WorkspaceId = "G1" } };
+        await using var kit = await AnnounceKit.StartAsync(options);
+        await kit.SubscribeAsync("C2");
+        kit.Discord.Gone("C2");
+        kit.Discord.Gone("OPS");
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+        await kit.PassAsync();
+        await kit.PassAsync();
+
+        Assert.Single(kit.Discord.Calls, c => c.Channel.ChannelId == "OPS");
+        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+    }
+
+    [Fact]
     public async Task Rejected_IsRecordedAsFailed_AndNotRetried()
     {
         await using var kit = await AnnounceKit.StartAsync();

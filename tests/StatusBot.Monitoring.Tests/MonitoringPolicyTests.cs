@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using StatusBot.Core.Board;
+using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
 using StatusBot.Testing;
@@ -102,13 +105,42 @@ public sealed class MonitoringPolicyTests
         Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports: Elevated ELB error rates (identified)", incident.Timeline[^1].Message);
     }
 
-    private async Task ObserveAsync(TestBot bot, string service, params ProbeOutcome[] outcomes)
+    [Fact]
+    public async Task AutomaticIncident_PromisesItsFirstUpdate_AfterTheConfiguredInterval()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton(new CommandSettings(TimeSpan.FromMinutes(10)));
+        services.AddStatusBotMonitoring();
+        using var provider = services.BuildServiceProvider();
+        var configured = provider.GetRequiredService<MonitoringPolicy>();
+        await using var bot = await TestBot.StartAsync();
+
+        await ObserveAsync(bot, "streaming", configured, ProbeOutcome.Down, ProbeOutcome.Down, ProbeOutcome.Down);
+
+        var incident = Assert.Single(bot.State.OpenIncidents);
+        Assert.Equal(bot.Time.GetUtcNow() + TimeSpan.FromMinutes(10), incident.NextUpdateDue);
+    }
+
+    [Fact]
+    public async Task AutomaticIncident_WithoutAnInterval_PromisesTheDefaultThirtyMinutes()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        await ObserveAsync(bot, "streaming", ProbeOutcome.Down, ProbeOutcome.Down, ProbeOutcome.Down);
+
+        Assert.Equal(bot.Time.GetUtcNow() + CommandSettings.Default.UpdateInterval, Assert.Single(bot.State.OpenIncidents).NextUpdateDue);
+    }
+
+    private Task ObserveAsync(TestBot bot, string service, params ProbeOutcome[] outcomes) => ObserveAsync(bot, service, _policy, outcomes);
+
+    private static async Task ObserveAsync(TestBot bot, string service, MonitoringPolicy policy, params ProbeOutcome[] outcomes)
     {
         foreach (var outcome in outcomes)
         {
             bot.Advance(TimeSpan.FromSeconds(30));
             var observation = new Observation(service, outcome, bot.Time.GetUtcNow(), outcome == ProbeOutcome.Up ? "HTTP 200" : "HTTP 503");
-            await bot.Board.ExecuteAsync(s => Decision.Apply(_policy.Decide(s, observation)), CancellationToken.None);
+            await bot.Board.ExecuteAsync(s => Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
         }
     }
 

@@ -11,7 +11,14 @@ internal sealed record ApiEnvelope(
     [property: JsonPropertyName("channel")] string? Channel = null,
     [property: JsonPropertyName("ts")] string? Ts = null,
     [property: JsonPropertyName("url")] string? Url = null,
-    [property: JsonPropertyName("user")] UserDto? User = null);
+    [property: JsonPropertyName("user")] UserDto? User = null,
+    [property: JsonPropertyName("messages")] IReadOnlyList<HistoryMessageDto>? Messages = null);
+
+/// <summary>A message listed by <c>conversations.history</c> or <c>conversations.replies</c>.</summary>
+internal sealed record HistoryMessageDto(
+    [property: JsonPropertyName("ts")] string? Ts = null,
+    [property: JsonPropertyName("thread_ts")] string? ThreadTs = null,
+    [property: JsonPropertyName("metadata")] Rendering.SlackMetadata? Metadata = null);
 
 internal sealed record UserDto(
     [property: JsonPropertyName("id")] string Id,

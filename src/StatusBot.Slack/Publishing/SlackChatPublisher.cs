@@ -16,7 +16,12 @@ public sealed class SlackChatPublisher(ISlackWebApi api) : IChatPublisher
 
     public async Task<PublishResult> PostAsync(ChannelRef channel, Reply reply, PostOptions options, CancellationToken cancellationToken)
     {
-        var result = await api.PostMessageAsync(Message(channel, reply), cancellationToken);
+        if (await FindEarlierAsync(channel, null, options, cancellationToken) is { } earlier)
+        {
+            return PublishResult.Delivered(earlier, earlier);
+        }
+
+        var result = await api.PostMessageAsync(Message(channel, reply, options), cancellationToken);
         return result.Ok ? PublishResult.Delivered(result.Ts!, result.Ts) : Failure(result);
     }
 
@@ -35,8 +40,29 @@ public sealed class SlackChatPublisher(ISlackWebApi api) : IChatPublisher
         CancellationToken cancellationToken)
     {
         var thread = threadId ?? parentMessageId;
-        var result = await api.PostMessageAsync(Message(channel, reply) with { ThreadTs = thread }, cancellationToken);
+        if (await FindEarlierAsync(channel, thread, options, cancellationToken) is { } earlier)
+        {
+            return PublishResult.Delivered(earlier, thread);
+        }
+
+        var result = await api.PostMessageAsync(Message(channel, reply, options) with { ThreadTs = thread }, cancellationToken);
         return result.Ok ? PublishResult.Delivered(result.Ts!, thread) : Failure(result);
+    }
+
+    /// <summary>
+    /// Slack has no nonce: when an earlier attempt may have been posted (pending at a restart, or timed out), look for
+    /// its key in the channel or thread first. If Slack cannot tell (no history scope, an error), post anyway: at most one
+    /// duplicate, never a lost announcement.
+    /// </summary>
+    private async Task<string?> FindEarlierAsync(ChannelRef channel, string? thread, PostOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.MayHaveBeenSent || options.IdempotencyKey is not { } key)
+        {
+            return null;
+        }
+
+        var found = await api.FindPostedAsync(channel.ChannelId, thread, key, cancellationToken);
+        return found.Ok ? found.Ts : null;
     }
 
     internal static PublishResult Failure(SlackApiResult result)
@@ -51,6 +77,11 @@ public sealed class SlackChatPublisher(ISlackWebApi api) : IChatPublisher
     }
 
     // Channel posts show every button; pressing one still goes through the core's admin check.
-    private static SlackMessage Message(ChannelRef channel, Reply reply) =>
-        SlackRenderer.Render(reply, showAdminActions: true) with { Channel = channel.ChannelId, UnfurlLinks = false };
+    private static SlackMessage Message(ChannelRef channel, Reply reply, PostOptions? options = null) =>
+        SlackRenderer.Render(reply, showAdminActions: true) with
+        {
+            Channel = channel.ChannelId,
+            UnfurlLinks = false,
+            Metadata = options?.IdempotencyKey is { } key ? SlackMetadata.ForKey(key) : null,
+        };
 }

@@ -36,7 +36,24 @@ public sealed record SlackMessage
     [JsonPropertyName("unfurl_links")]
     public bool? UnfurlLinks { get; init; }
 
+    /// <summary>Message metadata: the announcer's idempotency key travels with each post, so a resend can find it first.</summary>
+    [JsonPropertyName("metadata")]
+    public SlackMetadata? Metadata { get; init; }
+
     public const string Ephemeral = "ephemeral";
 
     public const string InChannel = "in_channel";
 }
+
+/// <summary>Slack message metadata (<c>event_type</c>, <c>event_payload</c>), returned by <c>conversations.history</c> with <c>include_all_metadata</c>.</summary>
+public sealed record SlackMetadata(
+    [property: JsonPropertyName("event_type")] string EventType,
+    [property: JsonPropertyName("event_payload")] SlackMetadataPayload EventPayload)
+{
+    public const string PostEventType = "statusbot_post";
+
+    public static SlackMetadata ForKey(string key) => new(PostEventType, new SlackMetadataPayload(key));
+}
+
+/// <summary>The payload StatusBot puts in its posts' metadata: the idempotency key.</summary>
+public sealed record SlackMetadataPayload([property: JsonPropertyName("key")] string? Key);

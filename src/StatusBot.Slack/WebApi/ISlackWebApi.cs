@@ -5,11 +5,22 @@ namespace StatusBot.Slack.WebApi;
 /// <summary>The Slack Web API methods StatusBot calls. Failures come back as values; only cancellation throws.</summary>
 public interface ISlackWebApi
 {
-    /// <summary><c>chat.postMessage</c>, paced per channel; <see cref="SlackMessage.ThreadTs"/> makes it a thread reply.</summary>
+    /// <summary>
+    /// <c>chat.postMessage</c>, paced per channel; <see cref="SlackMessage.ThreadTs"/> makes it a thread reply. A message with
+    /// <see cref="SlackMessage.Metadata"/> (an announcement's key) is not retried after a timeout or 5xx: it may have been
+    /// posted, so the caller looks for it before trying again.
+    /// </summary>
     Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken);
 
     /// <summary><c>chat.update</c> of the message <see cref="SlackMessage.Ts"/>, paced per channel.</summary>
     Task<SlackApiResult> UpdateMessageAsync(SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Looks for a message StatusBot posted with idempotency key <paramref name="key"/> in its metadata: among the channel's
+    /// latest messages (<c>conversations.history</c>), or in the thread under <paramref name="threadTs"/>
+    /// (<c>conversations.replies</c>). Ok with <see cref="SlackApiResult.Ts"/> set when found, null when not.
+    /// </summary>
+    Task<SlackApiResult> FindPostedAsync(string channel, string? threadTs, string key, CancellationToken cancellationToken);
 
     /// <summary><c>chat.postEphemeral</c> to <see cref="SlackMessage.User"/> in <see cref="SlackMessage.Channel"/>.</summary>
     Task<SlackApiResult> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken);

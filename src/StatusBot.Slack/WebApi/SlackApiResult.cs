@@ -17,6 +17,9 @@ public sealed record SlackApiResult(SlackCallOutcome Outcome, string? Error = nu
 
     public SlackUser? User { get; init; }
 
+    /// <summary>The messages <c>conversations.history</c>/<c>replies</c> listed: their <c>ts</c> and StatusBot idempotency key, if any.</summary>
+    public IReadOnlyList<(string Ts, string? Key)>? Messages { get; init; }
+
     /// <summary>Maps a Slack error code to an outcome (the codes not worth retrying are named).</summary>
     public static SlackCallOutcome Classify(string? error) => error switch
     {

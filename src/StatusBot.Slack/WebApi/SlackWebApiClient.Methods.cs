@@ -9,11 +9,23 @@ public sealed partial class SlackWebApiClient
 {
     public const string ResponseUrlHost = "hooks.slack.com";
 
+    /// <summary>How many recent messages a resend looks through for its own earlier post.</summary>
+    private const int HistoryDepth = 100;
+
     public Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.postMessage", _options.BotToken, message, ct), cancellationToken);
+        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.postMessage", _options.BotToken, message, ct, retryUnavailable: message.Metadata is null), cancellationToken);
 
     public Task<SlackApiResult> UpdateMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
         _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.update", _options.BotToken, message, ct), cancellationToken);
+
+    public async Task<SlackApiResult> FindPostedAsync(string channel, string? threadTs, string key, CancellationToken cancellationToken)
+    {
+        var (method, query) = threadTs is null
+            ? ("conversations.history", $"channel={Uri.EscapeDataString(channel)}&limit={HistoryDepth}&include_all_metadata=true")
+            : ("conversations.replies", $"channel={Uri.EscapeDataString(channel)}&ts={Uri.EscapeDataString(threadTs)}&limit={HistoryDepth}&include_all_metadata=true");
+        var result = await CallAsync(method, _options.BotToken, () => new HttpRequestMessage(HttpMethod.Get, method + "?" + query), cancellationToken);
+        return result.Ok ? result with { Ts = result.Messages?.FirstOrDefault(m => m.Key == key).Ts } : result;
+    }
 
     public Task<SlackApiResult> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken) =>
         PostJsonAsync("chat.postEphemeral", _options.BotToken, message, cancellationToken);
@@ -44,8 +56,8 @@ public sealed partial class SlackWebApiClient
         return CallAsync("response_url", null, () => Json(uri, message), cancellationToken);
     }
 
-    private Task<SlackApiResult> PostJsonAsync(string method, string? token, SlackMessage message, CancellationToken cancellationToken) =>
-        CallAsync(method, token, () => Json(new Uri(method, UriKind.Relative), message), cancellationToken);
+    private Task<SlackApiResult> PostJsonAsync(string method, string? token, SlackMessage message, CancellationToken cancellationToken, bool retryUnavailable = true) =>
+        CallAsync(method, token, () => Json(new Uri(method, UriKind.Relative), message), cancellationToken, retryUnavailable);
 
     private static HttpRequestMessage Json(Uri uri, SlackMessage message) => new(HttpMethod.Post, uri)
     {

@@ -37,7 +37,12 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
         _http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
-    private async Task<SlackApiResult> CallAsync(string method, string? token, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    /// <summary>
+    /// One Web API call with its retries. <paramref name="retryUnavailable"/> false hands a timeout or 5xx back at once: the
+    /// request may have been carried out (a post whose answer was lost), and the caller decides how to try again (the
+    /// announcer's keyed posts look for themselves first, see <c>SlackChatPublisher</c>).
+    /// </summary>
+    private async Task<SlackApiResult> CallAsync(string method, string? token, Func<HttpRequestMessage> build, CancellationToken cancellationToken, bool retryUnavailable = true)
     {
         var failures = 0;
         var waits = 0;
@@ -60,7 +65,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
                     continue;
 
                 case SlackCallOutcome.Unavailable:
-                    if (++failures > _options.MaxRetries)
+                    if (++failures > _options.MaxRetries || !retryUnavailable)
                     {
                         LogGaveUp(_logger, method, attempt.Error);
                         return attempt with { RetryAfter = Backoff(failures) };
@@ -149,6 +154,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
             User = envelope.User is { } u
                 ? new SlackUser(u.Id, u.Name ?? u.RealName ?? u.Id, !u.Deleted && (u.IsAdmin || u.IsOwner || u.IsPrimaryOwner), u.Locale)
                 : null,
+            Messages = envelope.Messages?.Where(m => m.Ts is not null).Select(m => (m.Ts!, m.Metadata?.EventPayload.Key)).ToList(),
         };
     }
 

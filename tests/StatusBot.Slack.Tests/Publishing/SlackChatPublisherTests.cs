@@ -32,13 +32,15 @@ public sealed class SlackChatPublisherTests
     {
         await using var emulator = await SlackEmulator.StartAsync();
         var publisher = new SlackChatPublisher(SlackClients.For(emulator));
+        var posted = await publisher.PostAsync(Channel, Card, new PostOptions(), CancellationToken.None);
 
-        var result = await publisher.EditAsync(Channel, "1356380000.000001", Card, CancellationToken.None);
+        var result = await publisher.EditAsync(Channel, posted.MessageId!, Card with { Lines = ["Identified"] }, CancellationToken.None);
 
         Assert.Equal(PublishOutcome.Delivered, result.Outcome);
         var call = Assert.Single(emulator.Calls("chat.update"));
-        Assert.Equal("1356380000.000001", call.Field("ts"));
+        Assert.Equal(posted.MessageId, call.Field("ts"));
         Assert.Equal("C-STATUS", call.Field("channel"));
+        Assert.Equal(1, Assert.Single(emulator.TopLevel("C-STATUS")).Edits);
     }
 
     [Fact]
@@ -46,12 +48,45 @@ public sealed class SlackChatPublisherTests
     {
         await using var emulator = await SlackEmulator.StartAsync();
         var publisher = new SlackChatPublisher(SlackClients.For(emulator));
+        var parent = (await publisher.PostAsync(Channel, Card, new PostOptions(), CancellationToken.None)).MessageId!;
 
-        var result = await publisher.ReplyInThreadAsync(Channel, "1356380000.000001", null, Card, new PostOptions(), CancellationToken.None);
+        var result = await publisher.ReplyInThreadAsync(Channel, parent, null, Card, new PostOptions(), CancellationToken.None);
 
         Assert.Equal(PublishOutcome.Delivered, result.Outcome);
-        Assert.Equal("1356380000.000001", result.ThreadId);
-        Assert.Equal("1356380000.000001", Assert.Single(emulator.Calls("chat.postMessage")).Field("thread_ts"));
+        Assert.Equal(parent, result.ThreadId);
+        Assert.Equal(parent, emulator.Calls("chat.postMessage").Last().Field("thread_ts"));
+        Assert.Single(emulator.Replies("C-STATUS", parent));
+    }
+
+    [Fact]
+    public async Task Resend_ThatMayHaveBeenSent_FindsTheEarlierPostByItsKey_AndPostsNothing()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        var publisher = new SlackChatPublisher(SlackClients.For(emulator));
+        var first = await publisher.PostAsync(Channel, Card, new PostOptions("sb-key-card"), CancellationToken.None);
+        var reply = await publisher.ReplyInThreadAsync(Channel, first.MessageId!, null, Card, new PostOptions("sb-key-reply"), CancellationToken.None);
+
+        var again = await publisher.PostAsync(Channel, Card, new PostOptions("sb-key-card", MayHaveBeenSent: true), CancellationToken.None);
+        var replyAgain = await publisher.ReplyInThreadAsync(Channel, first.MessageId!, first.MessageId, Card, new PostOptions("sb-key-reply", MayHaveBeenSent: true), CancellationToken.None);
+
+        Assert.Equal((first.MessageId, reply.MessageId), (again.MessageId, replyAgain.MessageId));
+        Assert.Equal(2, emulator.Calls("chat.postMessage").Count());
+        Assert.Single(emulator.Calls("conversations.history"));
+        Assert.Single(emulator.Calls("conversations.replies"));
+        Assert.Equal("sb-key-card", Assert.Single(emulator.TopLevel("C-STATUS")).Key);
+    }
+
+    [Fact]
+    public async Task Resend_WhenHistoryCannotBeRead_PostsAnyway()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.Script("conversations.history", SlackScript.Error("missing_scope"));
+        var publisher = new SlackChatPublisher(SlackClients.For(emulator));
+
+        var result = await publisher.PostAsync(Channel, Card, new PostOptions("sb-key-card", MayHaveBeenSent: true), CancellationToken.None);
+
+        Assert.Equal(PublishOutcome.Delivered, result.Outcome);
+        Assert.Single(emulator.TopLevel("C-STATUS"));
     }
 
     [Theory]

@@ -70,21 +70,21 @@ public sealed class FakeChatPublisher(string platform = "discord") : IChatPublis
     }
 
     public Task<PublishResult> PostAsync(ChannelRef channel, Reply reply, PostOptions options, CancellationToken cancellationToken) =>
-        Task.FromResult(Record(PublishCallKind.Post, channel, null, null, reply, options.IdempotencyKey));
+        Task.FromResult(Record(PublishCallKind.Post, channel, null, null, reply, options.IdempotencyKey, options.MayHaveBeenSent));
 
     public Task<PublishResult> EditAsync(ChannelRef channel, string messageId, Reply reply, CancellationToken cancellationToken) =>
         Task.FromResult(Record(PublishCallKind.Edit, channel, messageId, null, reply, null));
 
     public Task<PublishResult> ReplyInThreadAsync(
         ChannelRef channel, string parentMessageId, string? threadId, Reply reply, PostOptions options, CancellationToken cancellationToken) =>
-        Task.FromResult(Record(PublishCallKind.Reply, channel, parentMessageId, threadId, reply, options.IdempotencyKey));
+        Task.FromResult(Record(PublishCallKind.Reply, channel, parentMessageId, threadId, reply, options.IdempotencyKey, options.MayHaveBeenSent));
 
-    private PublishResult Record(PublishCallKind kind, ChannelRef channel, string? messageId, string? threadId, Reply reply, string? key)
+    private PublishResult Record(PublishCallKind kind, ChannelRef channel, string? messageId, string? threadId, Reply reply, string? key, bool mayHaveBeenSent = false)
     {
         lock (_lock)
         {
             var result = Answer(kind, channel, messageId, reply, key);
-            _calls.Add(new PublishCall(kind, channel, messageId, threadId, reply, key, result));
+            _calls.Add(new PublishCall(kind, channel, messageId, threadId, reply, key, result, mayHaveBeenSent));
             return result;
         }
     }

@@ -3,5 +3,5 @@ using StatusBot.Core.Replies;
 
 namespace StatusBot.Testing.Announcing;
 
-/// <summary>One call a <see cref="FakeChatPublisher"/> received, and what it answered.</summary>
-public sealed record PublishCall(PublishCallKind Kind, ChannelRef Channel, string? MessageId, string? ThreadId, Reply Reply, string? IdempotencyKey, PublishResult Result);
+/// <summary>One call a <see cref="FakeChatPublisher"/> received (with the announcer's "may have been sent" flag), and what it answered.</summary>
+public sealed record PublishCall(PublishCallKind Kind, ChannelRef Channel, string? MessageId, string? ThreadId, Reply Reply, string? IdempotencyKey, PublishResult Result, bool MayHaveBeenSent = false);

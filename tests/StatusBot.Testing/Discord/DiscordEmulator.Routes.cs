@@ -9,7 +9,9 @@ namespace StatusBot.Testing.Discord;
 
 public sealed partial class DiscordEmulator
 {
-    private readonly ConcurrentDictionary<string, string> _nonces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Id, DateTimeOffset At)> _nonces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Status, string Body)> _gone = new(StringComparer.Ordinal);
+    private readonly Lock _create = new();
     private readonly ConcurrentDictionary<string, string> _threads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
     private long _nextId = 1500000000000000000;
@@ -45,6 +47,12 @@ public sealed partial class DiscordEmulator
         }
 
         var segments = path.Trim('/').Split('/');
+        if (segments is ["channels", var target, ..] && _gone.TryGetValue(target, out var gone))
+        {
+            await RawJsonAsync(context, gone.Status, gone.Body);
+            return;
+        }
+
         var tokenRoute = segments[0] is "webhooks" or "interactions";
         if (!tokenRoute && auth != "Bot " + BotToken)
         {
@@ -112,19 +120,36 @@ public sealed partial class DiscordEmulator
             return;
         }
 
+        // Discord: with enforce_nonce, the same nonce in the same channel within a few minutes returns the message it created.
         var nonce = json!["nonce"]?.GetValue<string>();
-        if (nonce is not null && json["enforce_nonce"]?.GetValue<bool>() == true && _nonces.TryGetValue(channelId + "|" + nonce, out var existing))
+        var enforce = nonce is not null && json["enforce_nonce"]?.GetValue<bool>() == true;
+        EmulatedMessage message;
+        bool created;
+        lock (_create)
         {
-            await JsonAsync(context, 200, Message(Messages[existing]));
-            return;
+            var now = DateTimeOffset.UtcNow;
+            if (enforce && _nonces.TryGetValue(channelId + "|" + nonce, out var existing) && now - existing.At < NonceWindow)
+            {
+                message = Messages[existing.Id];
+                created = false;
+                NonceHits++;
+            }
+            else
+            {
+                message = new EmulatedMessage(NewId(), channelId, json);
+                Messages[message.Id] = message;
+                created = true;
+                if (nonce is not null)
+                {
+                    _nonces[channelId + "|" + nonce] = (message.Id, now);
+                }
+            }
         }
 
-        var id = NewId();
-        var message = new EmulatedMessage(id, channelId, json);
-        Messages[id] = message;
-        if (nonce is not null)
+        if (created && AnswerDelay > TimeSpan.Zero)
         {
-            _nonces[channelId + "|" + nonce] = id;
+            // The message exists; the answer is late: a client killed now never learns it was posted.
+            await Task.Delay(AnswerDelay, context.RequestAborted);
         }
 
         await JsonAsync(context, 200, Message(message));

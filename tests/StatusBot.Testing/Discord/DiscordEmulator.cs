@@ -45,6 +45,25 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     /// <summary>Global limit the emulator enforces itself with a 429 (Discord: 50/s).</summary>
     public int GlobalLimit { get; set; } = 50;
 
+    /// <summary>How long a nonce sent with <c>enforce_nonce</c> makes a resend return the first message (Discord: "a few minutes").</summary>
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a new message waits, once created, before it is answered (to kill a client between the post and its receipt).</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
+    /// <summary>Posts answered with the message an earlier post with the same nonce had created.</summary>
+    public int NonceHits { get; private set; }
+
+    /// <summary>The messages at the top of a channel (a thread's messages are in the thread's channel, whose id is its parent message's).</summary>
+    public IReadOnlyList<EmulatedMessage> MessagesIn(string channelId) =>
+        [.. Messages.Values.Where(m => m.ChannelId == channelId).OrderBy(m => m.Id.Length).ThenBy(m => m.Id, StringComparer.Ordinal)];
+
+    /// <summary>From now on every request about <paramref name="channelId"/> answers 403 Missing Access (or 404 Unknown Channel).</summary>
+    public void MakeGone(string channelId, bool forbidden = true) =>
+        _gone[channelId] = forbidden
+            ? (403, """{"message":"Missing Access","code":50001}""")
+            : (404, """{"message":"Unknown Channel","code":10003}""");
+
     public static async Task<DiscordEmulator> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

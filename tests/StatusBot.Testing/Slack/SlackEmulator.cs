@@ -15,7 +15,8 @@ namespace StatusBot.Testing.Slack;
 
 /// <summary>
 /// A loopback Slack: Web API methods with real JSON at <c>{BaseUrl}</c> (<c>chat.postMessage</c>, <c>chat.update</c>,
-/// <c>chat.postEphemeral</c>, <c>users.info</c>, <c>apps.connections.open</c>), <c>response_url</c> hooks at
+/// <c>chat.postEphemeral</c>, <c>users.info</c>, <c>apps.connections.open</c>, <c>conversations.history</c>/<c>replies</c>; messages are
+/// kept per channel and thread), <c>response_url</c> hooks at
 /// <c>{Root}hooks/…</c>, and a Socket Mode WebSocket at <c>{Root}link</c>. Answers can be scripted per method (429 with
 /// Retry-After, 5xx, slow answers, error envelopes); every request is recorded with its arrival time.
 /// </summary>
@@ -108,7 +109,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     {
         var body = await ReadAsync(context.Request);
         var authorization = context.Request.Headers.Authorization.ToString();
-        var (status, answer, retryAfter) = await AnswerAsync(method, context.Request, authorization);
+        var (status, answer, retryAfter) = await AnswerAsync(method, context.Request, body, authorization);
         _requests.Enqueue(new SlackRecordedRequest(method, context.Request.Path + context.Request.QueryString, body, authorization, _clock.Elapsed, status));
         await WriteAsync(context.Response, status, answer, retryAfter);
     }
@@ -121,7 +122,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         await WriteAsync(context.Response, status, answer, retryAfter);
     }
 
-    private async Task<(int Status, string Body, int? RetryAfter)> AnswerAsync(string method, HttpRequest request, string authorization)
+    private async Task<(int Status, string Body, int? RetryAfter)> AnswerAsync(string method, HttpRequest request, string body, string authorization)
     {
         if (await ScriptedAsync(method) is { } scripted)
         {
@@ -134,10 +135,14 @@ public sealed partial class SlackEmulator : IAsyncDisposable
             return (200, """{"ok":false,"error":"invalid_auth"}""", null);
         }
 
-        var ts = (Interlocked.Increment(ref _ts) / 1_000_000.0).ToString("F6", CultureInfo.InvariantCulture);
+        if (ChannelAnswer(method, request, body) is { } channelAnswer)
+        {
+            return channelAnswer;
+        }
+
+        var ts = NextTs();
         return method switch
         {
-            "chat.postMessage" or "chat.update" => (200, $$$"""{"ok":true,"channel":"C1","ts":"{{{ts}}}","message":{"type":"message","ts":"{{{ts}}}"}}""", null),
             "chat.postEphemeral" => (200, $$"""{"ok":true,"message_ts":"{{ts}}"}""", null),
             "users.info" => _users.TryGetValue(request.Query["user"].ToString(), out var user) ? (200, user, null) : (200, """{"ok":false,"error":"user_not_found"}""", null),
             "apps.connections.open" => (200, $$"""{"ok":true,"url":"{{SocketUrl()}}"}""", null),
