@@ -116,7 +116,9 @@ public sealed class SlackSocketModeTests
         await third.SendAsync(c);
 
         Assert.True(second.OpenedAt < first.ClosedAt, $"second opened {second.OpenedAt}, first closed {first.ClosedAt}");
-        Assert.Equal(3, (await emulator.WaitForAckAsync("env-c")).Connection);
+        // The bot may or may not have acknowledged C on the second connection before it dropped (a race, as with Slack);
+        // either way it acknowledges the redelivery on the third and answers C once.
+        await emulator.WaitForAckAsync("env-c", connection: 3);
         var posts = await emulator.WaitForAsync(r => r.Count(x => x.Method == "chat.postMessage") >= 3);
         await Task.Delay(300);
         var texts = emulator.Calls("chat.postMessage").Select(p => p.Field("thread_ts")).ToList();

@@ -39,20 +39,20 @@ public sealed partial class SlackEmulator
         return Sockets[count - 1];
     }
 
-    /// <summary>Waits for the acknowledgement of <paramref name="envelopeId"/>.</summary>
-    public async Task<SlackSocketAck> WaitForAckAsync(string envelopeId, TimeSpan? timeout = null)
+    /// <summary>Waits for the acknowledgement of <paramref name="envelopeId"/> (on connection <paramref name="connection"/>, 1-based, when given).</summary>
+    public async Task<SlackSocketAck> WaitForAckAsync(string envelopeId, TimeSpan? timeout = null, int? connection = null)
     {
         var deadline = _clock.Elapsed + (timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
-            if (_acks.FirstOrDefault(a => a.EnvelopeId == envelopeId) is { } ack)
+            if (_acks.FirstOrDefault(a => a.EnvelopeId == envelopeId && (connection is null || a.Connection == connection)) is { } ack)
             {
                 return ack;
             }
 
             if (_clock.Elapsed > deadline)
             {
-                throw new TimeoutException($"No ack for envelope {envelopeId}.");
+                throw new TimeoutException($"No ack for envelope {envelopeId}{(connection is null ? "" : " on connection " + connection)}.");
             }
 
             await Task.Delay(20);
