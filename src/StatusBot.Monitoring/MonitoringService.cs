@@ -32,7 +32,14 @@ public sealed partial class MonitoringService(
         if (_running)
         {
             var note = Localizer.For(Locales.English)[nameof(Strings.Monitor_GapStopped)];
-            await RecordGapsAsync(options.Value.Probed.Select(s => s.Id), note, cancellationToken);
+            try
+            {
+                await RecordGapsAsync(options.Value.Probed.Select(s => s.Id), note, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The host's shutdown time is up: the next start records the gap instead.
+            }
         }
     }
 

@@ -1,47 +1,83 @@
 using System.Net;
-using System.Net.Http.Headers;
+using StatusBot.Core.Domain;
 using StatusBot.Testing;
 
 namespace StatusBot.Monitoring.Tests;
 
-public sealed class StatuspagePollerTests
+public sealed class UpstreamPollerTests
 {
+    private static readonly TimeSpan Day = TimeSpan.FromHours(24);
+
     [Fact]
-    public async Task Poll_RecordsAChange_ThenSendsTheETag_And304RecordsNothing()
+    public async Task Poll_Summary_RecordsAChange_ThenSendsTheValidators_And304RecordsNothing()
     {
         await using var bot = await TestBot.StartAsync();
-        var handler = new Feed(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "statuspage-summary-major-outage.json")));
-        var poller = new StatuspagePoller(new HttpClient(handler), bot.Board, bot.Time);
-        var upstream = DemoCatalog.Upstreams[0] with { Components = ["Git Operations"] };
-        var url = new Uri("http://127.0.0.1:1/api/v2/summary.json");
+        var server = new FeedServer(Fixtures.Read("statuspage-summary-major-outage.json"), "application/json");
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var upstream = DemoCatalog.Upstreams[0] with { FeedUrl = "http://127.0.0.1:1/api/v2/summary.json", Components = ["Git Operations"] };
 
-        var first = await poller.PollAsync(upstream, url, CancellationToken.None);
-        var second = await poller.PollAsync(upstream, url, CancellationToken.None);
+        var first = await poller.PollAsync(upstream, UpstreamKind.Auto, Day, CancellationToken.None);
+        var second = await poller.PollAsync(upstream, UpstreamKind.Auto, Day, CancellationToken.None);
 
         Assert.True(first);
         Assert.False(second);
-        Assert.Equal("\"v1\"", handler.LastIfNoneMatch);
+        _ = await server.NextRequestAsync();
+        var conditional = await server.NextRequestAsync();
+        Assert.Equal("\"v1\"", conditional.Headers.IfNoneMatch.Single().Tag);
+        Assert.Equal(FeedServer.Modified, conditional.Headers.IfModifiedSince);
         var report = bot.State.Announcements.Upstreams[upstream.Id];
         Assert.Equal("critical", report.Indicator);
         Assert.Equal("Incident on 2020-04-02 20:20 UTC", report.IncidentName);
     }
 
-    /// <summary>Serves the summary with an ETag, and 304 when asked with it.</summary>
-    private sealed class Feed(string body) : HttpMessageHandler
+    [Fact]
+    public async Task Poll_AwsRss_FailingServiceGetsTheFeedIncidentAsSuspectedCause_AndItsResolutionOnTheTimeline()
     {
-        public string? LastIfNoneMatch { get; private set; }
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(Fixtures.Read("aws-health-rss-open.xml"));
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var upstream = DemoCatalog.Upstreams[0];
+        var policy = new MonitoringPolicy(_ => new PolicyThresholds(1, 1));
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+        var observation = new Observation("streaming", ProbeOutcome.Down, bot.Time.GetUtcNow(), "HTTP 503");
+        await bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
+        bot.Advance(TimeSpan.FromHours(14));
+        server.Body = Fixtures.Read("aws-health-rss-resolved.xml");
+        server.ETag = "\"v2\"";
+        var resolved = await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+
+        var incident = Assert.Single(bot.State.OpenIncidents);
+        Assert.True(resolved);
+        Assert.Equal(
+            new Cause("AWS Elastic Load Balancing (us-east-1) reports Increased Error Rates: Elevated error rates for load balancers", CauseConfidence.Suspected, upstream.Id),
+            incident.Cause);
+        Assert.Equal(UpdateKind.Upstream, incident.Timeline[^1].Kind);
+        Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports: Elevated error rates for load balancers (resolved)", incident.Timeline[^1].Message);
+        Assert.False(bot.State.Announcements.Upstreams[upstream.Id].HasTrouble);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError, null)]
+    [InlineData(HttpStatusCode.OK, "<html>maintenance page</html>")]
+    public async Task Poll_FailureOrUnreadableDocument_ThrowsAndRecordsNothing(HttpStatusCode code, string? body)
+    {
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(body ?? "") { Failure = code == HttpStatusCode.OK ? null : code };
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var before = bot.State.Sequence;
+
+        var poll = () => poller.PollAsync(DemoCatalog.Upstreams[0], UpstreamKind.Auto, Day, CancellationToken.None);
+
+        if (code == HttpStatusCode.OK)
         {
-            LastIfNoneMatch = request.Headers.IfNoneMatch.FirstOrDefault()?.Tag;
-            if (LastIfNoneMatch == "\"v1\"")
-            {
-                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotModified));
-            }
-
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body) };
-            response.Headers.ETag = new EntityTagHeaderValue("\"v1\"");
-            return Task.FromResult(response);
+            await Assert.ThrowsAsync<FormatException>(poll);
         }
+        else
+        {
+            Assert.Equal(code, (await Assert.ThrowsAsync<HttpRequestException>(poll)).StatusCode);
+        }
+
+        Assert.Equal(before, bot.State.Sequence);
     }
 }
