@@ -11,7 +11,10 @@ public sealed class MonitoredUpstream
     public string? FeedUrl { get; set; }
 
     /// <summary><c>auto</c> (default: JSON is a Statuspage summary, XML a feed), <c>statuspage</c>, <c>rss</c> or <c>atom</c>.</summary>
-    public UpstreamKind Kind { get; set; } = UpstreamKind.Auto;
+    public string Kind { get; set; } = "auto";
+
+    /// <summary><see cref="Kind"/> parsed; null when it names no kind (the validator refuses that at start).</summary>
+    public UpstreamKind? ParsedKind => Enum.TryParse<UpstreamKind>(Kind, ignoreCase: true, out var kind) && !int.TryParse(Kind, out _) ? kind : null;
 
     public bool Poll { get; set; }
 

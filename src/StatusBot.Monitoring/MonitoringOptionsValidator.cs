@@ -22,6 +22,11 @@ public sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOpti
                 yield return $"{key}:Poll is true but {key}:FeedUrl is empty.";
             }
 
+            if (u.ParsedKind is null)
+            {
+                yield return $"{key}:Kind '{u.Kind}' must be one of auto, statuspage, rss, atom.";
+            }
+
             if (u.IntervalSeconds is < 10 or > 86400)
             {
                 yield return $"{key}:IntervalSeconds must be between 10 and 86400 (was {u.IntervalSeconds}).";

@@ -43,7 +43,7 @@ public sealed partial class UpstreamFeedService(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stoppingToken);
         try
         {
-            var changed = await poller.PollAsync(definition, upstream.Kind, TimeSpan.FromHours(upstream.StaleAfterHours), linked.Token);
+            var changed = await poller.PollAsync(definition, upstream.ParsedKind ?? UpstreamKind.Auto, TimeSpan.FromHours(upstream.StaleAfterHours), linked.Token);
             if (changed)
             {
                 LogChanged(logger, upstream.Id, board.Current.Announcements.Upstreams.GetValueOrDefault(upstream.Id)?.Indicator ?? "?");
