@@ -89,7 +89,7 @@ internal static partial class HookEndpoints
     /// <summary>Reads the body (bounded), then runs <paramref name="handle"/>; a bad document is 400, a store failure 503.</summary>
     private static async Task<IResult> WithBodyAsync(HttpContext http, Func<string, Task<IResult>> handle)
     {
-        var body = await ReadBoundedAsync(http.Request, http.RequestAborted);
+        var body = await BoundedBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes} bytes.");
@@ -97,7 +97,7 @@ internal static partial class HookEndpoints
 
         try
         {
-            return await handle(body);
+            return await handle(Encoding.UTF8.GetString(body));
         }
         catch (FormatException ex)
         {
@@ -107,30 +107,6 @@ internal static partial class HookEndpoints
         {
             return Problem(StatusCodes.Status503ServiceUnavailable, "The notification could not be stored; send it again later.");
         }
-    }
-
-    /// <summary>The body as UTF-8 text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<string?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static IResult Problem(int status, string title, string? detail = null) => Results.Problem(statusCode: status, title: title, detail: detail);
