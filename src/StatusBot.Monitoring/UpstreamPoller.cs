@@ -17,13 +17,13 @@ public sealed class UpstreamPoller(HttpClient http, StatusBoard board, TimeProvi
     public const int MaxDocumentBytes = 4 * 1024 * 1024;
 
     // Each upstream polls on its own loop, so the loops share this concurrently (one key each).
-    private readonly ConcurrentDictionary<string, (EntityTagHeaderValue? ETag, DateTimeOffset? LastModified)> _validators = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (EntityTagHeaderValue? ETag, DateTimeOffset? LastModified, string Body)> _last = new(StringComparer.Ordinal);
 
     /// <summary>Polls once; returns true when something new was recorded.</summary>
     public async Task<bool> PollAsync(UpstreamDefinition upstream, UpstreamKind kind, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(upstream.FeedUrl ?? throw new ArgumentException("The upstream has no FeedUrl.", nameof(upstream))));
-        if (_validators.TryGetValue(upstream.Id, out var v))
+        if (_last.TryGetValue(upstream.Id, out var v))
         {
             if (v.ETag is not null)
             {
@@ -36,7 +36,8 @@ public sealed class UpstreamPoller(HttpClient http, StatusBoard board, TimeProvi
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
-            return false;
+            // Unchanged, but read again at this time: a feed's newest item may have gone stale since.
+            return v.Body is not null && await RecordAsync(Read(upstream, kind, v.Body, time.GetUtcNow(), staleAfter), cancellationToken);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -54,7 +55,12 @@ public sealed class UpstreamPoller(HttpClient http, StatusBoard board, TimeProvi
         var report = Read(upstream, kind, body, at, staleAfter);
 
         // Remembered only once the document was understood, so a bad answer is fetched again in full next time.
-        _validators[upstream.Id] = (response.Headers.ETag, response.Content.Headers.LastModified);
+        _last[upstream.Id] = (response.Headers.ETag, response.Content.Headers.LastModified, body);
+        return await RecordAsync(report, cancellationToken);
+    }
+
+    private async Task<bool> RecordAsync(UpstreamReport report, CancellationToken cancellationToken)
+    {
         var result = await board.ExecuteAsync(state => UpstreamRecorder.Decide(state, report), cancellationToken);
         return result.Decision.Events.Count > 0;
     }

@@ -57,6 +57,25 @@ public sealed class UpstreamPollerTests
         Assert.False(bot.State.Announcements.Upstreams[upstream.Id].HasTrouble);
     }
 
+    [Fact]
+    public async Task Poll_NotModifiedFeedWhoseIncidentWentStale_ReportsNothingWrongAnymore()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(Fixtures.Read("aws-health-rss-open.xml"));
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var upstream = DemoCatalog.Upstreams[0];
+        await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+        var troubleBefore = bot.State.Announcements.Upstreams[upstream.Id].HasTrouble;
+
+        bot.Advance(TimeSpan.FromDays(2));
+        var changed = await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+
+        Assert.True(troubleBefore);
+        Assert.True(changed);
+        Assert.Equal(2, server.Count);
+        Assert.False(bot.State.Announcements.Upstreams[upstream.Id].HasTrouble);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError, null)]
     [InlineData(HttpStatusCode.OK, "<html>maintenance page</html>")]
