@@ -31,6 +31,20 @@ public sealed class MonitoringGapTests
     }
 
     [Fact]
+    public async Task Gap_StatusAnswer_SaysUnknownNeverOperational()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        await GapAsync(bot, "api");
+        var overview = (await bot.RunAsync("status")).Reply.ToPlainText();
+        var one = (await bot.RunAsync("status api")).Reply.ToPlainText();
+
+        Assert.DoesNotContain("All systems operational", overview, StringComparison.Ordinal);
+        Assert.Contains("API: unknown (not monitored)", overview, StringComparison.Ordinal);
+        Assert.Contains("Unknown (not monitored)", one, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gap_ServiceWithAnOpenIncident_KeepsWhatPeopleWereTold()
     {
         await using var bot = await TestBot.StartAsync();
