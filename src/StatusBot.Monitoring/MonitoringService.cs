@@ -1,12 +1,21 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
+using StatusBot.Core.Events;
 using StatusBot.Core.Telemetry;
+using StatusBot.Core.Text;
 
 namespace StatusBot.Monitoring;
 
-/// <summary>Probes every service that has a <c>Probe</c>, each on its own interval, and feeds the policy on the board's writer.</summary>
+/// <summary>
+/// Probes every service that has a <c>Probe</c>, each on its own interval, and feeds the policy on the board's writer. Time
+/// nobody looked is never "up": probed services are <c>unknown</c> from start until their first result, after
+/// <see cref="MonitoringOptions.GapIntervals"/> intervals without one (a stalled loop), and from a stop until the next
+/// start; the next result ends the gap.
+/// </summary>
 public sealed partial class MonitoringService(
     StatusBoard board,
     HttpProbe probe,
@@ -15,21 +24,91 @@ public sealed partial class MonitoringService(
     TimeProvider time,
     ILogger<MonitoringService> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastResult = new(StringComparer.Ordinal);
+    private volatile bool _running;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_running)
+        {
+            var note = Localizer.For(Locales.English)[nameof(Strings.Monitor_GapStopped)];
+            try
+            {
+                await RecordGapsAsync(options.Value.Probed.Select(s => s.Id), note, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The host's shutdown time is up: the next start records the gap instead.
+            }
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var probed = options.Value.Services.Where(s => s.Probe is { Url.Length: > 0 }).ToList();
+        var probed = options.Value.Probed;
         if (probed.Count == 0)
         {
             LogNoProbes(logger);
             return;
         }
 
-        while (!board.IsStarted)
+        await BoardWait.UntilStartedAsync(board, time, stoppingToken);
+
+        // Whatever was recorded before this start is old news: unknown until each service's first result.
+        await RecordGapsAsync(probed.Select(s => s.Id), Localizer.For(Locales.English)[nameof(Strings.Monitor_GapStarted)], stoppingToken);
+        _running = true;
+        var started = time.GetUtcNow();
+        foreach (var s in probed)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
+            _lastResult[s.Id] = started;
         }
 
-        await Task.WhenAll(probed.Select(s => LoopAsync(s.Id, s.Probe!, stoppingToken)));
+        await Task.WhenAll(probed.Select(s => LoopAsync(s.Id, s.Probe!, stoppingToken)).Append(WatchGapsAsync(probed, stoppingToken)));
+    }
+
+    /// <summary>One check of the watchdog: each probed service without a result for too long becomes unknown.</summary>
+    internal async Task CheckGapsAsync(IReadOnlyList<MonitoredService> probed, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var s in probed)
+        {
+            var last = _lastResult.GetValueOrDefault(s.Id, now);
+            if (now - last > GapAfter(s.Probe!))
+            {
+                var note = Localizer.For(Locales.English).Format(nameof(Strings.Monitor_GapNoResult), last.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+                await RecordGapsAsync([s.Id], note, cancellationToken);
+            }
+        }
+    }
+
+    private static TimeSpan GapAfter(ProbeOptions p) =>
+        (TimeSpan.FromSeconds(Math.Max(1, p.IntervalSeconds)) * MonitoringOptions.GapIntervals) + TimeSpan.FromSeconds(Math.Max(1, p.TimeoutSeconds));
+
+    private async Task WatchGapsAsync(IReadOnlyList<MonitoredService> probed, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(probed.Min(s => Math.Max(1, s.Probe!.IntervalSeconds))), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await CheckGapsAsync(probed, stoppingToken);
+        }
+    }
+
+    private async Task RecordGapsAsync(IEnumerable<string> serviceIds, string note, CancellationToken cancellationToken)
+    {
+        var ids = serviceIds.ToList();
+        try
+        {
+            var result = await board.ExecuteAsync(s => Decision.Apply([.. ids.SelectMany(id => MonitoringPolicy.Gap(s, id, time.GetUtcNow(), note))]), cancellationToken);
+            foreach (var changed in result.Decision.Events.OfType<ServiceStatusChanged>())
+            {
+                LogGap(logger, changed.ServiceId, note);
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogStoreFailed(logger, string.Join(", ", ids), ex);
+        }
     }
 
     private async Task LoopAsync(string serviceId, ProbeOptions options, CancellationToken stoppingToken)
@@ -42,6 +121,7 @@ public sealed partial class MonitoringService(
             try
             {
                 var result = await board.ExecuteAsync(s => Decision.Apply(policy.Decide(s, observation)), stoppingToken);
+                _lastResult[serviceId] = time.GetUtcNow();
                 if (result.Decision.Events.Count > 0)
                 {
                     LogChanged(logger, serviceId, observation.Detail, result.Decision.Events.Count);
@@ -60,6 +140,9 @@ public sealed partial class MonitoringService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probe of {Service} ({Detail}) stored {Count} events")]
     private static partial void LogChanged(ILogger logger, string service, string detail, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Monitoring gap: {Service} is now unknown ({Note})")]
+    private static partial void LogGap(ILogger logger, string service, string note);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Probe result of {Service} could not be stored")]
     private static partial void LogStoreFailed(ILogger logger, string service, Exception exception);

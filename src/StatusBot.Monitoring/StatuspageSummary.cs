@@ -56,10 +56,6 @@ public sealed record StatuspageSummary(string Indicator, string? IncidentName, s
             return Indicator;
         }
 
-        var statuses = watched.Select(w => Components.GetValueOrDefault(w, "operational")).ToList();
-        return statuses.Contains("major_outage") ? "critical"
-            : statuses.Contains("partial_outage") ? "major"
-            : statuses.Any(s => s is "degraded_performance" or "under_maintenance") ? "minor"
-            : "none";
+        return UpstreamRecorder.IndicatorOf(watched.Select(w => Components.GetValueOrDefault(w, "operational")));
     }
 }

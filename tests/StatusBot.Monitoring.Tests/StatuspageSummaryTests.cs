@@ -33,5 +33,5 @@ public sealed class StatuspageSummaryTests
         Assert.Throws<FormatException>(() => StatuspageSummary.Parse(json));
     }
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", name));
+    private static string Fixture(string name) => Fixtures.Read(name);
 }

@@ -17,4 +17,6 @@ public sealed class StatusBotOptions
     public WebOptions Web { get; set; } = new();
 
     public AdminOptions Admin { get; set; } = new();
+
+    public HooksOptions Hooks { get; set; } = new();
 }

@@ -38,18 +38,14 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             yield return $"{root}:Web:PageName must be 1 to 80 characters.";
         }
 
-        for (var i = 0; i < o.Admin.ApiTokens.Count; i++)
+        foreach (var error in CheckTokens($"{root}:Admin:ApiTokens", o.Admin.ApiTokens).Concat(CheckTokens($"{root}:Hooks:Alertmanager:ApiTokens", o.Hooks.Alertmanager.ApiTokens)))
         {
-            var token = o.Admin.ApiTokens[i];
-            if (string.IsNullOrWhiteSpace(token.Name) || token.Name.Length > 60)
-            {
-                yield return $"{root}:Admin:ApiTokens:{i}:Name must be 1 to 60 characters (it is recorded as the actor).";
-            }
+            yield return error;
+        }
 
-            if (token.Sha256.Length != 64 || !token.Sha256.All(char.IsAsciiHexDigit))
-            {
-                yield return $"{root}:Admin:ApiTokens:{i}:Sha256 must be the 64-hex-digit SHA-256 of the token (printf %s \"$TOKEN\" | sha256sum).";
-            }
+        if (!LabelName().IsMatch(o.Hooks.Alertmanager.ServiceLabel))
+        {
+            yield return $"{root}:Hooks:Alertmanager:ServiceLabel '{o.Hooks.Alertmanager.ServiceLabel}' must be a Prometheus label name (letters, digits, underscores).";
         }
 
         if (o.Services.Count == 0)
@@ -70,6 +66,15 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             if (!upstreamIds.Add(u.Id))
             {
                 yield return $"{key}:Id '{u.Id}' is used twice.";
+            }
+
+            if (u.WebhookTokenSha256 is { } hash && !IsSha256(hash))
+            {
+                yield return $"{key}:WebhookTokenSha256 must be the 64-hex-digit SHA-256 of the webhook token (printf %s \"$TOKEN\" | sha256sum).";
+            }
+            else if (u.WebhookTokenSha256 is { } h && o.Upstreams.Take(i).Any(p => string.Equals(p.WebhookTokenSha256, h, StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return $"{key}:WebhookTokenSha256 is also another upstream's: each upstream needs its own webhook token.";
             }
 
             if (u.FeedUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
@@ -129,6 +134,25 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
         }
     }
 
+    private static IEnumerable<string> CheckTokens(string key, List<ApiTokenOptions> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (string.IsNullOrWhiteSpace(token.Name) || token.Name.Length > 60)
+            {
+                yield return $"{key}:{i}:Name must be 1 to 60 characters (it is recorded as the actor).";
+            }
+
+            if (!IsSha256(token.Sha256))
+            {
+                yield return $"{key}:{i}:Sha256 must be the 64-hex-digit SHA-256 of the token (printf %s \"$TOKEN\" | sha256sum).";
+            }
+        }
+    }
+
+    private static bool IsSha256(string hash) => hash.Length == 64 && hash.All(char.IsAsciiHexDigit);
+
     private static IEnumerable<string> CheckIdAndName(string key, string id, string name)
     {
         if (string.IsNullOrWhiteSpace(id) || !Slug().IsMatch(id))
@@ -148,4 +172,7 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex Slug();
+
+    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]{0,99}$")]
+    private static partial Regex LabelName();
 }

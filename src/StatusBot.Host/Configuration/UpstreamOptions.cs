@@ -12,4 +12,11 @@ public sealed class UpstreamOptions
 
     /// <summary>The provider's components that matter to us (names as the feed gives them).</summary>
     public List<string> Components { get; set; } = [];
+
+    /// <summary>
+    /// SHA-256 (hex) of the secret token in this upstream's Statuspage webhook URL (<c>/hooks/statuspage?token=…</c>); the
+    /// token says which upstream a notification is about. Polling keys (<c>Kind</c>, <c>Poll</c>, <c>IntervalSeconds</c>,
+    /// <c>TimeoutSeconds</c>, <c>StaleAfterHours</c>) are read by StatusBot.Monitoring's <c>MonitoredUpstream</c>.
+    /// </summary>
+    public string? WebhookTokenSha256 { get; set; }
 }

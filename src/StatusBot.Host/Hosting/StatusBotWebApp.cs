@@ -3,6 +3,7 @@ using StatusBot.Discord;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
+using StatusBot.Host.Web.Hooks;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
 using StatusBot.Slack;
@@ -41,6 +42,7 @@ public static class StatusBotWebApp
         app.MapStatuspageApi();
         app.MapStatusPages();
         app.MapAdminApi();
+        app.MapHooks();
         app.MapOpenApi();
         app.MapMetrics("/metrics");
         app.MapSlack();

@@ -16,6 +16,10 @@ public sealed class ConfigValidationTests : IDisposable
     [InlineData("bad locale", "StatusBot:Locale")]
     [InlineData("non-numeric interval", "StatusBot:Announcements:UpdateIntervalMinutes")]
     [InlineData("duplicate service id", "StatusBot:Services has duplicate ids")]
+    [InlineData("bad webhook hash", "StatusBot:Upstreams:0:WebhookTokenSha256")]
+    [InlineData("poll without feed", "StatusBot:Upstreams:0:Poll")]
+    [InlineData("unknown upstream kind", "StatusBot:Upstreams:0:Kind")]
+    [InlineData("bad alert label", "StatusBot:Hooks:Alertmanager:ServiceLabel")]
     public async Task Chat_BrokenConfig_ExitsNonZeroNamingTheKey(string breakage, string key)
     {
         var config = JsonNode.Parse(await File.ReadAllTextAsync(StatusBotProcess.DefaultConfig))!;
@@ -29,6 +33,10 @@ public sealed class ConfigValidationTests : IDisposable
             case "bad locale": bot["Locale"] = "de"; break;
             case "non-numeric interval": bot["Announcements"]!["UpdateIntervalMinutes"] = "soon"; break;
             case "duplicate service id": services[4]!["Id"] = "billing"; break;
+            case "bad webhook hash": bot["Upstreams"]![0]!["WebhookTokenSha256"] = "s3cret"; break;
+            case "poll without feed": bot["Upstreams"]![0]!["Poll"] = true; bot["Upstreams"]![0]!.AsObject().Remove("FeedUrl"); break;
+            case "unknown upstream kind": bot["Upstreams"]![0]!["Kind"] = "twitter"; break;
+            case "bad alert label": bot["Hooks"] = new JsonObject { ["Alertmanager"] = new JsonObject { ["ServiceLabel"] = "service name" } }; break;
         }
 
         var path = Path.Combine(_dir, "statusbot.json");

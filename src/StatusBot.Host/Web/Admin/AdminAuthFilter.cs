@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using StatusBot.Host.Configuration;
 
@@ -34,21 +32,7 @@ internal sealed partial class AdminAuthFilter(IOptions<StatusBotOptions> options
         return await next(context);
     }
 
-    private static string? Match(string presented, List<ApiTokenOptions> tokens)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        string? match = null;
-        foreach (var token in tokens)
-        {
-            // Every configured hash is compared, so timing says nothing about which one (or none) matched.
-            if (CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(token.Sha256)))
-            {
-                match ??= token.Name;
-            }
-        }
-
-        return match;
-    }
+    private static string? Match(string presented, List<ApiTokenOptions> tokens) => TokenHashes.Find(presented, tokens, t => t.Sha256)?.Name;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Admin API call refused: missing or wrong token (from {Remote})")]
     private static partial void LogRefused(ILogger logger, string remote);

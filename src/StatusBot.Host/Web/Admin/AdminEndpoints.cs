@@ -134,27 +134,15 @@ public static class AdminEndpoints
     /// <summary>Reads at most 16 KiB of JSON: a larger body is 413, malformed JSON 400; nothing is dispatched for either.</summary>
     private static async Task<(TBody? Body, IResult? Failure)> ReadBodyAsync<TBody>(HttpRequest request, JsonTypeInfo<TBody> type, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBody)
+        var bytes = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBody, cancellationToken);
+        if (bytes is null)
         {
             return (default, Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBody} bytes."));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return (default, Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBody} bytes."));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
         try
         {
-            var body = buffer.Length == 0 ? default : JsonSerializer.Deserialize(buffer.ToArray(), type);
+            var body = bytes.Length == 0 ? default : JsonSerializer.Deserialize(bytes, type);
             return body is null ? (default, Problem(StatusCodes.Status400BadRequest, "A JSON object body is required.")) : (body, null);
         }
         catch (JsonException ex)

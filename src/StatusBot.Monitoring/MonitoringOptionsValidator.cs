@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace StatusBot.Monitoring;
+
+/// <summary>Refuses broken probe and upstream polling settings at start, naming the key at fault.</summary>
+public sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MonitoringOptions options)
+    {
+        var errors = Errors(options).ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public static IEnumerable<string> Errors(MonitoringOptions o)
+    {
+        for (var i = 0; i < o.Upstreams.Count; i++)
+        {
+            var u = o.Upstreams[i];
+            var key = $"{MonitoringOptions.Section}:Upstreams:{i}";
+            if (u.Poll && string.IsNullOrWhiteSpace(u.FeedUrl))
+            {
+                yield return $"{key}:Poll is true but {key}:FeedUrl is empty.";
+            }
+
+            if (u.ParsedKind is null)
+            {
+                yield return $"{key}:Kind '{u.Kind}' must be one of auto, statuspage, rss, atom.";
+            }
+
+            if (u.IntervalSeconds is < 10 or > 86400)
+            {
+                yield return $"{key}:IntervalSeconds must be between 10 and 86400 (was {u.IntervalSeconds}).";
+            }
+
+            if (u.TimeoutSeconds < 1 || u.TimeoutSeconds > Math.Max(1, u.IntervalSeconds))
+            {
+                yield return $"{key}:TimeoutSeconds must be between 1 and IntervalSeconds (was {u.TimeoutSeconds}).";
+            }
+
+            if (u.StaleAfterHours < 1)
+            {
+                yield return $"{key}:StaleAfterHours must be at least 1 (was {u.StaleAfterHours}).";
+            }
+        }
+
+        for (var i = 0; i < o.Services.Count; i++)
+        {
+            if (o.Services[i].Probe is { Url.Length: > 0 } p && (p.IntervalSeconds < 1 || p.TimeoutSeconds < 1))
+            {
+                yield return $"{MonitoringOptions.Section}:Services:{i}:Probe:IntervalSeconds and TimeoutSeconds must be at least 1.";
+            }
+        }
+    }
+}

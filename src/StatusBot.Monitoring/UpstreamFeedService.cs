@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusBot.Core.Board;
+
+namespace StatusBot.Monitoring;
+
+/// <summary>
+/// Polls every upstream configured with <c>Poll: true</c>, each on its own interval and with its own timeout. A failed poll
+/// (network, HTTP error, unreadable document, store) is logged without the URL, which may carry a token, and tried again
+/// on the next tick; it never stops the host.
+/// </summary>
+public sealed partial class UpstreamFeedService(
+    StatusBoard board,
+    UpstreamPoller poller,
+    IOptions<MonitoringOptions> options,
+    TimeProvider time,
+    ILogger<UpstreamFeedService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var polled = options.Value.Polled;
+        if (polled.Count == 0)
+        {
+            LogNoPolling(logger);
+            return;
+        }
+
+        await BoardWait.UntilStartedAsync(board, time, stoppingToken);
+        await Task.WhenAll(polled.Select(u => LoopAsync(u, stoppingToken)));
+    }
+
+    /// <summary>One poll of one upstream; returns true when something new was recorded, false when not or when it failed.</summary>
+    internal async Task<bool> PollOnceAsync(MonitoredUpstream upstream, CancellationToken stoppingToken)
+    {
+        if (board.Current.Upstreams.GetValueOrDefault(upstream.Id) is not { FeedUrl.Length: > 0 } definition)
+        {
+            return false;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(upstream.TimeoutSeconds), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stoppingToken);
+        try
+        {
+            var changed = await poller.PollAsync(definition, upstream.ParsedKind ?? UpstreamKind.Auto, TimeSpan.FromHours(upstream.StaleAfterHours), linked.Token);
+            if (changed)
+            {
+                LogChanged(logger, upstream.Id, board.Current.Announcements.Upstreams.GetValueOrDefault(upstream.Id)?.Indicator ?? "?");
+            }
+
+            return changed;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            LogFailed(logger, upstream.Id, $"no answer within {upstream.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s", null);
+        }
+        catch (HttpRequestException ex)
+        {
+            // The exception's message may name the host and port; its kind and status code are enough to act on.
+            LogFailed(logger, upstream.Id, ex.StatusCode is { } code ? $"HTTP {(int)code}" : ex.HttpRequestError.ToString(), null);
+        }
+        catch (FormatException ex)
+        {
+            LogFailed(logger, upstream.Id, ex.Message, null);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogFailed(logger, upstream.Id, "the board could not store the report", ex);
+        }
+
+        return false;
+    }
+
+    private async Task LoopAsync(MonitoredUpstream upstream, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(upstream.IntervalSeconds), time);
+        do
+        {
+            await PollOnceAsync(upstream, stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No upstream has Poll: true: upstream feeds are not polled (set StatusBot:Upstreams[].Poll to turn it on)")]
+    private static partial void LogNoPolling(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upstream {Upstream} reported a change (indicator {Indicator})")]
+    private static partial void LogChanged(ILogger logger, string upstream, string indicator);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling upstream {Upstream} failed: {Reason}; trying again on the next tick")]
+    private static partial void LogFailed(ILogger logger, string upstream, string reason, Exception? exception);
+}

@@ -1,0 +1,82 @@
+namespace StatusBot.Monitoring.Tests;
+
+public sealed class StatusFeedTests
+{
+    private static readonly DateTimeOffset ChristmasEve = new(2012, 12, 24, 23, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ReportAt_AwsRssWithAnOpenIncident_IsTheNewestItem()
+    {
+        var feed = StatusFeed.Parse(Fixtures.Read("aws-health-rss-open.xml"));
+
+        var report = feed.ReportAt(ChristmasEve, TimeSpan.FromHours(24));
+
+        Assert.Equal(3, feed.Items.Count);
+        Assert.Equal(new DateTimeOffset(2012, 12, 24, 14, 19, 0, TimeSpan.FromHours(-8)), feed.Items[0].Published);
+        Assert.Equal(("minor", "Increased Error Rates: Elevated error rates for load balancers", "reported"), report);
+    }
+
+    [Fact]
+    public void ReportAt_AwsRssOperatingNormallyAgain_ResolvesTheIncident()
+    {
+        var feed = StatusFeed.Parse(Fixtures.Read("aws-health-rss-resolved.xml"));
+
+        var report = feed.ReportAt(ChristmasEve.AddDays(1), TimeSpan.FromHours(24));
+
+        Assert.Equal(("none", "Elevated error rates for load balancers", "resolved"), report);
+    }
+
+    [Fact]
+    public void ReportAt_Atom_ReadsPrefixAndOffsetTimes()
+    {
+        var feed = StatusFeed.Parse(Fixtures.Read("status-feed-atom.xml"));
+
+        var report = feed.ReportAt(ChristmasEve, TimeSpan.FromHours(24));
+
+        Assert.Equal(new DateTimeOffset(2012, 12, 24, 20, 10, 0, TimeSpan.Zero), feed.Items[0].Published!.Value.ToUniversalTime());
+        Assert.Equal(("major", "Slow responses in Europe", "service degradation"), report);
+    }
+
+    [Fact]
+    public void ReportAt_NewestItemOlderThanStaleAfter_ReportsNothingWrong()
+    {
+        var feed = StatusFeed.Parse(Fixtures.Read("aws-health-rss-open.xml"));
+
+        var report = feed.ReportAt(ChristmasEve.AddDays(3), TimeSpan.FromHours(24));
+
+        Assert.Equal(("none", null, null), report);
+    }
+
+    [Theory]
+    [InlineData("Service disruption: Load balancers unreachable", "critical", "Load balancers unreachable", "service disruption")]
+    [InlineData("Performance issues: Slow API calls", "minor", "Slow API calls", "performance issues")]
+    [InlineData("[RESOLVED] Slow API calls", "none", "Slow API calls", "resolved")]
+    [InlineData("Service is operating normally", "none", null, null)]
+    public void ReportAt_AwsTitlePrefixes_GiveIndicatorAndStatus(string title, string indicator, string? name, string? status)
+    {
+        var feed = new StatusFeed([new StatusFeedItem(title, "", ChristmasEve, 0)]);
+
+        Assert.Equal((indicator, name, status), feed.ReportAt(ChristmasEve, TimeSpan.FromHours(1)));
+    }
+
+    [Theory]
+    [InlineData("{\"status\":{}}")]
+    [InlineData("<html><body>Status</body></html>")]
+    [InlineData("<rss version=\"2.0\"></rss>")]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaa\">]><rss><channel>&a;</channel></rss>")]
+    public void Parse_NotAFeed_ThrowsFormatException(string body)
+    {
+        Assert.Throws<FormatException>(() => StatusFeed.Parse(body));
+    }
+
+    [Theory]
+    [InlineData("Mon, 24 Dec 2012 12:55:00 PST", "2012-12-24T20:55:00Z")]
+    [InlineData("Mon, 24 Dec 2012 12:55:00 EDT", "2012-12-24T16:55:00Z")]
+    [InlineData("Mon, 24 Dec 2012 12:55:00 GMT", "2012-12-24T12:55:00Z")]
+    [InlineData("Mon, 24 Dec 2012 12:55:00 -0800", "2012-12-24T20:55:00Z")]
+    [InlineData("2012-12-24T12:55:00-08:00", "2012-12-24T20:55:00Z")]
+    public void ParseDate_Rfc822AndRfc3339_GiveTheInstant(string text, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), StatusFeed.ParseDate(text));
+    }
+}

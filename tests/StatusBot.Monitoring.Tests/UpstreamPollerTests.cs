@@ -1,0 +1,102 @@
+using System.Net;
+using StatusBot.Core.Domain;
+using StatusBot.Testing;
+
+namespace StatusBot.Monitoring.Tests;
+
+public sealed class UpstreamPollerTests
+{
+    private static readonly TimeSpan Day = TimeSpan.FromHours(24);
+
+    [Fact]
+    public async Task Poll_Summary_RecordsAChange_ThenSendsTheValidators_And304RecordsNothing()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(Fixtures.Read("statuspage-summary-major-outage.json"), "application/json");
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var upstream = DemoCatalog.Upstreams[0] with { FeedUrl = "http://127.0.0.1:1/api/v2/summary.json", Components = ["Git Operations"] };
+
+        var first = await poller.PollAsync(upstream, UpstreamKind.Auto, Day, CancellationToken.None);
+        var second = await poller.PollAsync(upstream, UpstreamKind.Auto, Day, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        _ = await server.NextRequestAsync();
+        var conditional = await server.NextRequestAsync();
+        Assert.Equal("\"v1\"", conditional.Headers.IfNoneMatch.Single().Tag);
+        Assert.Equal(FeedServer.Modified, conditional.Headers.IfModifiedSince);
+        var report = bot.State.Announcements.Upstreams[upstream.Id];
+        Assert.Equal("critical", report.Indicator);
+        Assert.Equal("Incident on 2020-04-02 20:20 UTC", report.IncidentName);
+    }
+
+    [Fact]
+    public async Task Poll_AwsRss_FailingServiceGetsTheFeedIncidentAsSuspectedCause_AndItsResolutionOnTheTimeline()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(Fixtures.Read("aws-health-rss-open.xml"));
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var upstream = DemoCatalog.Upstreams[0];
+        var policy = new MonitoringPolicy(_ => new PolicyThresholds(1, 1));
+
+        await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+        var observation = new Observation("streaming", ProbeOutcome.Down, bot.Time.GetUtcNow(), "HTTP 503");
+        await bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
+        bot.Advance(TimeSpan.FromHours(14));
+        server.Body = Fixtures.Read("aws-health-rss-resolved.xml");
+        server.ETag = "\"v2\"";
+        var resolved = await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+
+        var incident = Assert.Single(bot.State.OpenIncidents);
+        Assert.True(resolved);
+        Assert.Equal(
+            new Cause("AWS Elastic Load Balancing (us-east-1) reports Increased Error Rates: Elevated error rates for load balancers", CauseConfidence.Suspected, upstream.Id),
+            incident.Cause);
+        Assert.Equal(UpdateKind.Upstream, incident.Timeline[^1].Kind);
+        Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports: Elevated error rates for load balancers (resolved)", incident.Timeline[^1].Message);
+        Assert.False(bot.State.Announcements.Upstreams[upstream.Id].HasTrouble);
+    }
+
+    [Fact]
+    public async Task Poll_NotModifiedFeedWhoseIncidentWentStale_ReportsNothingWrongAnymore()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(Fixtures.Read("aws-health-rss-open.xml"));
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var upstream = DemoCatalog.Upstreams[0];
+        await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+        var troubleBefore = bot.State.Announcements.Upstreams[upstream.Id].HasTrouble;
+
+        bot.Advance(TimeSpan.FromDays(2));
+        var changed = await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+
+        Assert.True(troubleBefore);
+        Assert.True(changed);
+        Assert.Equal(2, server.Count);
+        Assert.False(bot.State.Announcements.Upstreams[upstream.Id].HasTrouble);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError, null)]
+    [InlineData(HttpStatusCode.OK, "<html>maintenance page</html>")]
+    public async Task Poll_FailureOrUnreadableDocument_ThrowsAndRecordsNothing(HttpStatusCode code, string? body)
+    {
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(body ?? "") { Failure = code == HttpStatusCode.OK ? null : code };
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var before = bot.State.Sequence;
+
+        var poll = () => poller.PollAsync(DemoCatalog.Upstreams[0], UpstreamKind.Auto, Day, CancellationToken.None);
+
+        if (code == HttpStatusCode.OK)
+        {
+            await Assert.ThrowsAsync<FormatException>(poll);
+        }
+        else
+        {
+            Assert.Equal(code, (await Assert.ThrowsAsync<HttpRequestException>(poll)).StatusCode);
+        }
+
+        Assert.Equal(before, bot.State.Sequence);
+    }
+}
