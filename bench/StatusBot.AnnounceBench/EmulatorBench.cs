@@ -42,7 +42,8 @@ public static class EmulatorBench
             ? refs.Sum(c => Math.Max(0, rig.Discord.MessagesIn(c.ChannelId).Count - 1))
             : refs.Sum(c => Math.Max(0, rig.SlackOf(c).TopLevel(c.ChannelId).Count - 1));
         var maxGlobal = platform == "discord" ? rig.Discord.MaxPerSecond(r => r.Authenticated && r.At >= started).ToString(CultureInfo.InvariantCulture) : "n/a";
-        var minGap = platform == "slack" ? MinGapMs(rig, refs).ToString("0", CultureInfo.InvariantCulture) : "n/a";
+        var gap = platform == "slack" ? MinGapMs(rig, refs) : double.NaN;
+        var minGap = double.IsNaN(gap) ? "n/a" : gap.ToString("0", CultureInfo.InvariantCulture);
         Console.WriteLine($"| {name} | {seconds:0.00} | {after.Posts - before.Posts} | {after.Requests - before.Requests} | {after.Throttled - before.Throttled} | {duplicates} | {maxGlobal} | {minGap} |");
     }
 
