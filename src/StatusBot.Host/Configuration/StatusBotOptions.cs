@@ -17,4 +17,6 @@ public sealed class StatusBotOptions
     public WebOptions Web { get; set; } = new();
 
     public AdminOptions Admin { get; set; } = new();
+
+    public RateLimitOptions RateLimit { get; set; } = new();
 }
