@@ -21,13 +21,12 @@ public sealed partial class CommandDispatcher(
     private readonly Dictionary<string, ICommandHandler> _handlers = handlers.ToDictionary(h => h.Spec.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parses and runs a text command (<c>/incident open streaming major "…"</c>).</summary>
-    public Task<DispatchResult> DispatchTextAsync(string text, Caller caller, CancellationToken cancellationToken)
-    {
-        if (!TryAdmit(caller, out var limited))
-        {
-            return Task.FromResult(limited);
-        }
+    public Task<DispatchResult> DispatchTextAsync(string text, Caller caller, CancellationToken cancellationToken) =>
+        TryAdmit(caller, out var limited) ? RunTextAsync(text, caller, cancellationToken) : Task.FromResult(limited);
 
+    /// <summary>Runs a text command without counting it against the rate limit (the caller was admitted already).</summary>
+    internal Task<DispatchResult> RunTextAsync(string text, Caller caller, CancellationToken cancellationToken)
+    {
         if (!TextCommandParser.TryParse(text, out var input, out var error))
         {
             StatusBotMetrics.Command(caller.Actor.Platform, error!.Spec?.Name ?? "unknown", "usage", 0);
@@ -47,7 +46,7 @@ public sealed partial class CommandDispatcher(
     /// </summary>
     public bool TryAdmit(Caller caller, out DispatchResult limited)
     {
-        if (limiter.TryTake(caller, out var retryAfter))
+        if (limiter.TryTake(caller, out var retryAfter, out var alreadyRefused))
         {
             limited = null!;
             return true;
@@ -58,11 +57,12 @@ public sealed partial class CommandDispatcher(
         var l = Localizer.For(caller.Culture);
         var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
         var reply = Reply.Error(l[nameof(Strings.Error_RateLimited)], l.Plural(nameof(Strings.Error_RateLimitedHint), Math.Max(1, seconds)));
-        limited = new DispatchResult(reply, CommandOutcome.Limited, null);
+        limited = new DispatchResult(reply, CommandOutcome.Limited, null) { RepeatedRefusal = alreadyRefused };
         return false;
     }
 
-    private async Task<DispatchResult> RunAsync(CommandInput input, Caller caller, CancellationToken cancellationToken)
+    /// <summary>Runs a command without counting it against the rate limit (the caller was admitted already).</summary>
+    internal async Task<DispatchResult> RunAsync(CommandInput input, Caller caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var result = await DispatchCoreAsync(input, caller, cancellationToken);

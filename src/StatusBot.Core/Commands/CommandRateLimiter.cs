@@ -23,10 +23,14 @@ public sealed class CommandRateLimiter(RateLimitSettings settings, TimeProvider 
     private readonly Dictionary<(string Platform, string UserId), Bucket> _buckets = [];
     private readonly Lock _gate = new();
 
-    /// <summary>Takes one token for <paramref name="caller"/>; when none is left, how long until the next one.</summary>
-    public bool TryTake(Caller caller, out TimeSpan retryAfter)
+    /// <summary>
+    /// Takes one token for <paramref name="caller"/>; when none is left, how long until the next one and whether the
+    /// caller was already refused since they ran out (so an adapter can answer the first refusal and then stay quiet).
+    /// </summary>
+    public bool TryTake(Caller caller, out TimeSpan retryAfter, out bool alreadyRefused)
     {
         retryAfter = TimeSpan.Zero;
+        alreadyRefused = false;
         if (!settings.Enabled || caller.IsAdmin)
         {
             return true;
@@ -42,17 +46,30 @@ public sealed class CommandRateLimiter(RateLimitSettings settings, TimeProvider 
                 Prune(now, perSecond);
             }
 
-            var bucket = _buckets.TryGetValue(key, out var b) ? b : new Bucket(settings.Burst, now);
+            var bucket = _buckets.TryGetValue(key, out var b) ? b : new Bucket(settings.Burst, now, false);
             var tokens = Math.Min(settings.Burst, bucket.Tokens + (time.GetElapsedTime(bucket.At, now).TotalSeconds * perSecond));
             if (tokens >= 1)
             {
-                _buckets[key] = new Bucket(tokens - 1, now);
+                _buckets[key] = new Bucket(tokens - 1, now, false);
                 return true;
             }
 
-            _buckets[key] = new Bucket(tokens, now);
+            alreadyRefused = bucket.Refused;
+            _buckets[key] = new Bucket(tokens, now, true);
             retryAfter = TimeSpan.FromSeconds((1 - tokens) / perSecond);
             return false;
+        }
+    }
+
+    /// <summary>How many users have a bucket now (for tests of the pruning).</summary>
+    internal int TrackedUsers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _buckets.Count;
+            }
         }
     }
 
@@ -67,5 +84,5 @@ public sealed class CommandRateLimiter(RateLimitSettings settings, TimeProvider 
         }
     }
 
-    private readonly record struct Bucket(double Tokens, long At);
+    private readonly record struct Bucket(double Tokens, long At, bool Refused);
 }
