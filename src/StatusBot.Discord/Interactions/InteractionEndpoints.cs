@@ -27,13 +27,14 @@ internal static class InteractionEndpoints
         var services = context.RequestServices;
         var request = context.Request;
         var response = context.Response;
-        if (request.ContentLength > MaxBodyBytes)
+        var (body, tooLarge) = await BoundedBody.ReadWithReasonAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted);
+        if (tooLarge)
         {
+            // Declared too large, or a chunked body that grew past the limit: refused before the rest is read.
             response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
-        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted);
         var verifier = services.GetRequiredService<InteractionVerifier>();
         if (body is null
             || !verifier.Verify(request.Headers["X-Signature-Timestamp"], request.Headers["X-Signature-Ed25519"], body))
