@@ -121,9 +121,9 @@ public class SecuredServeFixture : IAsyncLifetime
             .OrderBy(r => r.Pattern, StringComparer.Ordinal),
     ];
 
-    /// <summary>A concrete path for a route pattern (<c>{id}</c> becomes INC-1, other parameters a plain word).</summary>
+    /// <summary>A concrete path for a route pattern: an incident parameter becomes INC-1, any other one the streaming service.</summary>
     public static string PathOf(string pattern) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern.Replace("{id}", "INC-1", StringComparison.Ordinal), "\\{[^}]+\\}", "streaming");
+        System.Text.RegularExpressions.Regex.Replace(pattern.Replace("incidents/{id}", "incidents/INC-1", StringComparison.Ordinal), "\\{[^}]+\\}", "streaming");
 
     /// <summary>A request with the body given, signed the way the route's platform signs, or with the admin token.</summary>
     public HttpRequestMessage Signed(string method, string path, byte[] body, string? contentType = null)
