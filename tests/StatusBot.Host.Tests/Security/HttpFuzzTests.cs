@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StatusBot.Discord.Gateway;
 using StatusBot.Discord.Interactions;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.Fuzz;
@@ -116,6 +118,66 @@ public sealed class HttpFuzzTests(SecuredServeFixture serve) : IClassFixture<Sec
         Assert.True(accepted > 0, "no case got past the signature check: the property would only test the 401 path");
         var crashes = serve.Logs.Where(l => l.Level >= LogLevel.Error && l.Exception is not null).ToList();
         Assert.True(crashes.Count == 0, string.Join("\n\n", crashes.Take(3).Select(c => $"{c.Category}: {c.Message}\n{c.Exception}")));
+    }
+
+    /// <summary>
+    /// Gateway events of any shape go through the same dispatcher as real ones; it runs them in the background and logs a
+    /// failure, so the property is: no error with an exception was logged for any of them.
+    /// </summary>
+    [Fact]
+    public async Task DiscordGateway_AnyInteractionOrMessage_NeverCrashes()
+    {
+        const string bot = "1300000000000000009";
+        var dispatcher = serve.Services.GetRequiredService<GatewayDispatcher>();
+        var interaction = Gen.Select(Gen.OneOf("status", "why", "incident show", "incident open", "help", "nope"), Gen.Select(Gen.OneOf(Keys), Text).Array[0, 4], Gen.Int[0, 6])
+            .Select((name, options, type) => JsonNode.Parse(DiscordPayloads.Command(name, options.DistinctBy(o => o.Item1).ToDictionary(o => o.Item1, o => (object)o.Item2), type: type))!);
+        var mention = Gen.Select(Text.Array[0, 8], Gen.Bool, Gen.Bool).Select((words, mentioned, guild) => (JsonNode)new JsonObject
+        {
+            ["id"] = DiscordPayloads.NextId(),
+            ["channel_id"] = DiscordPayloads.ChannelId,
+            ["guild_id"] = guild ? DiscordPayloads.GuildId : null,
+            ["content"] = $"<@{bot}> " + string.Join(' ', words),
+            ["author"] = new JsonObject { ["id"] = DiscordPayloads.ViewerUserId, ["username"] = "viewer" },
+            ["mentions"] = mentioned ? new JsonArray(new JsonObject { ["id"] = bot }) : new JsonArray(),
+        });
+        var events = Gen.Select(
+            Gen.OneOf("INTERACTION_CREATE", "MESSAGE_CREATE", "GUILD_CREATE"),
+            Gen.Frequency((3, interaction.Select(n => (JsonNode?)n)), (3, mention.Select(n => (JsonNode?)n)), (2, Node(3))));
+        var errorsBefore = serve.Logs.Count(l => l.Level >= LogLevel.Error);
+
+        events.Sample((type, data) =>
+        {
+            using var document = JsonDocument.Parse(data?.ToJsonString() ?? "null");
+            dispatcher.Dispatch(type, document.RootElement.Clone(), bot);
+        }, iter: FuzzBudget.Iterations(600), threads: 1);
+
+        // Hundreds of replies exceed Discord's 50 requests a second; the REST client waits that out on the fake clock.
+        var drained = serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        while (!drained.IsCompleted)
+        {
+            serve.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(drained, Task.Delay(20));
+        }
+
+        var crashes = serve.Logs.Where(l => l.Level >= LogLevel.Error).Skip(errorsBefore).ToList();
+        Assert.True(crashes.Count == 0, string.Join("\n\n", crashes.Take(3).Select(c => $"{c.Category}: {c.Message}\n{c.Exception}")));
+    }
+
+    /// <summary>Found by the property above: data of the wrong shape was logged as an error with a stack trace.</summary>
+    [Theory]
+    [InlineData("INTERACTION_CREATE", "\"a string\"")]
+    [InlineData("MESSAGE_CREATE", "[1,2]")]
+    [InlineData("INTERACTION_CREATE", "{\"id\":{}}")]
+    public async Task DiscordGateway_DataOfTheWrongShape_IsAWarningNotAnError(string type, string json)
+    {
+        var errorsBefore = serve.Logs.Count(l => l.Level >= LogLevel.Error);
+        using var document = JsonDocument.Parse(json);
+
+        serve.Services.GetRequiredService<GatewayDispatcher>().Dispatch(type, document.RootElement.Clone(), "1300000000000000009");
+        await serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+
+        Assert.Equal(errorsBefore, serve.Logs.Count(l => l.Level >= LogLevel.Error));
+        Assert.Contains(serve.Logs, l => l.Level == LogLevel.Warning && l.Message.StartsWith($"Ignored a malformed gateway event {type}", StringComparison.Ordinal));
     }
 
     private static Gen<JsonNode?> Node(int depth) => depth == 0
