@@ -28,7 +28,7 @@ if [ ! -d bench/peers/slack-bolt/node_modules ]; then (cd bench/peers/slack-bolt
 load=bench/slack/SlackLoad/bin/Release/net10.0/SlackLoad.dll
 
 start_statusbot() {
-  StatusBot__Slack__SigningSecret="$secret" Logging__LogLevel__Default=Warning \
+  StatusBot__Slack__SigningSecret="$secret" StatusBot__RateLimit__CommandsPerMinute=0 Logging__LogLevel__Default=Warning \
     dotnet src/StatusBot.Host/bin/Release/net10.0/statusbot.dll serve --urls "http://127.0.0.1:$sb_port" --data "$work/data" >"$work/statusbot.log" 2>&1 &
   sb_pid=$!; pids+=("$sb_pid"); wait_port $sb_port
 }
