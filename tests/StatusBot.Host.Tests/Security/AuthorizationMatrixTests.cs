@@ -26,31 +26,13 @@ public sealed class AuthorizationMatrixTests(SecuredServeFixture serve) : IClass
 
     [Theory]
     [MemberData(nameof(AdminCommands))]
-    public async Task SlackSlashCommand_Viewer_Refused(string name)
-    {
-        var before = serve.Board.Current;
-        using var request = serve.Slack.Request("/slack/commands", SlackSigner.CommandBody("/statusbot", SlackText(name), SecuredServeFixture.SlackViewer), serve.Time.GetUtcNow());
-
-        using var response = await serve.Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"Only admins can run '{name}'", SecuredServeFixture.Texts(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Same(before, serve.Board.Current);
-    }
+    public Task SlackSlashCommand_Viewer_Refused(string name) =>
+        AssertRefusedOverHttpAsync(name, serve.Slack.Request("/slack/commands", SlackSigner.CommandBody("/statusbot", SlackText(name), SecuredServeFixture.SlackViewer), serve.Time.GetUtcNow()));
 
     [Theory]
     [MemberData(nameof(AdminCommands))]
-    public async Task DiscordHttpInteraction_Viewer_Refused(string name)
-    {
-        var before = serve.Board.Current;
-        using var request = serve.Discord.Request(new Uri(serve.Client.BaseAddress!, "/discord/interactions"), DiscordCommand(name), serve.Time.GetUtcNow());
-
-        using var response = await serve.Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"Only admins can run '{name}'", SecuredServeFixture.Texts(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Same(before, serve.Board.Current);
-    }
+    public Task DiscordHttpInteraction_Viewer_Refused(string name) =>
+        AssertRefusedOverHttpAsync(name, serve.Discord.Request(new Uri(serve.Client.BaseAddress!, "/discord/interactions"), DiscordCommand(name), serve.Time.GetUtcNow()));
 
     [Theory]
     [MemberData(nameof(AdminCommands))]
@@ -133,6 +115,21 @@ public sealed class AuthorizationMatrixTests(SecuredServeFixture serve) : IClass
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {pattern} answered {(int)response.StatusCode}");
             Assert.Same(before, serve.Board.Current);
         }
+    }
+
+    private async Task AssertRefusedOverHttpAsync(string name, HttpRequestMessage request)
+    {
+        var before = serve.Board.Current;
+
+        using (request)
+        {
+            using var response = await serve.Client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains($"Only admins can run '{name}'", SecuredServeFixture.Texts(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Same(before, serve.Board.Current);
     }
 
     /// <summary>A valid value for each option, by kind (a few text options by name), so the command would run for an admin.</summary>

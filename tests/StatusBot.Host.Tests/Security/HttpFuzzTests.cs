@@ -180,19 +180,5 @@ public sealed class HttpFuzzTests(SecuredServeFixture serve) : IClassFixture<Sec
         Assert.Contains(serve.Logs, l => l.Level == LogLevel.Warning && l.Message.StartsWith($"Ignored a malformed gateway event {type}", StringComparison.Ordinal));
     }
 
-    private static Gen<JsonNode?> Node(int depth) => depth == 0
-        ? Primitive
-        : Gen.Frequency(
-            (2, Primitive),
-            (3, Gen.Select(Gen.OneOf(Keys), Node(depth - 1)).Array[0, 6].Select(props =>
-            {
-                var o = new JsonObject();
-                foreach (var (key, value) in props)
-                {
-                    o[key] = value;
-                }
-
-                return (JsonNode?)o;
-            })),
-            (1, Node(depth - 1).Array[0, 4].Select(items => (JsonNode?)new JsonArray(items))));
+    private static Gen<JsonNode?> Node(int depth) => FuzzJson.Node(Keys, Primitive, depth);
 }

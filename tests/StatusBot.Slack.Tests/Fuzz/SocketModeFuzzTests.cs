@@ -83,19 +83,5 @@ public sealed class SocketModeFuzzTests
         Assert.Same(before, host.Board.Current);
     }
 
-    private static Gen<JsonNode?> Node(int depth) => depth == 0
-        ? Leaf
-        : Gen.Frequency(
-            (1, Leaf),
-            (3, Gen.Select(Gen.OneOf(Keys), Node(depth - 1)).Array[0, 6].Select(props =>
-            {
-                var o = new JsonObject();
-                foreach (var (key, value) in props)
-                {
-                    o[key] = value;
-                }
-
-                return (JsonNode?)o;
-            })),
-            (1, Node(depth - 1).Array[0, 3].Select(items => (JsonNode?)new JsonArray(items))));
+    private static Gen<JsonNode?> Node(int depth) => FuzzJson.Node(Keys, Leaf, depth);
 }
