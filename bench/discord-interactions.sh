@@ -21,7 +21,8 @@ load=bench/StatusBot.Bench.Discord/bin/Release/net10.0/StatusBot.Bench.Discord
 "$load" keygen "$work/keys"
 public_key="$(cat "$work/keys/public.hex")"
 
-# StatusBot: the real serve app; request logging off, as in production.
+# StatusBot: the real serve app; request logging off, as in production; the per-user rate limit off (the load comes from
+# a handful of user ids, which the limit would answer with "Easy there" instead of the status).
 StatusBot__Discord__PublicKey="$public_key" Logging__LogLevel__Default=Warning \
   src/StatusBot.Host/bin/Release/net10.0/statusbot serve --urls "http://127.0.0.1:$bot_port" --data "$work/data" >"$work/bot.log" 2>&1 &
 pids+=($!)

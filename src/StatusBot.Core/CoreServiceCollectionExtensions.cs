@@ -12,13 +12,16 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Adds StatusBot's core. The store defaults to <see cref="InMemoryEventStore"/>; a storage project replaces it.
-    /// <paramref name="settings"/> defaults to <see cref="CommandSettings.Default"/>.
+    /// <paramref name="settings"/> defaults to <see cref="CommandSettings.Default"/>. The per-user rate limit is off
+    /// unless a <see cref="RateLimitSettings"/> is registered first (serve and chat register the configured one).
     /// </summary>
     public static IServiceCollection AddStatusBotCore(this IServiceCollection services, CommandSettings? settings = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventStore, InMemoryEventStore>();
         services.TryAddSingleton(settings ?? CommandSettings.Default);
+        services.TryAddSingleton(RateLimitSettings.Off);
+        services.AddSingleton<CommandRateLimiter>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ConversationRouter>();

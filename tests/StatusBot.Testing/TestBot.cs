@@ -44,9 +44,18 @@ public sealed class TestBot : IAsyncDisposable
 
     public static Caller Viewer(string locale = "en") => new(new Actor("test", "U-VIEWER", "Vic Viewer"), false, Locales.Resolve(locale));
 
-    public static async Task<TestBot> StartAsync(IEventStore? store = null, CommandSettings? settings = null, DateTimeOffset? start = null)
+    public static async Task<TestBot> StartAsync(
+        IEventStore? store = null,
+        CommandSettings? settings = null,
+        DateTimeOffset? start = null,
+        RateLimitSettings? rateLimit = null)
     {
         var services = new ServiceCollection();
+        if (rateLimit is not null)
+        {
+            services.AddSingleton(rateLimit);
+        }
+
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(start ?? Start));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));

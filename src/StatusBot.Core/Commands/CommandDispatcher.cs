@@ -10,13 +10,22 @@ namespace StatusBot.Core.Commands;
 /// <summary>
 /// The one way into the handlers for every platform: find the command, check who may run it, validate its options,
 /// then answer a read from the current state or send a write through the single writer and answer once it is durable.
+/// A caller over their rate limit gets a friendly refusal before anything else is looked at.
 /// </summary>
-public sealed partial class CommandDispatcher(StatusBoard board, IEnumerable<ICommandHandler> handlers, ILogger<CommandDispatcher> logger)
+public sealed partial class CommandDispatcher(
+    StatusBoard board,
+    IEnumerable<ICommandHandler> handlers,
+    CommandRateLimiter limiter,
+    ILogger<CommandDispatcher> logger)
 {
     private readonly Dictionary<string, ICommandHandler> _handlers = handlers.ToDictionary(h => h.Spec.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parses and runs a text command (<c>/incident open streaming major "…"</c>).</summary>
-    public Task<DispatchResult> DispatchTextAsync(string text, Caller caller, CancellationToken cancellationToken)
+    public Task<DispatchResult> DispatchTextAsync(string text, Caller caller, CancellationToken cancellationToken) =>
+        TryAdmit(caller, out var limited) ? RunTextAsync(text, caller, cancellationToken) : Task.FromResult(limited);
+
+    /// <summary>Runs a text command without counting it against the rate limit (the caller was admitted already).</summary>
+    internal Task<DispatchResult> RunTextAsync(string text, Caller caller, CancellationToken cancellationToken)
     {
         if (!TextCommandParser.TryParse(text, out var input, out var error))
         {
@@ -24,11 +33,36 @@ public sealed partial class CommandDispatcher(StatusBoard board, IEnumerable<ICo
             return Task.FromResult(Usage(error, caller));
         }
 
-        return DispatchAsync(input, caller, cancellationToken);
+        return RunAsync(input, caller, cancellationToken);
     }
 
     /// <summary>Runs a command whose words are already sorted (Discord options, a button, a question).</summary>
-    public async Task<DispatchResult> DispatchAsync(CommandInput input, Caller caller, CancellationToken cancellationToken)
+    public Task<DispatchResult> DispatchAsync(CommandInput input, Caller caller, CancellationToken cancellationToken) =>
+        TryAdmit(caller, out var limited) ? RunAsync(input, caller, cancellationToken) : Task.FromResult(limited);
+
+    /// <summary>
+    /// Counts one command against the caller's rate limit. Adapters that answer a repeated read from a cache, without
+    /// dispatching, call this first so the cache is no way around the limit.
+    /// </summary>
+    public bool TryAdmit(Caller caller, out DispatchResult limited)
+    {
+        if (limiter.TryTake(caller, out var retryAfter, out var alreadyRefused))
+        {
+            limited = null!;
+            return true;
+        }
+
+        LogLimited(logger, caller.Actor.Platform, caller.Actor.UserId);
+        StatusBotMetrics.Command(caller.Actor.Platform, "unknown", "limited", 0);
+        var l = Localizer.For(caller.Culture);
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        var reply = Reply.Error(l[nameof(Strings.Error_RateLimited)], l.Plural(nameof(Strings.Error_RateLimitedHint), Math.Max(1, seconds)));
+        limited = new DispatchResult(reply, CommandOutcome.Limited, null) { RepeatedRefusal = alreadyRefused };
+        return false;
+    }
+
+    /// <summary>Runs a command without counting it against the rate limit (the caller was admitted already).</summary>
+    internal async Task<DispatchResult> RunAsync(CommandInput input, Caller caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var result = await DispatchCoreAsync(input, caller, cancellationToken);
@@ -87,6 +121,9 @@ public sealed partial class CommandDispatcher(StatusBoard board, IEnumerable<ICo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Denied admin command {Command} to {Platform} user {UserId}")]
     private static partial void LogDenied(ILogger logger, string command, string platform, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limited {Platform} user {UserId}")]
+    private static partial void LogLimited(ILogger logger, string platform, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Command} by {Platform} user {UserId} stored {Count} events")]
     private static partial void LogChanged(ILogger logger, string command, string platform, string userId, int count);

@@ -23,4 +23,7 @@ public enum CommandOutcome
 
     /// <summary>The store could not make the change durable; nothing changed.</summary>
     Failed,
+
+    /// <summary>The caller sent too many commands too fast; nothing was run.</summary>
+    Limited,
 }

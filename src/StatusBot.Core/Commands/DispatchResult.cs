@@ -7,4 +7,7 @@ namespace StatusBot.Core.Commands;
 public sealed record DispatchResult(Reply Reply, CommandOutcome Outcome, CommandSpec? Spec)
 {
     public IReadOnlyList<BoardEvent> Events { get; init; } = [];
+
+    /// <summary>A rate-limit refusal to a caller who was already told: an unprompted answer (a mention) can be skipped.</summary>
+    public bool RepeatedRefusal { get; init; }
 }

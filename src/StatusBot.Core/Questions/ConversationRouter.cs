@@ -11,15 +11,28 @@ namespace StatusBot.Core.Questions;
 /// </summary>
 public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard board)
 {
-    /// <summary>Returns null when the message is not for the bot (plain chatter); the caller then stays silent.</summary>
+    /// <summary>
+    /// Returns null when the message is not for the bot (plain chatter), or when its sender is over the rate limit and
+    /// was told so already; the caller then stays silent. Every message that gets an answer counts once against the limit.
+    /// </summary>
     public async Task<DispatchResult?> AnswerAsync(string message, Caller caller, bool mustAnswer, CancellationToken cancellationToken)
     {
         var l = Localizer.For(caller.Culture);
         var text = message.Trim();
         DispatchResult? commandError = null;
+
+        // One message counts once against the rate limit, even when it is tried as a command and then as a question;
+        // plain chatter, which is never answered, does not count at all.
+        var admitted = false;
         if (TextCommandParser.LooksLikeCommand(text))
         {
-            var result = await dispatcher.DispatchTextAsync(text, caller, cancellationToken);
+            if (!dispatcher.TryAdmit(caller, out var limited))
+            {
+                return limited.RepeatedRefusal ? null : limited;
+            }
+
+            admitted = true;
+            var result = await dispatcher.RunTextAsync(text, caller, cancellationToken);
             // "incident open …" and "service set …" are never questions: their errors must not become a status answer.
             var group = Catalog.Groups.Contains(text.Split([' ', '\t'], 2)[0], StringComparer.OrdinalIgnoreCase);
             if (result.Outcome != CommandOutcome.Usage || text.StartsWith('/') || group)
@@ -44,9 +57,22 @@ public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard
 
         if (spec is not null)
         {
-            var answer = await dispatcher.DispatchAsync(CommandInput.Of(spec, named), caller, cancellationToken);
+            if (!admitted && !dispatcher.TryAdmit(caller, out var limited))
+            {
+                return limited.RepeatedRefusal ? null : limited;
+            }
+
+            var answer = await dispatcher.RunAsync(CommandInput.Of(spec, named), caller, cancellationToken);
             var equivalent = match.ServiceId is null ? spec.Name : $"{spec.Name} {match.ServiceId}";
             return answer with { Reply = answer.Reply with { Footer = l.Format(nameof(Strings.Question_Tip), equivalent) } };
+        }
+
+        if (match.Kind == IntentKind.Unsure || (commandError is null && mustAnswer))
+        {
+            if (!admitted && !dispatcher.TryAdmit(caller, out var limited))
+            {
+                return limited.RepeatedRefusal ? null : limited;
+            }
         }
 
         if (match.Kind == IntentKind.Unsure)

@@ -8,13 +8,25 @@ namespace StatusBot.Core.Text;
 public static class BoundedBody
 {
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/> or shorter than it declared.</summary>
-    public static async Task<byte[]?> ReadAsync(Stream body, long? declaredLength, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadAsync(Stream body, long? declaredLength, int maxBytes, CancellationToken cancellationToken) =>
+        (await ReadWithReasonAsync(body, declaredLength, maxBytes, cancellationToken)).Body;
+
+    /// <summary>
+    /// The body, or null with <c>TooLarge</c> saying whether it was refused for its size (the route answers 413) rather
+    /// than for ending before its declared length.
+    /// </summary>
+    public static async Task<(byte[]? Body, bool TooLarge)> ReadWithReasonAsync(Stream body, long? declaredLength, int maxBytes, CancellationToken cancellationToken)
     {
         if (declaredLength is { } length)
         {
-            if (length > maxBytes || length < 0)
+            if (length > maxBytes)
             {
-                return null;
+                return (null, true);
+            }
+
+            if (length < 0)
+            {
+                return (null, false);
             }
 
             var exact = new byte[length];
@@ -24,10 +36,10 @@ public static class BoundedBody
             }
             catch (EndOfStreamException)
             {
-                return null;
+                return (null, false);
             }
 
-            return exact;
+            return (exact, false);
         }
 
         using var buffer = new MemoryStream();
@@ -37,12 +49,12 @@ public static class BoundedBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                return null;
+                return (null, true);
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), false);
     }
 }

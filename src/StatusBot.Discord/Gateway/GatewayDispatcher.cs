@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
@@ -40,7 +41,7 @@ internal sealed partial class GatewayDispatcher(
 
     private async Task InteractionAsync(JsonElement data, CancellationToken cancellationToken)
     {
-        var interaction = data.Deserialize(DiscordJsonContext.Default.Interaction);
+        var interaction = Read(data, DiscordJsonContext.Default.Interaction, "INTERACTION_CREATE");
         if (interaction?.Id is not { } id || interaction.Token is not { } token)
         {
             return;
@@ -58,7 +59,7 @@ internal sealed partial class GatewayDispatcher(
 
     private async Task MessageAsync(JsonElement data, string? botUserId, CancellationToken cancellationToken)
     {
-        var message = data.Deserialize(DiscordJsonContext.Default.DiscordMessage);
+        var message = Read(data, DiscordJsonContext.Default.DiscordMessage, "MESSAGE_CREATE");
         if (message?.Author is not { Id: { } authorId } author || author.Bot == true || message.Id is null || message.ChannelId is null)
         {
             return;
@@ -93,6 +94,21 @@ internal sealed partial class GatewayDispatcher(
         }
     }
 
+    /// <summary>The event's data, or null (and a warning, not an error) when it does not have the documented shape.</summary>
+    private T? Read<T>(JsonElement data, JsonTypeInfo<T> type, string eventType)
+        where T : class
+    {
+        try
+        {
+            return data.Deserialize(type);
+        }
+        catch (JsonException ex)
+        {
+            LogMalformed(logger, eventType, ex.Message);
+            return null;
+        }
+    }
+
     private async Task GuardAsync(string type, Task task)
     {
         try
@@ -110,6 +126,9 @@ internal sealed partial class GatewayDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reply in channel {ChannelId}: HTTP {Status}")]
     private static partial void LogReplyFailed(ILogger logger, string channelId, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed gateway event {Type}: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string type, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gateway event {Type} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string type);

@@ -28,13 +28,14 @@ internal static class InteractionEndpoints
         var services = context.RequestServices;
         var request = context.Request;
         var response = context.Response;
-        if (request.ContentLength > MaxBodyBytes)
+        var (body, tooLarge) = await BoundedBody.ReadWithReasonAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted);
+        if (tooLarge)
         {
+            // Declared too large, or a chunked body that grew past the limit: refused before the rest is read.
             response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
-        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted);
         var verifier = services.GetRequiredService<InteractionVerifier>();
         var failure = body is null
             ? StatusBotMetrics.SignatureFailureReasons.Body

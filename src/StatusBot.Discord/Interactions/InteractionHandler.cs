@@ -69,7 +69,8 @@ internal sealed partial class InteractionHandler(
         var key = spec.Mutates ? null : CacheKey(spec, invocation, caller);
         if (key is not null && cache.TryGet(key, state) is { } cached)
         {
-            return cached;
+            // A cached answer still counts against the caller's rate limit.
+            return dispatcher.TryAdmit(caller, out var limited) ? cached : Message(limited.Reply);
         }
 
         // The work is not tied to the HTTP request: once deferred, it must finish even though the request has ended.

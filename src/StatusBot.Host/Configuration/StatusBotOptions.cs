@@ -19,4 +19,6 @@ public sealed class StatusBotOptions
     public AdminOptions Admin { get; set; } = new();
 
     public HooksOptions Hooks { get; set; } = new();
+
+    public RateLimitOptions RateLimit { get; set; } = new();
 }

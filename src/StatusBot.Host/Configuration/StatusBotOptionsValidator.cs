@@ -38,6 +38,12 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             yield return $"{root}:Web:PageName must be 1 to 80 characters.";
         }
 
+        if (o.RateLimit.CommandsPerMinute is < 0 or > 6000 || o.RateLimit.Burst is < 0 or > 1000
+            || (o.RateLimit.CommandsPerMinute > 0 && o.RateLimit.Burst == 0))
+        {
+            yield return $"{root}:RateLimit: CommandsPerMinute must be 0 (off) to 6000 and Burst 1 to 1000 when it is on (were {o.RateLimit.CommandsPerMinute} and {o.RateLimit.Burst}).";
+        }
+
         foreach (var error in CheckTokens($"{root}:Admin:ApiTokens", o.Admin.ApiTokens).Concat(CheckTokens($"{root}:Hooks:Alertmanager:ApiTokens", o.Hooks.Alertmanager.ApiTokens)))
         {
             yield return error;

@@ -19,6 +19,7 @@ public static class StatusBotServices
         services.AddSingleton<IValidateOptions<StatusBotOptions>, StatusBotOptionsValidator>();
         services.AddSingleton(sp => BoardSeed.From(sp.GetRequiredService<IOptions<StatusBotOptions>>().Value));
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StatusBotOptions>>().Value.RateLimit.ToSettings());
         services.AddStatusBotCore();
         services.AddHostedService<BoardHostedService>();
         services.AddStatusBotAnnouncements();

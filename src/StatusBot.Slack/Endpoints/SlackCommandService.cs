@@ -76,7 +76,8 @@ public sealed partial class SlackCommandService(
         var state = board.Current;
         if (isRead && reads.TryGet(catalogText, share, caller.Culture.Name, caller.IsAdmin, state, out var cached))
         {
-            return cached;
+            // A cached answer still counts against the caller's rate limit.
+            return dispatcher.TryAdmit(caller, out var limited) ? cached : Ephemeral(SlackRenderer.Render(limited.Reply, showAdminActions: false));
         }
 
         try

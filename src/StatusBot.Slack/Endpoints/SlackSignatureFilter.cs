@@ -7,8 +7,9 @@ using StatusBot.Slack.Verification;
 namespace StatusBot.Slack.Endpoints;
 
 /// <summary>
-/// Runs before any Slack route parses anything: reads the raw body, checks the signature and its age, and answers 401
-/// on any failure (counted by reason in <c>statusbot_signature_failures_total</c>). The verified bytes are handed to the route through <see cref="SlackRequest.Body"/>.
+/// Runs before any Slack route parses anything: reads the raw body (413 over <see cref="MaxBodyBytes"/>), checks the
+/// signature and its age, and answers 401 on any failure (counted by reason in <c>statusbot_signature_failures_total</c>).
+/// The verified bytes are handed to the route through <see cref="SlackRequest.Body"/>.
 /// </summary>
 public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
@@ -18,7 +19,12 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
+        var (body, tooLarge) = await BoundedBody.ReadWithReasonAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
+        if (tooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         var headers = http.Request.Headers;
         var failure = body is null
             ? StatusBotMetrics.SignatureFailureReasons.Body

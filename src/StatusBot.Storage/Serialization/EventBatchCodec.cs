@@ -47,6 +47,11 @@ internal static class EventBatchCodec
         {
             throw new StorageFormatException("the record is not valid event JSON: " + ex.Message, ex);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
+        {
+            // Text that is not UTF-8, a number that is not a whole 64-bit one, a value the event types cannot hold.
+            throw new StorageFormatException("the record holds values no StatusBot writes: " + ex.Message, ex);
+        }
     }
 
     private static (long, List<BoardEvent>) DecodeCore(ReadOnlySpan<byte> payload)

@@ -16,6 +16,9 @@ public sealed class InteractionSigner : IDisposable
     /// <summary>The public key as the Developer Portal shows it: 64 hex characters.</summary>
     public string PublicKeyHex => Convert.ToHexStringLower(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
 
+    /// <summary>The private key (the seed), for tests that assert it never shows up anywhere.</summary>
+    public string PrivateKeyHex => Convert.ToHexStringLower(_key.Export(KeyBlobFormat.RawPrivateKey));
+
     public string Sign(string timestamp, string body) =>
         Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body)));
 
