@@ -83,10 +83,18 @@ public static class AdminEndpoints
                 ["title"] = b.Title,
             }));
 
-        admin.MapPost("/maintenances/{id}/cancel", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            MaintenanceTimeline.Find(board.Current, id) is null
-                ? Task.FromResult(Problem(StatusCodes.Status404NotFound, $"There is no maintenance window '{Clip(id)}'."))
-                : RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.MaintenanceCancel, _ => new() { ["maintenance"] = id }));
+        admin.MapPost("/maintenances/{id}/cancel", async (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+        {
+            if (MaintenanceTimeline.Find(board.Current, id) is not null)
+            {
+                return await RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.MaintenanceCancel, _ => new() { ["maintenance"] = id });
+            }
+
+            // An oversized body is refused as on every route, before the unknown id.
+            return await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBody, http.RequestAborted) is null
+                ? Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBody} bytes.")
+                : Problem(StatusCodes.Status404NotFound, $"There is no maintenance window '{Clip(id)}'.");
+        });
         return endpoints;
     }
 
