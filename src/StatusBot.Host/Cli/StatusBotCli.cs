@@ -59,13 +59,11 @@ public static class StatusBotCli
 
         var demo = new Command("demo", "Replay the Christmas Eve 2012 outage on an accelerated clock, in about a minute");
         var fast = new Option<bool>("--fast") { Description = "No pauses between chapters" };
+        var web = new Option<bool>("--web") { Description = "Also serve the status page of the story at --urls, and keep it up until Ctrl+C" };
         demo.Options.Add(fast);
+        demo.Options.Add(web);
         demo.SetAction((parse, cancellationToken) =>
-            GuardAsync(async () =>
-            {
-                await new Demo.DemoScript(Console.Out, parse.GetValue(fast) ? TimeSpan.Zero : TimeSpan.FromSeconds(6)).RunAsync(cancellationToken);
-                return 0;
-            }));
+            GuardAsync(() => DemoAsync(parse.GetValue(fast), parse.GetValue(web) ? parse.GetValue(UrlsOption) ?? CliSettings.DefaultUrls : null, cancellationToken)));
         root.Subcommands.Add(demo);
 
         var health = new Command("healthcheck", "Exit 0 when the running bot answers GET /healthz (for container health checks)");
@@ -89,6 +87,37 @@ public static class StatusBotCli
         root.Subcommands.Add(discord);
 
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> DemoAsync(bool fast, string? webUrls, CancellationToken cancellationToken)
+    {
+        WebApplication? page = null;
+        try
+        {
+            var script = new Demo.DemoScript(Console.Out, fast ? TimeSpan.Zero : TimeSpan.FromSeconds(6))
+            {
+                BoardStarted = webUrls is null ? null : async (board, clock, ct) =>
+                {
+                    page = await Demo.DemoWeb.StartAsync(webUrls, board, clock, ct);
+                    Console.Out.WriteLine($"Status page of the story: {Demo.DemoWeb.Address(page)}");
+                },
+            };
+            await script.RunAsync(cancellationToken);
+            if (page is not null)
+            {
+                Console.Out.WriteLine($"The status page stays up at {Demo.DemoWeb.Address(page)}; press Ctrl+C to stop.");
+                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            return 0;
+        }
+        finally
+        {
+            if (page is not null)
+            {
+                await page.DisposeAsync();
+            }
+        }
     }
 
     private static CliSettings Settings(ParseResult parse) =>

@@ -23,6 +23,9 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
     private const string ElbId = "aws-elb-us-east-1";
 
     private readonly DemoClock _clock = new(Start);
+    /// <summary>Called once the board has started (before the first chapter), with the board and the demo's clock.</summary>
+    public Func<StatusBoard, TimeProvider, CancellationToken, Task>? BoardStarted { get; init; }
+
     private readonly Caller _admin = new(new Actor("console", "demo-admin", "Demo admin"), true, Locales.English, new ChannelRef("console", "status", "demo"));
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -34,6 +37,10 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         var policy = new MonitoringPolicy(_ => new PolicyThresholds(3, 3));
         await board.StartAsync(BoardState.Create(Catalog.Services, Catalog.Upstreams), null, cancellationToken);
         await board.ExecuteAsync(_ => Decision.Apply(new BoardInitialized(Actor.System, _clock.GetUtcNow())), cancellationToken);
+        if (BoardStarted is { } started)
+        {
+            await started(board, _clock, cancellationToken);
+        }
 
         await Chapter("Christmas Eve 2012. An admin subscribes the #status channel.", cancellationToken);
         await RunAsync(dispatcher, "channel subscribe", cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using StatusBot.Host.Demo;
 
 namespace StatusBot.Host.Tests.Demo;
@@ -32,5 +33,43 @@ public sealed class DemoScriptTests
         }
 
         Assert.Equal(1, text.Split("new status card").Length - 1);
+    }
+
+    [Fact]
+    public async Task Run_WithTheStatusPage_ThePageAndApiFollowTheStory()
+    {
+        WebApplication? page = null;
+        string? openedAt = null;
+        var script = new DemoScript(TextWriter.Null, TimeSpan.Zero)
+        {
+            BoardStarted = async (board, clock, ct) =>
+            {
+                page = await DemoWeb.StartAsync("http://127.0.0.1:0", board, clock, ct);
+                openedAt = DemoWeb.Address(page);
+            },
+        };
+
+        try
+        {
+            await script.RunAsync(CancellationToken.None);
+            using var http = new HttpClient { BaseAddress = new Uri(openedAt!) };
+
+            var home = await http.GetStringAsync("/");
+            var incident = await http.GetStringAsync("/incidents/INC-1");
+            var api = await http.GetStringAsync("/api/v2/incidents.json");
+
+            Assert.Contains("Streaming service status (demo)", home, StringComparison.Ordinal);
+            Assert.Contains("INC-1", home, StringComparison.Ordinal);
+            Assert.Contains("Streaming is restored for most members", incident, StringComparison.Ordinal);
+            Assert.Contains("All devices can stream again.", incident, StringComparison.Ordinal);
+            Assert.Contains("\"status\":\"resolved\"", api, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (page is not null)
+            {
+                await page.DisposeAsync();
+            }
+        }
     }
 }
