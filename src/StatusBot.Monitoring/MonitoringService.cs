@@ -22,7 +22,8 @@ public sealed partial class MonitoringService(
     MonitoringPolicy policy,
     IOptions<MonitoringOptions> options,
     TimeProvider time,
-    ILogger<MonitoringService> logger) : BackgroundService
+    ILogger<MonitoringService> logger,
+    IAliveMark? alive = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastResult = new(StringComparer.Ordinal);
     private volatile bool _running;
@@ -55,8 +56,15 @@ public sealed partial class MonitoringService(
 
         await BoardWait.UntilStartedAsync(board, time, stoppingToken);
 
-        // Whatever was recorded before this start is old news: unknown until each service's first result.
-        await RecordGapsAsync(probed.Select(s => s.Id), Localizer.For(Locales.English)[nameof(Strings.Monitor_GapStarted)], stoppingToken);
+        // Whatever was recorded before this start is old news: unknown until each service's first result. After a kill
+        // (no stop was recorded), unknown from the last time the previous run was known to be watching.
+        var lastAlive = ReadAliveMark();
+        var english = Localizer.For(Locales.English);
+        var note = lastAlive is { } seen
+            ? english.Format(nameof(Strings.Monitor_GapDown), seen.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+            : english[nameof(Strings.Monitor_GapStarted)];
+        await RecordGapsAsync(probed.Select(s => s.Id), note, stoppingToken, lastAlive);
+        WriteAliveMark();
         _running = true;
         var started = time.GetUtcNow();
         foreach (var s in probed)
@@ -90,16 +98,21 @@ public sealed partial class MonitoringService(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(probed.Min(s => Math.Max(1, s.Probe!.IntervalSeconds))), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            WriteAliveMark();
             await CheckGapsAsync(probed, stoppingToken);
         }
     }
 
-    private async Task RecordGapsAsync(IEnumerable<string> serviceIds, string note, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the services' gaps from <paramref name="from"/> (clamped between each service's last change and now, so a
+    /// service's history stays in time order) or from now.
+    /// </summary>
+    private async Task RecordGapsAsync(IEnumerable<string> serviceIds, string note, CancellationToken cancellationToken, DateTimeOffset? from = null)
     {
         var ids = serviceIds.ToList();
         try
         {
-            var result = await board.ExecuteAsync(s => Decision.Apply([.. ids.SelectMany(id => MonitoringPolicy.Gap(s, id, time.GetUtcNow(), note))]), cancellationToken);
+            var result = await board.ExecuteAsync(s => Decision.Apply([.. ids.SelectMany(id => MonitoringPolicy.Gap(s, id, GapStart(s, id, from), note))]), cancellationToken);
             foreach (var changed in result.Decision.Events.OfType<ServiceStatusChanged>())
             {
                 LogGap(logger, changed.ServiceId, note);
@@ -108,6 +121,43 @@ public sealed partial class MonitoringService(
         catch (StoreUnavailableException ex)
         {
             LogStoreFailed(logger, string.Join(", ", ids), ex);
+        }
+    }
+
+    private DateTimeOffset GapStart(Core.State.BoardState state, string serviceId, DateTimeOffset? from)
+    {
+        var now = time.GetUtcNow();
+        if (from is not { } start || start >= now || !state.Services.TryGetValue(serviceId, out var service))
+        {
+            return now;
+        }
+
+        return start > service.Since ? start : service.Since;
+    }
+
+    private DateTimeOffset? ReadAliveMark()
+    {
+        try
+        {
+            return alive?.Read();
+        }
+        catch (IOException ex)
+        {
+            LogAliveMarkFailed(logger, ex);
+            return null;
+        }
+    }
+
+    private void WriteAliveMark()
+    {
+        try
+        {
+            alive?.Write(time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The next start then records a longer gap than there was: more "unknown", never more "up".
+            LogAliveMarkFailed(logger, ex);
         }
     }
 
@@ -140,6 +190,9 @@ public sealed partial class MonitoringService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probe of {Service} ({Detail}) stored {Count} events")]
     private static partial void LogChanged(ILogger logger, string service, string detail, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The monitoring alive mark could not be read or written")]
+    private static partial void LogAliveMarkFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Monitoring gap: {Service} is now unknown ({Note})")]
     private static partial void LogGap(ILogger logger, string service, string note);

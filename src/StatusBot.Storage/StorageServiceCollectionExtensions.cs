@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
                 lockDirectory: true);
         });
         services.Replace(ServiceDescriptor.Singleton<IEventStore>(sp => sp.GetRequiredService<FileEventStore>()));
+        services.AddSingleton<IAliveMark>(sp => new FileAliveMark(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory));
         services.AddSingleton<SnapshotService>();
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotService>());
         return services;

@@ -100,6 +100,57 @@ public sealed class MonitoringGapTests
         Assert.Equal("Monitoring stopped: status unknown until it runs again.", bot.State.Services["api"].Note);
     }
 
+    [Fact]
+    public async Task Start_AfterAKill_UnknownFromTheLastAliveMarkNotFromTheRestart()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var alive = new MemoryAliveMark { At = TestBot.Start.AddMinutes(10) };
+        bot.Advance(TimeSpan.FromHours(1));
+        var restart = bot.Time.GetUtcNow();
+        var health = new Gate();
+        var probe = new ProbeOptions { Url = "http://127.0.0.1:1/health", IntervalSeconds = 30, TimeoutSeconds = 5 };
+        var options = new MonitoringOptions { Services = [new MonitoredService { Id = "api", Probe = probe }] };
+        using var service = new MonitoringService(bot.Board, new HttpProbe(new HttpClient(health), bot.Time), _policy, Options.Create(options), bot.Time, NullLogger<MonitoringService>.Instance, alive);
+
+        await service.StartAsync(CancellationToken.None);
+        await health.Requested.WaitAsync(TimeSpan.FromSeconds(10));
+        var during = bot.State.Services["api"];
+        health.AnswerAll(HttpStatusCode.OK);
+        await Until.TrueAsync(() => bot.State.Services["api"].Status == ServiceStatus.Operational, "the first result ends the gap");
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal(ServiceStatus.Unknown, during.Status);
+        Assert.Equal(TestBot.Start.AddMinutes(10), during.Since);
+        Assert.StartsWith("StatusBot was not watching from 2012-12-24 20:40 UTC", during.Note, StringComparison.Ordinal);
+        var uptime = Uptime.Compute(during.History, bot.State.Epoch, TestBot.Start, restart);
+        Assert.Equal(TimeSpan.FromMinutes(50), uptime.Unknown);
+        Assert.Equal(restart, alive.At);
+    }
+
+    [Fact]
+    public async Task Start_AliveMarkOlderThanTheLastChange_GapStartsAtTheChange()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var alive = new MemoryAliveMark { At = TestBot.Start.AddMinutes(1) };
+        bot.Advance(TimeSpan.FromMinutes(20));
+        await bot.RunAsync("service set api degraded Slow answers");
+        var changed = bot.Time.GetUtcNow();
+        bot.Advance(TimeSpan.FromMinutes(20));
+        var health = new Gate();
+        var probe = new ProbeOptions { Url = "http://127.0.0.1:1/health", IntervalSeconds = 30, TimeoutSeconds = 5 };
+        var options = new MonitoringOptions { Services = [new MonitoredService { Id = "api", Probe = probe }] };
+        using var service = new MonitoringService(bot.Board, new HttpProbe(new HttpClient(health), bot.Time), _policy, Options.Create(options), bot.Time, NullLogger<MonitoringService>.Instance, alive);
+
+        await service.StartAsync(CancellationToken.None);
+        await health.Requested.WaitAsync(TimeSpan.FromSeconds(10));
+        var during = bot.State.Services["api"];
+        health.AnswerAll(HttpStatusCode.OK);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal(ServiceStatus.Unknown, during.Status);
+        Assert.Equal(changed, during.Since);
+    }
+
     private Task ObserveAsync(TestBot bot, string service, ProbeOutcome outcome)
     {
         var o = new Observation(service, outcome, bot.Time.GetUtcNow(), "HTTP 200");
@@ -143,5 +194,14 @@ public sealed class MonitoringGapTests
             _requested.TrySetResult();
             return new HttpResponseMessage(await answer.Task);
         }
+    }
+
+    private sealed class MemoryAliveMark : IAliveMark
+    {
+        public DateTimeOffset? At { get; set; }
+
+        public DateTimeOffset? Read() => At;
+
+        public void Write(DateTimeOffset at) => At = at;
     }
 }
