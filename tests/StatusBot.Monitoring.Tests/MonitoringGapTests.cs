@@ -71,9 +71,7 @@ public sealed class MonitoringGapTests
     {
         await using var bot = await TestBot.StartAsync();
         var health = new Gate();
-        var probe = new ProbeOptions { Url = "http://127.0.0.1:1/health", IntervalSeconds = 30, TimeoutSeconds = 5 };
-        var options = new MonitoringOptions { Services = [new MonitoredService { Id = "api", Probe = probe }] };
-        using var service = new MonitoringService(bot.Board, new HttpProbe(new HttpClient(health), bot.Time), _policy, Options.Create(options), bot.Time, NullLogger<MonitoringService>.Instance);
+        using var service = ProbeApi(bot, health);
 
         await service.StartAsync(CancellationToken.None);
         await health.Requested.WaitAsync(TimeSpan.FromSeconds(10));
@@ -108,9 +106,7 @@ public sealed class MonitoringGapTests
         bot.Advance(TimeSpan.FromHours(1));
         var restart = bot.Time.GetUtcNow();
         var health = new Gate();
-        var probe = new ProbeOptions { Url = "http://127.0.0.1:1/health", IntervalSeconds = 30, TimeoutSeconds = 5 };
-        var options = new MonitoringOptions { Services = [new MonitoredService { Id = "api", Probe = probe }] };
-        using var service = new MonitoringService(bot.Board, new HttpProbe(new HttpClient(health), bot.Time), _policy, Options.Create(options), bot.Time, NullLogger<MonitoringService>.Instance, alive);
+        using var service = ProbeApi(bot, health, alive);
 
         await service.StartAsync(CancellationToken.None);
         await health.Requested.WaitAsync(TimeSpan.FromSeconds(10));
@@ -137,9 +133,7 @@ public sealed class MonitoringGapTests
         var changed = bot.Time.GetUtcNow();
         bot.Advance(TimeSpan.FromMinutes(20));
         var health = new Gate();
-        var probe = new ProbeOptions { Url = "http://127.0.0.1:1/health", IntervalSeconds = 30, TimeoutSeconds = 5 };
-        var options = new MonitoringOptions { Services = [new MonitoredService { Id = "api", Probe = probe }] };
-        using var service = new MonitoringService(bot.Board, new HttpProbe(new HttpClient(health), bot.Time), _policy, Options.Create(options), bot.Time, NullLogger<MonitoringService>.Instance, alive);
+        using var service = ProbeApi(bot, health, alive);
 
         await service.StartAsync(CancellationToken.None);
         await health.Requested.WaitAsync(TimeSpan.FromSeconds(10));
@@ -149,6 +143,14 @@ public sealed class MonitoringGapTests
 
         Assert.Equal(ServiceStatus.Unknown, during.Status);
         Assert.Equal(changed, during.Since);
+    }
+
+    /// <summary>Monitoring of the API alone, probed every 30 s through <paramref name="health"/>.</summary>
+    private MonitoringService ProbeApi(TestBot bot, Gate health, IAliveMark? alive = null)
+    {
+        var probe = new ProbeOptions { Url = "http://127.0.0.1:1/health", IntervalSeconds = 30, TimeoutSeconds = 5 };
+        var options = new MonitoringOptions { Services = [new MonitoredService { Id = "api", Probe = probe }] };
+        return new MonitoringService(bot.Board, new HttpProbe(new HttpClient(health), bot.Time), _policy, Options.Create(options), bot.Time, NullLogger<MonitoringService>.Instance, alive);
     }
 
     private Task ObserveAsync(TestBot bot, string service, ProbeOutcome outcome)
