@@ -47,6 +47,19 @@ public static class StatusBotMetrics
 
     private static readonly Counter<long> Probes = Meter.CreateCounter<long>("statusbot_probes", description: "Probe results by service and result");
 
+    private static readonly Counter<long> StoreConflicts = Meter.CreateCounter<long>(
+        "statusbot_store_conflicts", description: "Appends refused because another instance appended first (decided again after catching up)");
+
+    private static readonly Counter<long> LeadershipChanges = Meter.CreateCounter<long>(
+        "statusbot_leadership_changes", description: "Times this instance became or stopped being the leader, by direction");
+
+    private static Func<long>? _replicationLag;
+
+    private static readonly ObservableGauge<long> ReplicationLag = Meter.CreateObservableGauge(
+        "statusbot_replication_lag_events",
+        () => _replicationLag is { } lag ? [new Measurement<long>(lag())] : Array.Empty<Measurement<long>>(),
+        description: "Events in the shared store this instance has not applied yet (head sequence minus applied sequence)");
+
     public static void Command(string platform, string command, string outcome, double seconds)
     {
         var tags = new TagList { { "platform", platform }, { "command", command }, { "outcome", outcome } };
@@ -72,4 +85,15 @@ public static class StatusBotMetrics
         RateLimited.Add(1, new TagList { { "platform", platform }, { "route", route }, { "global", global ? "true" : "false" } });
 
     public static void Probe(string service, string result) => Probes.Add(1, new TagList { { "service", service }, { "result", result } });
+
+    public static void StoreConflict() => StoreConflicts.Add(1);
+
+    public static void LeadershipChanged(bool acquired) => LeadershipChanges.Add(1, new TagList { { "direction", acquired ? "acquired" : "lost" } });
+
+    /// <summary>Sets where <c>statusbot_replication_lag_events</c> is read from (a shared store); null removes it.</summary>
+    public static void ObserveReplicationLag(Func<long>? lag)
+    {
+        _ = ReplicationLag;
+        _replicationLag = lag;
+    }
 }
