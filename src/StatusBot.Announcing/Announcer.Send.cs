@@ -11,6 +11,45 @@ namespace StatusBot.Announcing;
 /// <summary>Sending one outbox entry: post the card the first time, else edit it and reply in its thread; record the outcome.</summary>
 public sealed partial class Announcer
 {
+    /// <summary>
+    /// Sends an entry once this instance holds its claim. Another instance's live claim leaves it alone; an entry already
+    /// delivered elsewhere waits for its receipt to arrive; a claim that lapsed without a receipt makes the send uncertain,
+    /// so it first looks for an earlier post.
+    /// </summary>
+    private async Task ClaimAndSendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        DeliveryClaim claim;
+        try
+        {
+            claim = await _ledger.ClaimAsync(entry, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSendFailed(logger, entry.AnnouncementId, entry.ChannelKey, ex);
+            Delay(entry, null, "the delivery could not be claimed");
+            return;
+        }
+
+        switch (claim.Status)
+        {
+            case DeliveryClaimStatus.Claimed:
+                if (claim.AttemptedBefore)
+                {
+                    _uncertain[UncertainKey(entry)] = true;
+                }
+
+                await SendAsync(entry, cancellationToken);
+                break;
+            case DeliveryClaimStatus.HeldElsewhere:
+                LogHeldElsewhere(logger, entry.AnnouncementId, entry.ChannelKey);
+                Delay(entry, null, "claimed by another instance");
+                break;
+            default:
+                // Its receipt is on the way (this instance has not applied it yet): nothing to send.
+                break;
+        }
+    }
+
     private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var state = board.Current;

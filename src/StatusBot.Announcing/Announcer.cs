@@ -20,8 +20,10 @@ public sealed partial class Announcer(
     AnnouncementRenderer renderer,
     CadencePlanner cadence,
     TimeProvider time,
-    ILogger<Announcer> logger)
+    ILogger<Announcer> logger,
+    IDeliveryLedger? ledger = null)
 {
+    private readonly IDeliveryLedger _ledger = ledger ?? new LocalDeliveryLedger();
     private readonly Dictionary<string, IChatPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Backoff> _backoff = new(StringComparer.Ordinal);
     private readonly ChannelSubscription? _admin = AdminNotices.AdminChannel(options.AdminChannel);
@@ -31,6 +33,12 @@ public sealed partial class Announcer(
     // does not say nothing was posted (timeout, 5xx). Keyed by announcement id and channel.
     private readonly ConcurrentDictionary<string, bool> _uncertain = new(StringComparer.Ordinal);
     private int _started;
+
+    /// <summary>
+    /// This instance has just become the one that announces (at start, or taking over from another instance): whatever is
+    /// pending may have been posted by the previous announcer without its receipt being recorded.
+    /// </summary>
+    public void TakeOver() => Interlocked.Exchange(ref _started, 0);
 
     /// <summary>Runs one pass; returns when the next one is due at the latest.</summary>
     public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
@@ -58,7 +66,7 @@ public sealed partial class Announcer(
         await Parallel.ForEachAsync(
             due,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelSends), CancellationToken = cancellationToken },
-            async (entry, ct) => await SendAsync(entry, ct));
+            async (entry, ct) => await ClaimAndSendAsync(entry, ct));
 
         return NextWake(board.Current, time.GetUtcNow());
     }
@@ -97,6 +105,9 @@ public sealed partial class Announcer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No publisher for platform {Platform}: announcements to {Channel} stay pending")]
     private static partial void LogNoPublisher(ILogger logger, string platform, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announcement {Announcement} to {Channel} is being sent by another instance")]
+    private static partial void LogHeldElsewhere(ILogger logger, string announcement, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Announcement {Announcement} to {Channel} failed")]
     private static partial void LogSendFailed(ILogger logger, string announcement, string channel, Exception exception);

@@ -4,7 +4,8 @@ using StatusBot.Core.Board;
 namespace StatusBot.Announcing;
 
 /// <summary>Runs the announcer: a pass after each relevant commit, and at the latest when the next retry, holding update or maintenance stage falls due.</summary>
-public sealed class AnnouncerService(Announcer announcer, AnnouncerSignal signal, StatusBoard board, TimeProvider time) : BackgroundService
+/// <remarks>With several instances on one database only the leader announces; when it takes over, it resumes the outbox.</remarks>
+public sealed class AnnouncerService(Announcer announcer, AnnouncerSignal signal, StatusBoard board, TimeProvider time, ILeadership? leadership = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,6 +14,12 @@ public sealed class AnnouncerService(Announcer announcer, AnnouncerSignal signal
             await Task.Delay(TimeSpan.FromMilliseconds(100), time, stoppingToken);
         }
 
+        await (leadership ?? new SoleLeadership()).RunWhileLeaderAsync(AnnounceAsync, stoppingToken);
+    }
+
+    private async Task AnnounceAsync(CancellationToken stoppingToken)
+    {
+        announcer.TakeOver();
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTimeOffset next;

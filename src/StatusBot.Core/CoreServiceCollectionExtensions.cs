@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Commands.Handlers;
@@ -19,6 +20,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventStore, InMemoryEventStore>();
+        services.TryAddSingleton<ILeadership, SoleLeadership>();
+        services.TryAddSingleton<IDeliveryLedger, LocalDeliveryLedger>();
         services.TryAddSingleton(settings ?? CommandSettings.Default);
         services.TryAddSingleton(RateLimitSettings.Off);
         services.AddSingleton<CommandRateLimiter>();

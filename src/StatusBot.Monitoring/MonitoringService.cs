@@ -23,7 +23,8 @@ public sealed partial class MonitoringService(
     IOptions<MonitoringOptions> options,
     TimeProvider time,
     ILogger<MonitoringService> logger,
-    IAliveMark? alive = null) : BackgroundService
+    IAliveMark? alive = null,
+    ILeadership? leadership = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastResult = new(StringComparer.Ordinal);
     private volatile bool _running;
@@ -56,6 +57,28 @@ public sealed partial class MonitoringService(
 
         await BoardWait.UntilStartedAsync(board, time, stoppingToken);
 
+        // With several instances on one database, only the leader probes and decides; another takes over when it goes.
+        await (leadership ?? new SoleLeadership()).RunWhileLeaderAsync(leading => MonitorAsync(probed, leading, stoppingToken), stoppingToken);
+    }
+
+    private async Task MonitorAsync(IReadOnlyList<MonitoredService> probed, CancellationToken leading, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await MonitorWhileLeadingAsync(probed, leading);
+        }
+        finally
+        {
+            // Lost the lead (not a stop): the stop's gap is the new leader's to record, from this run's last alive mark.
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                _running = false;
+            }
+        }
+    }
+
+    private async Task MonitorWhileLeadingAsync(IReadOnlyList<MonitoredService> probed, CancellationToken stoppingToken)
+    {
         // Whatever was recorded before this start is old news: unknown until each service's first result. After a kill
         // (no stop was recorded), unknown from the last time the previous run was known to be watching.
         var lastAlive = ReadAliveMark();

@@ -16,7 +16,8 @@ public sealed partial class UpstreamFeedService(
     UpstreamPoller poller,
     IOptions<MonitoringOptions> options,
     TimeProvider time,
-    ILogger<UpstreamFeedService> logger) : BackgroundService
+    ILogger<UpstreamFeedService> logger,
+    ILeadership? leadership = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +29,8 @@ public sealed partial class UpstreamFeedService(
         }
 
         await BoardWait.UntilStartedAsync(board, time, stoppingToken);
-        await Task.WhenAll(polled.Select(u => LoopAsync(u, stoppingToken)));
+        // Only the leader polls, so several instances on one database record each upstream change once.
+        await (leadership ?? new SoleLeadership()).RunWhileLeaderAsync(leading => Task.WhenAll(polled.Select(u => LoopAsync(u, leading))), stoppingToken);
     }
 
     /// <summary>One poll of one upstream; returns true when something new was recorded, false when not or when it failed.</summary>

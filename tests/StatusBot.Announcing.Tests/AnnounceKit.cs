@@ -24,14 +24,15 @@ internal sealed class AnnounceKit(TestBot bot, Announcer announcer, FakeChatPubl
     public static async Task<AnnounceKit> StartAsync(
         AnnouncementOptions? options = null,
         FakeChatPublisher? discord = null,
-        Core.Board.IEventStore? store = null)
+        Core.Board.IEventStore? store = null,
+        IDeliveryLedger? ledger = null)
     {
         options ??= new AnnouncementOptions();
         discord ??= new FakeChatPublisher("discord");
         var slack = new FakeChatPublisher("slack");
         var bot = await TestBot.StartAsync(store);
         var renderer = new AnnouncementRenderer(options);
-        var announcer = new Announcer(bot.Board, [discord, slack], options, renderer, new CadencePlanner(options, renderer), bot.Time, NullLogger<Announcer>.Instance);
+        var announcer = new Announcer(bot.Board, [discord, slack], options, renderer, new CadencePlanner(options, renderer), bot.Time, NullLogger<Announcer>.Instance, ledger);
         return new AnnounceKit(bot, announcer, discord, slack);
     }
 

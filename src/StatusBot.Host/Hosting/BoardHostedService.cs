@@ -13,7 +13,10 @@ public sealed class BoardHostedService(StatusBoard board, BoardSeed seed, TimePr
         await board.StartAsync(seed.InitialState(), seed.Refresh, cancellationToken);
         if (board.Current.Epoch is null)
         {
-            await board.ExecuteAsync(_ => Decision.Apply(new BoardInitialized(Actor.System, time.GetUtcNow())), cancellationToken);
+            // Decided on the writer: with instances starting together on one database, only the first initializes.
+            await board.ExecuteAsync(
+                s => s.Epoch is null ? Decision.Apply(new BoardInitialized(Actor.System, time.GetUtcNow())) : Decision.NoChange,
+                cancellationToken);
         }
     }
 

@@ -1,0 +1,86 @@
+using StatusBot.Core.Announcing;
+using StatusBot.Testing.Announcing;
+
+namespace StatusBot.Announcing.Tests;
+
+/// <summary>
+/// The announcer asks the delivery ledger before each send: with several instances on one database, an entry another
+/// instance is sending is left alone, one already delivered is not sent again, and one whose earlier claim lapsed is sent
+/// as "may have been sent" so the publisher looks for its earlier post.
+/// </summary>
+public sealed class DeliveryClaimTests
+{
+    private const string OpenStreaming = "incident open streaming major \"Streaming fails\"";
+
+    [Fact]
+    public async Task HeldElsewhere_NothingSentAndTheEntryStaysPending()
+    {
+        var ledger = new ScriptedLedger(new DeliveryClaim(DeliveryClaimStatus.HeldElsewhere, false));
+        await using var kit = await AnnounceKit.StartAsync(ledger: ledger);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+
+        Assert.Empty(kit.Discord.Calls);
+        Assert.Single(kit.Bot.State.Announcements.Outbox);
+        Assert.Equal(["INC-1/1"], ledger.Asked);
+    }
+
+    [Fact]
+    public async Task AlreadyDelivered_NotSentAgain()
+    {
+        var ledger = new ScriptedLedger(new DeliveryClaim(DeliveryClaimStatus.Delivered, false));
+        await using var kit = await AnnounceKit.StartAsync(ledger: ledger);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+
+        Assert.Empty(kit.Discord.Calls);
+    }
+
+    [Fact]
+    public async Task ClaimLapsedBefore_SentAsMayHaveBeenSent()
+    {
+        var ledger = new ScriptedLedger(new DeliveryClaim(DeliveryClaimStatus.Claimed, true));
+        await using var kit = await AnnounceKit.StartAsync(ledger: ledger);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+
+        var post = Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+        Assert.True(post.MayHaveBeenSent);
+        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+    }
+
+    [Fact]
+    public async Task FreeClaim_SentPlainly()
+    {
+        var ledger = new ScriptedLedger(DeliveryClaim.Free);
+        await using var kit = await AnnounceKit.StartAsync(ledger: ledger);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.PassAsync();
+
+        var post = Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+        Assert.False(post.MayHaveBeenSent);
+    }
+
+    private sealed class ScriptedLedger(DeliveryClaim answer) : IDeliveryLedger
+    {
+        public List<string> Asked { get; } = [];
+
+        public ValueTask<DeliveryClaim> ClaimAsync(OutboxEntry entry, CancellationToken cancellationToken)
+        {
+            lock (Asked)
+            {
+                Asked.Add(entry.AnnouncementId);
+            }
+
+            return ValueTask.FromResult(answer);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using StatusBot.Core.Board;
+using StatusBot.Host.Web;
+using StatusBot.Testing;
+
+namespace StatusBot.Host.Tests.Web;
+
+/// <summary>What <c>/readyz</c> says for the file store and for instances sharing a database.</summary>
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task FileStore_Writable_OkWithoutClusterFacts()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var (code, body) = HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), null);
+
+        Assert.Equal(200, code);
+        Assert.Equal("ok", body.Status);
+        Assert.Equal("ok", body.Checks!["journal"]);
+        Assert.False(body.Checks.ContainsKey("role"));
+    }
+
+    [Fact]
+    public async Task SharedStore_ConnectedFollowerBehind_ReportsRoleAndLag()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var status = new Status { Connected = true, HeadSequence = bot.State.Sequence + 7 };
+
+        var (code, body) = HealthEndpoints.Readiness(bot.Board, new Follower(), status);
+
+        Assert.Equal(200, code);
+        Assert.Equal("ok", body.Status);
+        Assert.Equal("ok", body.Checks!["database"]);
+        Assert.Equal("follower", body.Checks["role"]);
+        Assert.Equal("7", body.Checks["behind"]);
+        Assert.Equal("bot-a-1", body.Checks["instance"]);
+    }
+
+    [Fact]
+    public async Task SharedStore_DatabaseUnreachable_DegradedButStillServing()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var status = new Status { Connected = false, LastError = "connection refused" };
+
+        var (code, body) = HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), status);
+
+        Assert.Equal(200, code);
+        Assert.Equal("degraded", body.Status);
+        Assert.Equal("failing: connection refused", body.Checks!["database"]);
+        Assert.Equal("leader", body.Checks["role"]);
+    }
+
+    private sealed class Follower : ILeadership
+    {
+        public bool IsLeader => false;
+
+        public Task<CancellationToken> AcquireAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => CancellationToken.None, TaskScheduler.Default);
+    }
+
+    private sealed class Status : ISharedStoreStatus
+    {
+        public string InstanceId => "bot-a-1";
+
+        public bool Connected { get; init; }
+
+        public string? LastError { get; init; }
+
+        public long HeadSequence { get; init; }
+    }
+}
