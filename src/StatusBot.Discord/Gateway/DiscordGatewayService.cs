@@ -1,11 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Board;
 
 namespace StatusBot.Discord.Gateway;
 
-/// <summary>Runs the gateway when <c>StatusBot:Discord:UseGateway</c> is true; a fatal close stops it with a clear error.</summary>
-internal sealed partial class DiscordGatewayService(DiscordGateway gateway, IOptions<DiscordOptions> options, ILogger<DiscordGatewayService> logger) : BackgroundService
+/// <summary>
+/// Runs the gateway when <c>StatusBot:Discord:UseGateway</c> is true; a fatal close stops it with a clear error. With several
+/// instances on one database only the leader connects: every session of one bot token receives every event, so two would
+/// answer each mention twice.
+/// </summary>
+internal sealed partial class DiscordGatewayService(
+    DiscordGateway gateway,
+    IOptions<DiscordOptions> options,
+    ILogger<DiscordGatewayService> logger,
+    ILeadership? leadership = null) : BackgroundService
 {
     /// <summary>Why the gateway stopped for good, if it did.</summary>
     public GatewayFatalException? Failure { get; private set; }
@@ -19,7 +28,7 @@ internal sealed partial class DiscordGatewayService(DiscordGateway gateway, IOpt
 
         try
         {
-            await gateway.RunAsync(stoppingToken);
+            await (leadership ?? new SoleLeadership()).RunWhileLeaderAsync(gateway.RunAsync, stoppingToken);
         }
         catch (GatewayFatalException ex)
         {
