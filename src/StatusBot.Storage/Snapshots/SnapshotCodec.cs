@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using StatusBot.Core.Domain;
 using StatusBot.Core.State;
 using StatusBot.Storage.Serialization;
 
@@ -42,8 +43,37 @@ internal static class SnapshotCodec
             throw new StorageFormatException("the snapshot is not valid JSON: " + ex.Message, ex);
         }
 
-        return document ?? throw new StorageFormatException("the snapshot is empty");
+        if (document is null)
+        {
+            throw new StorageFormatException("the snapshot is empty");
+        }
+
+        // Written by StatusBot, these are never missing; a snapshot without them is not one of ours.
+        if (document.Services is null || document.Incidents is null || document.OpenIncidentIds is null ||
+            document.Services.Any(s => s is null || s.Id is null || s.History is null) || document.Incidents.Any(i => !IsWhole(i)))
+        {
+            throw new StorageFormatException("the snapshot lacks parts of its services or incidents");
+        }
+
+        if (document.Announcements is { } announcements)
+        {
+            // Small next to the incidents: checked by writing it back, which fails on any part missing.
+            try
+            {
+                _ = JsonSerializer.SerializeToUtf8Bytes(announcements, StorageJsonContext.Default.AnnouncementState);
+            }
+            catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException)
+            {
+                throw new StorageFormatException("the snapshot lacks parts of its announcements", ex);
+            }
+        }
+
+        return document;
     }
+
+    private static bool IsWhole(Incident? i) =>
+        i is { Id: not null, Title: not null, Milestones: not null, Timeline: not null, Services.IsDefault: false, Segments.IsDefault: false } &&
+        i.Services.All(s => s is { ServiceId: not null }) && i.Segments.All(s => s is not null) && i.Timeline.All(t => t is { Message: not null, Author: not null });
 
     private static long ReadVersion(ReadOnlySpan<byte> payload)
     {
