@@ -90,6 +90,34 @@ public sealed class AuthorizationMatrixTests(SecuredServeFixture serve) : IClass
         Assert.Same(before, serve.Board.Current);
     }
 
+    /// <summary>The "resolve" button on an incident card, pressed by someone who is not an admin.</summary>
+    [Fact]
+    public async Task SlackResolveButton_Viewer_RefusedEphemerallyAndChangesNothing()
+    {
+        var before = serve.Board.Current;
+        var responseUrl = serve.SlackApi.ResponseUrl("button-" + Guid.NewGuid().ToString("N"));
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["type"] = "block_actions",
+            ["user"] = new Dictionary<string, object?> { ["id"] = SecuredServeFixture.SlackViewer, ["username"] = "viewer" },
+            ["team"] = new Dictionary<string, object?> { ["id"] = "T1" },
+            ["channel"] = new Dictionary<string, object?> { ["id"] = "C-GENERAL" },
+            ["response_url"] = responseUrl,
+            ["actions"] = new[] { new Dictionary<string, object?> { ["action_id"] = "resolve:INC-1", ["value"] = "incident resolve INC-1", ["type"] = "button" } },
+        });
+        using var request = serve.Slack.Request("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), serve.Time.GetUtcNow());
+
+        using var response = await serve.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var path = new Uri(responseUrl).AbsolutePath;
+        var seen = await serve.SlackApi.WaitForAsync(requests => requests.Any(r => r.Path == path));
+        var answered = seen.Single(r => r.Path == path);
+        Assert.Contains("Only admins can run 'incident resolve'", SecuredServeFixture.Texts(answered.Body), StringComparison.Ordinal);
+        Assert.Contains("\"ephemeral\"", answered.Body, StringComparison.Ordinal);
+        Assert.Same(before, serve.Board.Current);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer not-the-token")]
