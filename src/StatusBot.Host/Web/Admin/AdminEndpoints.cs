@@ -34,35 +34,35 @@ public static class AdminEndpoints
             }));
 
         admin.MapPost("/incidents/{id}/updates", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncident(id, board) ?? RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()
+            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()
             {
                 ["id"] = id,
                 ["status"] = b.Status,
                 ["message"] = b.Message,
-            }));
+            })));
 
         admin.MapPut("/incidents/{id}/cause", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncident(id, board) ?? RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentCauseRequest, Catalog.IncidentCause, b => new()
+            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentCauseRequest, Catalog.IncidentCause, b => new()
             {
                 ["id"] = id,
                 ["confidence"] = b.Confidence,
                 ["text"] = b.Text,
                 ["upstream"] = b.Upstream,
-            }));
+            })));
 
         admin.MapPost("/incidents/{id}/resolve", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncident(id, board) ?? RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentResolve, b => new()
+            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentResolve, b => new()
             {
                 ["id"] = id,
                 ["message"] = b.Message,
-            }));
+            })));
 
         admin.MapPost("/incidents/{id}/apology", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncident(id, board) ?? RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentApologize, b => new()
+            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentApologize, b => new()
             {
                 ["id"] = id,
                 ["message"] = b.Message,
-            }));
+            })));
 
         admin.MapPut("/services/{id}/status", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
             board.Current.FindService(id) is null
@@ -85,6 +85,11 @@ public static class AdminEndpoints
 
         admin.MapPost("/maintenances/{id}/cancel", async (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
         {
+            if (MaintenanceTimeline.Find(board.Current, id) is null)
+            {
+                await CatchUpAsync(board, http.RequestAborted);
+            }
+
             if (MaintenanceTimeline.Find(board.Current, id) is not null)
             {
                 return await RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.MaintenanceCancel, _ => new() { ["maintenance"] = id });
@@ -98,10 +103,38 @@ public static class AdminEndpoints
         return endpoints;
     }
 
-    private static Task<IResult>? ForIncident(string id, StatusBoard board) =>
-        IncidentIds.TryNormalize(id, out var normalized) && board.Current.FindIncident(normalized) is not null
-            ? null
-            : Task.FromResult(Problem(StatusCodes.Status404NotFound, $"There is no incident '{Clip(id)}'."));
+    /// <summary>Runs <paramref name="run"/> when the incident exists; 404 otherwise.</summary>
+    private static async Task<IResult> ForIncidentAsync(string id, StatusBoard board, HttpContext http, Func<Task<IResult>> run)
+    {
+        if (!IncidentIds.TryNormalize(id, out var normalized))
+        {
+            return Problem(StatusCodes.Status404NotFound, $"There is no incident '{Clip(id)}'.");
+        }
+
+        if (board.Current.FindIncident(normalized) is null)
+        {
+            // Opened through another instance a moment ago? Read what the shared store has before saying no.
+            await CatchUpAsync(board, http.RequestAborted);
+            if (board.Current.FindIncident(normalized) is null)
+            {
+                return Problem(StatusCodes.Status404NotFound, $"There is no incident '{Clip(id)}'.");
+            }
+        }
+
+        return await run();
+    }
+
+    private static async Task CatchUpAsync(StatusBoard board, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await board.CatchUpAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            // The database is unreachable: answer from what this instance has.
+        }
+    }
 
     private static async Task<IResult> RunAsync<TBody>(
         HttpContext http,
