@@ -55,12 +55,12 @@ public sealed class PostgresDeliveryLedger(NpgsqlDataSource dataSource, Postgres
                 await reader.CloseAsync();
                 if (done)
                 {
-                    return new DeliveryClaim(DeliveryClaimStatus.Delivered, attempted);
+                    return new DeliveryClaim(DeliveryClaimStatus.Delivered, false);
                 }
 
                 if (heldElsewhere)
                 {
-                    return new DeliveryClaim(DeliveryClaimStatus.HeldElsewhere, attempted);
+                    return new DeliveryClaim(DeliveryClaimStatus.HeldElsewhere, false);
                 }
 
                 await TakeAsync(connection, transaction, entry, cancellationToken);
