@@ -184,7 +184,18 @@ public sealed class PostgresServer : IAsyncDisposable
             // Already stopped.
         }
 
-        Directory.Delete(_directory, recursive: true);
+        // The server's last processes may still be removing their files: try a few times, then leave it to the temp cleaner.
+        for (var attempt = 1; attempt <= 5 && Directory.Exists(_directory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private Task PgCtlAsync(string action, params string[] options) =>
