@@ -67,6 +67,7 @@ public sealed partial class PostgresLeadership(
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or OperationCanceledException)
             {
                 var description = PostgresConnections.Describe(ex, dataSource);
+                status.ReportError(description);
                 if (Lose())
                 {
                     LogLost(logger, status.InstanceId, description);

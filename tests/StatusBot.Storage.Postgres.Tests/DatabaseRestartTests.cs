@@ -5,11 +5,16 @@ using StatusBot.Testing.Postgres;
 
 namespace StatusBot.Storage.Postgres.Tests;
 
-/// <summary>The database restarted (<c>pg_ctl restart -m fast</c>) while two instances write: nothing acknowledged is lost.</summary>
+/// <summary>
+/// The database restarted while two instances write, cleanly (<c>-m fast</c>) or as if it crashed (<c>-m immediate</c>):
+/// nothing acknowledged is lost, and both instances end on the state of the events table.
+/// </summary>
 public sealed class DatabaseRestartTests
 {
-    [SkippableFact]
-    public async Task RestartUnderLoad_EveryAcknowledgedUpdateIsKeptAndTheFollowerReconnects()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RestartUnderLoad_EveryAcknowledgedUpdateIsKeptAndTheFollowerReconnects(bool immediate)
     {
         Skip.IfNot(PostgresServer.CanStartPrivate, "Restarting needs a private PostgreSQL cluster: install Debian's postgresql package (.ci/run does).");
         await using var server = await PostgresServer.StartPrivateAsync();
@@ -56,7 +61,7 @@ public sealed class DatabaseRestartTests
 
         var writers = new[] { Task.Run(() => WriteAsync(a, "A")), Task.Run(() => WriteAsync(b, "B")) };
         await PgKit.WaitUntilAsync(() => Acknowledged() >= 20, TimeSpan.FromSeconds(30), "writes before the restart");
-        await server.RestartAsync();
+        await server.RestartAsync(immediate);
         var afterRestart = Acknowledged();
         await PgKit.WaitUntilAsync(() => Acknowledged() >= afterRestart + 20, TimeSpan.FromSeconds(30), "writes after the restart");
         await stop.CancelAsync();

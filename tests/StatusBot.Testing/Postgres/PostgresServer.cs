@@ -154,9 +154,14 @@ public sealed class PostgresServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Restarts the server the way an operator would (<c>pg_ctl restart -m fast</c>): sessions are cut.</summary>
-    public Task RestartAsync() =>
-        Owned ? PgCtlAsync("restart", "-m", "fast") : throw new InvalidOperationException("Only a server this process started can be restarted.");
+    /// <summary>
+    /// Restarts the server: <c>-m fast</c> as an operator would (sessions are cut, a clean shutdown), or <c>-m immediate</c>,
+    /// which stops it like a crash (no checkpoint; the next start replays the WAL).
+    /// </summary>
+    public Task RestartAsync(bool immediate = false) =>
+        Owned
+            ? PgCtlAsync("restart", "-m", immediate ? "immediate" : "fast")
+            : throw new InvalidOperationException("Only a server this process started can be restarted.");
 
     public async ValueTask DisposeAsync()
     {
