@@ -21,11 +21,10 @@ internal static class EventBatchCodec
             writer.WriteStartArray("events");
             foreach (var e in events)
             {
-                var type = e.GetType();
                 writer.WriteStartObject();
-                writer.WriteString("type", type.Name);
+                writer.WriteString("type", EventJson.TypeName(e));
                 writer.WritePropertyName("data");
-                JsonSerializer.Serialize(writer, e, EventTypes.For(type));
+                EventJson.Write(writer, e);
                 writer.WriteEndObject();
             }
 

@@ -1,0 +1,109 @@
+using Npgsql;
+using StatusBot.Core.Announcing;
+
+namespace StatusBot.Storage.Postgres;
+
+/// <summary>
+/// Claims on <c>announcement_deliveries</c> rows so one instance sends each announcement: the row is locked with
+/// <c>FOR UPDATE SKIP LOCKED</c> (a concurrent claimer skips it), and a free one gets a lease of
+/// <see cref="PostgresTimings.DeliveryLease"/> for this instance. A lease that lapsed without a receipt is taken over and
+/// reported as attempted before, so the sender looks for the earlier post first.
+/// </summary>
+public sealed class PostgresDeliveryLedger(NpgsqlDataSource dataSource, PostgresSchema schema, PostgresStoreStatus status, PostgresTimings timings)
+    : IDeliveryLedger
+{
+    public async ValueTask<DeliveryClaim> ClaimAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await schema.EnsureAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var claim = await ClaimCoreAsync(connection, transaction, entry, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return claim;
+        }
+        catch (NpgsqlException ex)
+        {
+            var description = PostgresConnections.Describe(ex, dataSource);
+            status.ReportError(description);
+            throw new StorageException("Could not claim the delivery in PostgreSQL: " + description, ex);
+        }
+    }
+
+    private async Task<DeliveryClaim> ClaimCoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        await using (var select = new NpgsqlCommand(
+            """
+            SELECT delivered_at IS NOT NULL OR failed_reason IS NOT NULL,
+                   claimed_by IS NOT NULL AND claimed_by <> @me AND claimed_until > now(),
+                   attempts > 0
+            FROM announcement_deliveries
+            WHERE announcement_id = @id AND channel_key = @channel
+            FOR UPDATE SKIP LOCKED
+            """,
+            connection,
+            transaction))
+        {
+            select.Parameters.AddWithValue("me", status.InstanceId);
+            select.Parameters.AddWithValue("id", entry.AnnouncementId);
+            select.Parameters.AddWithValue("channel", entry.ChannelKey);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                var (done, heldElsewhere, attempted) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2));
+                await reader.CloseAsync();
+                if (done)
+                {
+                    return new DeliveryClaim(DeliveryClaimStatus.Delivered, false);
+                }
+
+                if (heldElsewhere)
+                {
+                    return new DeliveryClaim(DeliveryClaimStatus.HeldElsewhere, false);
+                }
+
+                await TakeAsync(connection, transaction, entry, cancellationToken);
+                return new DeliveryClaim(DeliveryClaimStatus.Claimed, attempted);
+            }
+        }
+
+        // No row we could lock: either another claimer holds its lock right now, or there is none (queued before this
+        // store existed). Insert it claimed; if it exists, the insert does nothing and the row is someone else's.
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO announcement_deliveries (announcement_id, channel_key, subject, version, queued_at, claimed_by, claimed_until, attempts)
+            VALUES (@id, @channel, @subject, @version, @queued, @me, now() + @lease, 1)
+            ON CONFLICT (announcement_id, channel_key) DO NOTHING
+            """,
+            connection,
+            transaction);
+        insert.Parameters.AddWithValue("id", entry.AnnouncementId);
+        insert.Parameters.AddWithValue("channel", entry.ChannelKey);
+        insert.Parameters.AddWithValue("subject", entry.Subject);
+        insert.Parameters.AddWithValue("version", entry.Version);
+        insert.Parameters.AddWithValue("queued", entry.QueuedAt.ToUniversalTime());
+        insert.Parameters.AddWithValue("me", status.InstanceId);
+        insert.Parameters.AddWithValue("lease", timings.DeliveryLease);
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1
+            ? DeliveryClaim.Free
+            : new DeliveryClaim(DeliveryClaimStatus.HeldElsewhere, false);
+    }
+
+    private async Task TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand(
+            """
+            UPDATE announcement_deliveries
+            SET claimed_by = @me, claimed_until = now() + @lease, attempts = attempts + 1
+            WHERE announcement_id = @id AND channel_key = @channel
+            """,
+            connection,
+            transaction);
+        update.Parameters.AddWithValue("me", status.InstanceId);
+        update.Parameters.AddWithValue("lease", timings.DeliveryLease);
+        update.Parameters.AddWithValue("id", entry.AnnouncementId);
+        update.Parameters.AddWithValue("channel", entry.ChannelKey);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

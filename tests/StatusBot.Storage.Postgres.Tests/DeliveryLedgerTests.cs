@@ -1,0 +1,119 @@
+using Npgsql;
+using StatusBot.Core.Announcing;
+using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
+using StatusBot.Testing;
+
+namespace StatusBot.Storage.Postgres.Tests;
+
+public sealed class DeliveryLedgerTests
+{
+    private static readonly OutboxEntry Entry = new("ann-1", "discord:123", "INC-1", 1, TestBot.Start);
+
+    [SkippableFact]
+    public async Task TwoClaimersOnOneRow_OneClaimsTheOtherIsHeldOff()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var a = new PgNode(db.ConnectionString, "A");
+        await using var b = new PgNode(db.ConnectionString, "B");
+        await QueueAsync(a);
+
+        var claims = await Task.WhenAll(Task.Run(() => a.Ledger().ClaimAsync(Entry, CancellationToken.None).AsTask()),
+            Task.Run(() => b.Ledger().ClaimAsync(Entry, CancellationToken.None).AsTask()));
+
+        Assert.Single(claims, c => c.Status == DeliveryClaimStatus.Claimed);
+        Assert.Single(claims, c => c.Status == DeliveryClaimStatus.HeldElsewhere);
+        Assert.All(claims, c => Assert.False(c.AttemptedBefore));
+        Assert.Equal(1, await PgKit.ScalarAsync(db.ConnectionString, "SELECT attempts FROM announcement_deliveries"));
+    }
+
+    [SkippableFact]
+    public async Task RowLockedByAnotherClaimInProgress_SkippedAsHeldElsewhere()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var a = new PgNode(db.ConnectionString, "A");
+        await QueueAsync(a);
+        await using var holder = new NpgsqlConnection(db.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM announcement_deliveries FOR UPDATE", holder, transaction))
+        {
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        var claim = await a.Ledger().ClaimAsync(Entry, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        await transaction.RollbackAsync();
+        var afterwards = await a.Ledger().ClaimAsync(Entry, CancellationToken.None);
+
+        Assert.Equal(DeliveryClaimStatus.HeldElsewhere, claim.Status);
+        Assert.Equal(DeliveryClaimStatus.Claimed, afterwards.Status);
+    }
+
+    [SkippableFact]
+    public async Task ExpiredLease_TakenOverAndMarkedAttemptedBefore()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var a = new PgNode(db.ConnectionString, "A");
+        await using var b = new PgNode(db.ConnectionString, "B");
+        await QueueAsync(a);
+        var first = await a.Ledger().ClaimAsync(Entry, CancellationToken.None);
+        var whileHeld = await b.Ledger().ClaimAsync(Entry, CancellationToken.None);
+
+        await PgKit.ExecuteAsync(db.ConnectionString, "UPDATE announcement_deliveries SET claimed_until = now() - interval '1 second'");
+        var takeover = await b.Ledger().ClaimAsync(Entry, CancellationToken.None);
+
+        Assert.Equal(DeliveryClaim.Free, first);
+        Assert.Equal(DeliveryClaimStatus.HeldElsewhere, whileHeld.Status);
+        Assert.Equal(new DeliveryClaim(DeliveryClaimStatus.Claimed, true), takeover);
+        Assert.Equal(2, await PgKit.ScalarAsync(db.ConnectionString, "SELECT attempts FROM announcement_deliveries WHERE claimed_by = 'B'"));
+    }
+
+    [SkippableFact]
+    public async Task DeliveredOrFailed_NothingToSend()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var a = new PgNode(db.ConnectionString, "A");
+        await QueueAsync(a);
+        var other = Entry with { AnnouncementId = "ann-2" };
+        await a.Store.AppendAsync([new AnnouncementQueued(Actor.System, TestBot.Start, "ann-2", other.ChannelKey, "INC-1", 1)], 2, CancellationToken.None);
+        var claimed = await a.Ledger().ClaimAsync(Entry, CancellationToken.None);
+        await a.Store.AppendAsync(
+            [
+                new AnnouncementDelivered(Actor.System, TestBot.Start, Entry.AnnouncementId, Entry.ChannelKey, "INC-1", 1, "987654321", null),
+                new AnnouncementFailed(Actor.System, TestBot.Start, "ann-2", other.ChannelKey, "INC-1", 1, "Missing Access"),
+            ],
+            3,
+            CancellationToken.None);
+
+        var delivered = await a.Ledger().ClaimAsync(Entry, CancellationToken.None);
+        var failed = await a.Ledger().ClaimAsync(other, CancellationToken.None);
+
+        Assert.Equal(DeliveryClaimStatus.Claimed, claimed.Status);
+        Assert.Equal(DeliveryClaimStatus.Delivered, delivered.Status);
+        Assert.Equal(DeliveryClaimStatus.Delivered, failed.Status);
+    }
+
+    [SkippableFact]
+    public async Task RowMissing_QueuedBeforeThisStore_ClaimedAndRecorded()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var a = new PgNode(db.ConnectionString, "A");
+        await using var b = new PgNode(db.ConnectionString, "B");
+
+        var claim = await a.Ledger().ClaimAsync(Entry, CancellationToken.None);
+        var second = await b.Ledger().ClaimAsync(Entry, CancellationToken.None);
+
+        Assert.Equal(DeliveryClaim.Free, claim);
+        Assert.Equal(DeliveryClaimStatus.HeldElsewhere, second.Status);
+        Assert.Equal(1, await PgKit.ScalarAsync(db.ConnectionString, "SELECT count(*) FROM announcement_deliveries WHERE claimed_by = 'A' AND subject = 'INC-1'"));
+    }
+
+    private static async Task QueueAsync(PgNode node)
+    {
+        await node.Store.RecoverAsync(PgKit.Initial(), CancellationToken.None);
+        await node.Store.AppendAsync(
+            [new AnnouncementQueued(Actor.System, Entry.QueuedAt, Entry.AnnouncementId, Entry.ChannelKey, Entry.Subject, Entry.Version)],
+            1,
+            CancellationToken.None);
+    }
+}
