@@ -38,7 +38,12 @@ public sealed partial class Announcer(
     /// This instance has just become the one that announces (at start, or taking over from another instance): whatever is
     /// pending may have been posted by the previous announcer without its receipt being recorded.
     /// </summary>
-    public void TakeOver() => Interlocked.Exchange(ref _started, 0);
+    public async Task TakeOverAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _started, 0);
+        _backoff.Clear();
+        await _ledger.TakeOverAsync(cancellationToken);
+    }
 
     /// <summary>Runs one pass; returns when the next one is due at the latest.</summary>
     public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)

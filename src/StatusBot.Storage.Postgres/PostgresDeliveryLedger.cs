@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using StatusBot.Core.Announcing;
 
@@ -9,8 +10,12 @@ namespace StatusBot.Storage.Postgres;
 /// <see cref="PostgresTimings.DeliveryLease"/> for this instance. A lease that lapsed without a receipt is taken over and
 /// reported as attempted before, so the sender looks for the earlier post first.
 /// </summary>
-public sealed class PostgresDeliveryLedger(NpgsqlDataSource dataSource, PostgresSchema schema, PostgresStoreStatus status, PostgresTimings timings)
-    : IDeliveryLedger
+public sealed partial class PostgresDeliveryLedger(
+    NpgsqlDataSource dataSource,
+    PostgresSchema schema,
+    PostgresStoreStatus status,
+    PostgresTimings timings,
+    ILogger<PostgresDeliveryLedger> logger) : IDeliveryLedger
 {
     public async ValueTask<DeliveryClaim> ClaimAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
@@ -28,6 +33,34 @@ public sealed class PostgresDeliveryLedger(NpgsqlDataSource dataSource, Postgres
             var description = PostgresConnections.Describe(ex, dataSource);
             status.ReportError(description);
             throw new StorageException("Could not claim the delivery in PostgreSQL: " + description, ex);
+        }
+    }
+
+    public async ValueTask TakeOverAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await schema.EnsureAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var release = new NpgsqlCommand(
+                """
+                UPDATE announcement_deliveries
+                SET claimed_until = now()
+                WHERE claimed_by <> @me AND claimed_until > now() AND delivered_at IS NULL AND failed_reason IS NULL
+                """,
+                connection);
+            release.Parameters.AddWithValue("me", status.InstanceId);
+            var released = await release.ExecuteNonQueryAsync(cancellationToken);
+            if (released > 0)
+            {
+                LogReleased(logger, released);
+            }
+        }
+        catch (NpgsqlException ex)
+        {
+            var description = PostgresConnections.Describe(ex, dataSource);
+            status.ReportError(description);
+            throw new StorageException("Could not take over the delivery claims in PostgreSQL: " + description, ex);
         }
     }
 
@@ -106,4 +139,7 @@ public sealed class PostgresDeliveryLedger(NpgsqlDataSource dataSource, Postgres
         update.Parameters.AddWithValue("channel", entry.ChannelKey);
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took over {Count} delivery claims from instances that no longer lead; those posts are checked for before being sent")]
+    private static partial void LogReleased(ILogger logger, int count);
 }

@@ -69,9 +69,34 @@ public sealed class DeliveryClaimTests
         Assert.False(post.MayHaveBeenSent);
     }
 
+    [Fact]
+    public async Task TakeOver_HeldEntryTriedAgainAtOnceAfterTheLedgerReleasedClaims()
+    {
+        var ledger = new ScriptedLedger(new DeliveryClaim(DeliveryClaimStatus.HeldElsewhere, false));
+        await using var kit = await AnnounceKit.StartAsync(ledger: ledger);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+        await kit.PassAsync();
+
+        // Held off, the entry waits its backoff; taking over releases the claims and forgets that wait.
+        await kit.Announcer.TakeOverAsync(CancellationToken.None);
+        await kit.PassAsync();
+
+        Assert.Equal(1, ledger.TakeOvers);
+        Assert.Equal(["INC-1/1", "INC-1/1"], ledger.Asked);
+    }
+
     private sealed class ScriptedLedger(DeliveryClaim answer) : IDeliveryLedger
     {
         public List<string> Asked { get; } = [];
+
+        public int TakeOvers { get; private set; }
+
+        public ValueTask TakeOverAsync(CancellationToken cancellationToken)
+        {
+            TakeOvers++;
+            return ValueTask.CompletedTask;
+        }
 
         public ValueTask<DeliveryClaim> ClaimAsync(OutboxEntry entry, CancellationToken cancellationToken)
         {

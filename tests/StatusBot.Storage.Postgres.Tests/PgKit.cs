@@ -87,7 +87,7 @@ internal sealed class PgNode : IAsyncDisposable
 
     public PostgresLeadership Leadership() => new(DataSource, Status, Timings, NullLogger<PostgresLeadership>.Instance);
 
-    public PostgresDeliveryLedger Ledger() => new(DataSource, Schema, Status, Timings);
+    public PostgresDeliveryLedger Ledger() => new(DataSource, Schema, Status, Timings, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDeliveryLedger>.Instance);
 
     public EventFollower Follower(StatusBoard board) => new(DataSource, Schema, board, Status, Timings, NullLogger<EventFollower>.Instance);
 

@@ -7,6 +7,13 @@ namespace StatusBot.Core.Announcing;
 public interface IDeliveryLedger
 {
     ValueTask<DeliveryClaim> ClaimAsync(OutboxEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// This instance has just become the one that sends: the claims other instances hold on unfinished deliveries lapse now
+    /// (their holder lost the lead and stopped sending), instead of when their lease runs out. Each such delivery is then
+    /// claimed as attempted before, so the send looks for its earlier post first.
+    /// </summary>
+    ValueTask TakeOverAsync(CancellationToken cancellationToken);
 }
 
 public enum DeliveryClaimStatus
@@ -35,4 +42,6 @@ public readonly record struct DeliveryClaim(DeliveryClaimStatus Status, bool Att
 public sealed class LocalDeliveryLedger : IDeliveryLedger
 {
     public ValueTask<DeliveryClaim> ClaimAsync(OutboxEntry entry, CancellationToken cancellationToken) => ValueTask.FromResult(DeliveryClaim.Free);
+
+    public ValueTask TakeOverAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -20,7 +20,7 @@ public static class StatusBotConsoleHost
 
         // A refused start is reported once, as a sentence, by the command line; not again as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        builder.Services.AddStatusBot();
+        builder.Services.AddStatusBot(builder.Configuration);
         builder.Services.AddSingleton<ConsoleChat>();
         configure?.Invoke(builder);
         return builder.Build();

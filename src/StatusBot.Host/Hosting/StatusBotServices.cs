@@ -5,6 +5,7 @@ using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
 using StatusBot.Monitoring;
 using StatusBot.Storage;
+using StatusBot.Storage.Postgres;
 using StatusBot.Slack;
 
 namespace StatusBot.Host.Hosting;
@@ -12,8 +13,11 @@ namespace StatusBot.Host.Hosting;
 /// <summary>The composition root shared by every verb: options, the board and its recovery, and the core.</summary>
 public static class StatusBotServices
 {
-    /// <summary>Adds the options (validated at start), the board seed, the core, the board's hosted service and the file store.</summary>
-    public static IServiceCollection AddStatusBot(this IServiceCollection services)
+    /// <summary>
+    /// Adds the options (validated at start), the board seed, the core, the board's hosted service and the store named by
+    /// <c>StatusBot:Storage:Provider</c>: the file store (default) or PostgreSQL shared with other instances.
+    /// </summary>
+    public static IServiceCollection AddStatusBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StatusBotOptions>().BindConfiguration(StatusBotOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StatusBotOptions>, StatusBotOptionsValidator>();
@@ -26,7 +30,17 @@ public static class StatusBotServices
         services.AddStatusBotMonitoring();
 
         // After the board's hosted service, so the final snapshot is taken before the board stops.
-        services.AddStatusBotStorage();
+        var storage = new StorageOptions();
+        configuration.GetSection(StorageOptions.Section).Bind(storage);
+        if (storage.UsesPostgres)
+        {
+            services.AddStatusBotPostgresStorage();
+        }
+        else
+        {
+            services.AddStatusBotStorage();
+        }
+
         services.AddSlack();
         return services;
     }

@@ -24,7 +24,7 @@ public static class StatusBotWebApp
 
         // One line per request would cost more than answering it during an outage-night burst.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddStatusBot();
+        builder.Services.AddStatusBot(builder.Configuration);
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
