@@ -60,6 +60,10 @@ public sealed class SharedDatabaseTests
             Assert.Equal(incidentsA, incidentsB);
             Assert.Equal(31, JsonDocument.Parse(incidentsA).RootElement.GetArrayLength());
             Assert.True(visibleAfter < TimeSpan.FromSeconds(1), $"B showed A's incident after {visibleAfter.TotalMilliseconds:0} ms");
+            var metricsA = await a.GetAsync("metrics");
+            var metricsB = await b.GetAsync("metrics");
+            Assert.Contains("statusbot_replication_lag_events 0", metricsB, StringComparison.Ordinal);
+            Assert.Equal(1, new[] { metricsA, metricsB }.Count(m => m.Contains("\nstatusbot_leader 1", StringComparison.Ordinal)));
         }
         finally
         {
@@ -101,6 +105,9 @@ public sealed class SharedDatabaseTests
 
             Assert.InRange(cardsAtKill, Channels / 4, Channels - 1);
             Assert.True(takeover < TimeSpan.FromSeconds(10), $"takeover took {takeover.TotalSeconds:0.0} s");
+            var metrics = await b.GetAsync("metrics");
+            Assert.Contains("statusbot_leadership_changes_total{direction=\"acquired\"} 1", metrics, StringComparison.Ordinal);
+            Assert.Contains("\nstatusbot_leader 1", metrics, StringComparison.Ordinal);
             Assert.All(channelIds, c =>
             {
                 var card = Assert.Single(discord.MessagesIn(c));

@@ -60,6 +60,13 @@ public static class StatusBotMetrics
         () => _replicationLag is { } lag ? [new Measurement<long>(lag())] : Array.Empty<Measurement<long>>(),
         description: "Events in the shared store this instance has not applied yet (head sequence minus applied sequence)");
 
+    private static Func<bool>? _leader;
+
+    private static readonly ObservableGauge<long> Leader = Meter.CreateObservableGauge(
+        "statusbot_leader",
+        () => _leader is { } leads ? [new Measurement<long>(leads() ? 1 : 0)] : Array.Empty<Measurement<long>>(),
+        description: "1 while this instance does the work that must happen once (announcer, probes, polling), else 0");
+
     public static void Command(string platform, string command, string outcome, double seconds)
     {
         var tags = new TagList { { "platform", platform }, { "command", command }, { "outcome", outcome } };
@@ -89,6 +96,13 @@ public static class StatusBotMetrics
     public static void StoreConflict() => StoreConflicts.Add(1);
 
     public static void LeadershipChanged(bool acquired) => LeadershipChanges.Add(1, new TagList { { "direction", acquired ? "acquired" : "lost" } });
+
+    /// <summary>Sets where <c>statusbot_leader</c> is read from; null removes it.</summary>
+    public static void ObserveLeader(Func<bool>? leads)
+    {
+        _ = Leader;
+        _leader = leads;
+    }
 
     /// <summary>Sets where <c>statusbot_replication_lag_events</c> is read from (a shared store); null removes it.</summary>
     public static void ObserveReplicationLag(Func<long>? lag)

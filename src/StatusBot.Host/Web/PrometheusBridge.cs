@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Prometheus;
+using StatusBot.Core.Board;
 using StatusBot.Core.Telemetry;
 
 namespace StatusBot.Host.Web;
@@ -9,8 +10,10 @@ namespace StatusBot.Host.Web;
 /// (<c>statusbot_commands_total{platform,command,outcome}</c>, <c>statusbot_journal_fsync_duration_seconds</c>…),
 /// with the instruments' own bucket boundaries.
 /// </summary>
-public sealed class PrometheusBridge : IHostedService, IDisposable
+public sealed class PrometheusBridge(ILeadership leadership) : IHostedService, IDisposable
 {
+    private volatile bool _disposed;
+
     private readonly MeterListener _listener = new();
     private readonly Dictionary<Instrument, Action<double, ReadOnlySpan<KeyValuePair<string, object?>>>> _sinks = [];
     private readonly Lock _gate = new();
@@ -34,12 +37,26 @@ public sealed class PrometheusBridge : IHostedService, IDisposable
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.Start();
+
+        // Gauges are read when scraped, not pushed.
+        StatusBotMetrics.ObserveLeader(() => leadership.IsLeader);
+        Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
+        {
+            if (!_disposed)
+            {
+                _listener.RecordObservableInstruments();
+            }
+        });
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _listener.Dispose();
+    }
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
@@ -56,6 +73,12 @@ public sealed class PrometheusBridge : IHostedService, IDisposable
     {
         var labels = LabelNames(instrument.Name);
         var help = instrument.Description ?? instrument.Name;
+        if (instrument is ObservableGauge<long>)
+        {
+            var gauge = Metrics.CreateGauge(instrument.Name, help, labels);
+            return (value, tags) => gauge.WithLabels(Values(labels, tags)).Set(value);
+        }
+
         if (instrument is Histogram<double>)
         {
             var name = instrument.Name + (instrument.Unit == "s" ? "_seconds" : "");
@@ -79,6 +102,7 @@ public sealed class PrometheusBridge : IHostedService, IDisposable
         "statusbot_probes" => ["service", "result"],
         "statusbot_signature_failures" => ["platform", "reason"],
         "statusbot_platform_rate_limited" => ["platform", "route", "global"],
+        "statusbot_leadership_changes" => ["direction"],
         _ => [],
     };
 

@@ -51,6 +51,14 @@ public sealed partial class MetricsTests(SignedAdaptersServeFixture serve) : ICl
     }
 
     [Fact]
+    public async Task Metrics_SoleInstance_IsTheLeader()
+    {
+        var metrics = await serve.Client.GetStringAsync("/metrics");
+
+        Assert.Equal(1, Value(metrics, "statusbot_leader", null));
+    }
+
+    [Fact]
     public async Task Metrics_AfterBadSlackSignature_CountsItByPlatformAndReason()
     {
         var before = Value(await serve.Client.GetStringAsync("/metrics"), "statusbot_signature_failures_total", "platform=\"slack\",reason=\"mismatch\"");
@@ -83,9 +91,10 @@ public sealed partial class MetricsTests(SignedAdaptersServeFixture serve) : ICl
     }
 
     /// <summary>The sample's value in the exposition text, 0 when the series does not exist yet.</summary>
-    private static double Value(string metrics, string name, string labels)
+    private static double Value(string metrics, string name, string? labels)
     {
-        var match = Regex.Match(metrics, "^" + Regex.Escape(name + "{" + labels + "}") + " ([0-9.eE+-]+)$", RegexOptions.Multiline);
+        var series = labels is null ? name : name + "{" + labels + "}";
+        var match = Regex.Match(metrics, "^" + Regex.Escape(series) + " ([0-9.eE+-]+)$", RegexOptions.Multiline);
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 }
