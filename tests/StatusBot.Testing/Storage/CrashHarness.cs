@@ -11,7 +11,16 @@ namespace StatusBot.Testing.Storage;
 /// as fast as answers come, records each acknowledged one, kills the process with SIGKILL at a random moment, restarts
 /// it, and checks every acknowledged update is there. Used by the test suite (a few trials) and by <c>bench/</c> (many).
 /// </summary>
-public sealed class CrashHarness(string statusbotDll, string configPath)
+/// <remarks>
+/// With <paramref name="environment"/> and <paramref name="storedTitles"/> the same trial runs on another store (PostgreSQL):
+/// the child gets the environment, and what the store holds is read with <paramref name="storedTitles"/> instead of
+/// recovering the file store.
+/// </remarks>
+public sealed class CrashHarness(
+    string statusbotDll,
+    string configPath,
+    IReadOnlyDictionary<string, string>? environment = null,
+    Func<CancellationToken, Task<IReadOnlyCollection<string>>>? storedTitles = null)
 {
     public sealed record TrialResult(int Acknowledged, int Recovered, IReadOnlyList<string> Missing, string? Error);
 
@@ -52,8 +61,10 @@ public sealed class CrashHarness(string statusbotDll, string configPath)
             }
 
             var listing = await RestartAndListAsync(data, cancellationToken);
-            var state = await RecoverAsync(data);
-            var titles = state.Incidents.Values.Select(i => i.Title).ToHashSet(StringComparer.Ordinal);
+            var titles = (storedTitles is null
+                    ? (await RecoverAsync(data)).Incidents.Values.Select(i => i.Title)
+                    : await storedTitles(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
             var missing = acknowledged.Where(t => !titles.Contains(t) || !listing.Contains(t, StringComparison.Ordinal)).ToList();
             return new TrialResult(acknowledged.Count, titles.Count, missing, null);
         }
@@ -75,6 +86,11 @@ public sealed class CrashHarness(string statusbotDll, string configPath)
         foreach (var arg in new[] { statusbotDll, "chat", "--config", configPath, "--data", data })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start statusbot");

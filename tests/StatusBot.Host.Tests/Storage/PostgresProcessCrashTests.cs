@@ -1,0 +1,62 @@
+using Npgsql;
+using StatusBot.Testing.Postgres;
+using StatusBot.Testing.Storage;
+
+namespace StatusBot.Host.Tests.Storage;
+
+/// <summary>
+/// The process crash trials of <see cref="ProcessCrashTests"/> on the PostgreSQL store: kill -9 at random moments while
+/// <c>statusbot chat</c> acknowledges admin commands; every acknowledged incident is in the events table and in what a
+/// restarted process lists. (The simulated power-loss trials exercise the file store's own fsync and rename order; with
+/// PostgreSQL that durability is the server's, so they have no counterpart here.)
+/// </summary>
+public sealed class PostgresProcessCrashTests
+{
+    private const int Trials = 8;
+
+    [SkippableFact]
+    public async Task Chat_OnPostgres_KilledAtRandomMoments_KeepsEveryAcknowledgedUpdate()
+    {
+        var server = await PostgresServer.SharedAsync();
+        Skip.If(server is null, PostgresServer.UnavailableReason);
+        var acknowledged = 0;
+        var problems = new List<string>();
+
+        for (var seed = 1; seed <= Trials; seed++)
+        {
+            await using var db = await server.CreateDatabaseAsync();
+            var environment = new Dictionary<string, string>
+            {
+                ["StatusBot__Storage__Provider"] = "postgres",
+                ["StatusBot__Storage__ConnectionString"] = db.ConnectionString,
+            };
+            var harness = new CrashHarness(RepoPaths.StatusbotDll, RepoPaths.DefaultConfig, environment, ct => OpenedTitlesAsync(db.ConnectionString, ct));
+            var result = await harness.RunTrialAsync(seed, CancellationToken.None);
+            acknowledged += result.Acknowledged;
+            if (result.Error is not null)
+            {
+                problems.Add($"trial {seed}: {result.Error}");
+            }
+
+            problems.AddRange(result.Missing.Select(m => $"trial {seed}: acknowledged '{m}' is missing after restart"));
+        }
+
+        Assert.Empty(problems);
+        Assert.True(acknowledged >= Trials, $"only {acknowledged} commands were acknowledged across {Trials} trials");
+    }
+
+    private static async Task<IReadOnlyCollection<string>> OpenedTitlesAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT payload->>'title' FROM events WHERE type = 'IncidentOpened'", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var titles = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            titles.Add(reader.GetString(0));
+        }
+
+        return titles;
+    }
+}
