@@ -77,8 +77,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
             try
             {
+                SweepLeftovers();
                 _shared = await StartPrivateAsync();
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.StopAsync().GetAwaiter().GetResult();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.StopAsync(detachedDelete: true).GetAwaiter().GetResult();
                 return _shared;
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
@@ -173,7 +174,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await StopAsync();
     }
 
-    private async Task StopAsync()
+    private async Task StopAsync(bool detachedDelete = false)
     {
         if (_directory is null || !Directory.Exists(_directory))
         {
@@ -189,6 +190,13 @@ public sealed class PostgresServer : IAsyncDisposable
             // Already stopped.
         }
 
+        if (detachedDelete)
+        {
+            // At process exit the test host may be killed before a thousand files are deleted: let rm finish it.
+            using var rm = Process.Start("rm", ["-rf", _directory]);
+            return;
+        }
+
         // The server's last processes may still be removing their files: try a few times, then leave it to the temp cleaner.
         for (var attempt = 1; attempt <= 5 && Directory.Exists(_directory); attempt++)
         {
@@ -199,6 +207,25 @@ public sealed class PostgresServer : IAsyncDisposable
             catch (IOException)
             {
                 await Task.Delay(200);
+            }
+        }
+    }
+
+    /// <summary>Removes clusters of earlier test runs that were stopped but not deleted (no postmaster running).</summary>
+    private static void SweepLeftovers()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), "statusbot-pg-*"))
+        {
+            try
+            {
+                if (!File.Exists(Path.Combine(directory, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddMinutes(-10))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or in use: leave it.
             }
         }
     }
