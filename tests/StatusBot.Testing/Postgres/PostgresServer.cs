@@ -228,7 +228,7 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             try
             {
-                if (!File.Exists(Path.Combine(directory, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddMinutes(-10))
+                if (!File.Exists(Path.Combine(directory, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddMinutes(-2))
                 {
                     Directory.Delete(directory, recursive: true);
                 }
