@@ -31,41 +31,16 @@ public sealed partial class EventFollower(
         StatusBotMetrics.ObserveReplicationLag(() => board.IsStarted ? Math.Max(0, status.HeadSequence - board.Current.Sequence) : 0);
         try
         {
-            var delay = timings.ReconnectDelay;
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var connectionsBefore = Connections;
-                try
+            await ReconnectLoop.RunAsync(
+                timings,
+                dataSource,
+                FollowAsync,
+                (description, delay) =>
                 {
-                    await FollowAsync(stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception ex) when (ex is NpgsqlException or StorageException or TimeoutException or IOException)
-                {
-                    var description = PostgresConnections.Describe(ex, dataSource);
                     status.ReportError(description);
-                    if (Connections != connectionsBefore)
-                    {
-                        delay = timings.ReconnectDelay;
-                    }
-
                     LogDisconnected(logger, description, delay.TotalSeconds);
-                }
-
-                try
-                {
-                    await Task.Delay(delay, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                delay = timings.NextDelay(delay);
-            }
+                },
+                stoppingToken);
         }
         finally
         {
@@ -73,7 +48,7 @@ public sealed partial class EventFollower(
         }
     }
 
-    private async Task FollowAsync(CancellationToken stoppingToken)
+    private async Task FollowAsync(Action connected, CancellationToken stoppingToken)
     {
         await schema.EnsureAsync(stoppingToken);
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
@@ -89,6 +64,7 @@ public sealed partial class EventFollower(
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
+        connected();
         status.ReportConnected();
         Interlocked.Increment(ref _connections);
         LogListening(logger);

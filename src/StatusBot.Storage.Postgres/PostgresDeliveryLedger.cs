@@ -66,7 +66,7 @@ public sealed partial class PostgresDeliveryLedger(
 
     private async Task<DeliveryClaim> ClaimCoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxEntry entry, CancellationToken cancellationToken)
     {
-        await using (var select = new NpgsqlCommand(
+        await using (var select = Command(
             """
             SELECT delivered_at IS NOT NULL OR failed_reason IS NOT NULL,
                    claimed_by IS NOT NULL AND claimed_by <> @me AND claimed_until > now(),
@@ -76,11 +76,9 @@ public sealed partial class PostgresDeliveryLedger(
             FOR UPDATE SKIP LOCKED
             """,
             connection,
-            transaction))
+            transaction,
+            entry))
         {
-            select.Parameters.AddWithValue("me", status.InstanceId);
-            select.Parameters.AddWithValue("id", entry.AnnouncementId);
-            select.Parameters.AddWithValue("channel", entry.ChannelKey);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
@@ -103,21 +101,18 @@ public sealed partial class PostgresDeliveryLedger(
 
         // No row we could lock: either another claimer holds its lock right now, or there is none (queued before this
         // store existed). Insert it claimed; if it exists, the insert does nothing and the row is someone else's.
-        await using var insert = new NpgsqlCommand(
+        await using var insert = Command(
             """
             INSERT INTO announcement_deliveries (announcement_id, channel_key, subject, version, queued_at, claimed_by, claimed_until, attempts)
             VALUES (@id, @channel, @subject, @version, @queued, @me, now() + @lease, 1)
             ON CONFLICT (announcement_id, channel_key) DO NOTHING
             """,
             connection,
-            transaction);
-        insert.Parameters.AddWithValue("id", entry.AnnouncementId);
-        insert.Parameters.AddWithValue("channel", entry.ChannelKey);
+            transaction,
+            entry);
         insert.Parameters.AddWithValue("subject", entry.Subject);
         insert.Parameters.AddWithValue("version", entry.Version);
         insert.Parameters.AddWithValue("queued", entry.QueuedAt.ToUniversalTime());
-        insert.Parameters.AddWithValue("me", status.InstanceId);
-        insert.Parameters.AddWithValue("lease", timings.DeliveryLease);
         return await insert.ExecuteNonQueryAsync(cancellationToken) == 1
             ? DeliveryClaim.Free
             : new DeliveryClaim(DeliveryClaimStatus.HeldElsewhere, false);
@@ -125,21 +120,33 @@ public sealed partial class PostgresDeliveryLedger(
 
     private async Task TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxEntry entry, CancellationToken cancellationToken)
     {
-        await using var update = new NpgsqlCommand(
+        await using var update = Command(
             """
             UPDATE announcement_deliveries
             SET claimed_by = @me, claimed_until = now() + @lease, attempts = attempts + 1
             WHERE announcement_id = @id AND channel_key = @channel
             """,
             connection,
-            transaction);
-        update.Parameters.AddWithValue("me", status.InstanceId);
-        update.Parameters.AddWithValue("lease", timings.DeliveryLease);
-        update.Parameters.AddWithValue("id", entry.AnnouncementId);
-        update.Parameters.AddWithValue("channel", entry.ChannelKey);
+            transaction,
+            entry);
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Took over {Count} delivery claims from instances that no longer lead; those posts are checked for before being sent")]
     private static partial void LogReleased(ILogger logger, int count);
+
+    /// <summary>A statement on the entry's row, with its key, this instance and the lease as <c>@id @channel @me @lease</c>.</summary>
+    private NpgsqlCommand Command(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxEntry entry)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("id", entry.AnnouncementId);
+        command.Parameters.AddWithValue("channel", entry.ChannelKey);
+        command.Parameters.AddWithValue("me", status.InstanceId);
+        if (sql.Contains("@lease", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("lease", timings.DeliveryLease);
+        }
+
+        return command;
+    }
 }

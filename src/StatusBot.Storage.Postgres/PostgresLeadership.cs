@@ -53,20 +53,13 @@ public sealed partial class PostgresLeadership(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = timings.ReconnectDelay;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await ReconnectLoop.RunAsync(
+            timings,
+            dataSource,
+            CompeteAsync,
+            (description, _) =>
             {
-                await CompeteAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException or OperationCanceledException)
-            {
-                var description = PostgresConnections.Describe(ex, dataSource);
+                BackendProcessId = 0;
                 status.ReportError(description);
                 if (Lose())
                 {
@@ -76,36 +69,19 @@ public sealed partial class PostgresLeadership(
                 {
                     LogCannotCompete(logger, description);
                 }
-            }
-
-            if (BackendProcessId != 0)
-            {
-                // It was connected: this is a new failure, not one more of a series.
-                delay = timings.ReconnectDelay;
-                BackendProcessId = 0;
-            }
-
-            try
-            {
-                await Task.Delay(delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-
-            delay = timings.NextDelay(delay);
-        }
-
+            },
+            stoppingToken);
+        BackendProcessId = 0;
         if (Lose())
         {
             LogStepDown(logger, status.InstanceId);
         }
     }
 
-    private async Task CompeteAsync(CancellationToken stoppingToken)
+    private async Task CompeteAsync(Action connected, CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        connected();
         BackendProcessId = connection.ProcessID;
 
         // The server also probes this session, so a leader cut off by the network loses the lock in seconds.

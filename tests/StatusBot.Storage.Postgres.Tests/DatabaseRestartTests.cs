@@ -9,7 +9,7 @@ namespace StatusBot.Storage.Postgres.Tests;
 /// The database restarted while two instances write, cleanly (<c>-m fast</c>) or as if it crashed (<c>-m immediate</c>):
 /// nothing acknowledged is lost, and both instances end on the state of the events table.
 /// </summary>
-public sealed class DatabaseRestartTests
+public sealed class DatabaseRestartTests(ITestOutputHelper output)
 {
     [SkippableTheory]
     [InlineData(false)]
@@ -19,13 +19,8 @@ public sealed class DatabaseRestartTests
         Skip.IfNot(PostgresServer.CanStartPrivate, "Restarting needs a private PostgreSQL cluster: install Debian's postgresql package (.ci/run does).");
         await using var server = await PostgresServer.StartPrivateAsync();
         await using var db = await server.CreateDatabaseAsync();
-        await using var nodeA = new PgNode(db.ConnectionString, "A");
-        await using var nodeB = new PgNode(db.ConnectionString, "B");
-        await using var a = await TestBot.StartAsync(nodeA.Store);
-        await using var b = await TestBot.StartAsync(nodeB.Store);
-        using var follower = nodeB.Follower(b.Board);
-        await follower.StartAsync(CancellationToken.None);
-        await PgKit.WaitUntilAsync(() => follower.Connections == 1, TimeSpan.FromSeconds(10), "the follower listens");
+        await using var pair = await TwoInstances.StartAsync(db.ConnectionString);
+        var (a, b, nodeB, follower) = (pair.A, pair.B, pair.NodeB, pair.Follower);
 
         var acknowledged = new List<string>();
         var refused = 0;
@@ -73,8 +68,8 @@ public sealed class DatabaseRestartTests
         await PgKit.WaitUntilAsync(() => follower.Connections >= 2, TimeSpan.FromSeconds(10), "the follower reconnects");
         await a.Board.CatchUpAsync(CancellationToken.None);
         await PgKit.WaitUntilAsync(() => b.State.Sequence == folded.Sequence, TimeSpan.FromSeconds(5), "B follows the head after the restart");
-        await follower.StopAsync(CancellationToken.None);
 
+        output.WriteLine($"restart ({(immediate ? "immediate" : "fast")}): {acknowledged.Count} acknowledged, {refused} refused, {stored.Count} stored");
         Assert.All(acknowledged, title => Assert.Contains(title, stored));
         Assert.Equal(PgKit.Fingerprint(folded), PgKit.Fingerprint(a.State));
         Assert.Equal(PgKit.Fingerprint(folded), PgKit.Fingerprint(b.State));

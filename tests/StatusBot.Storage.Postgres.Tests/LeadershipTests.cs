@@ -2,7 +2,7 @@ using StatusBot.Core.Board;
 
 namespace StatusBot.Storage.Postgres.Tests;
 
-public sealed class LeadershipTests
+public sealed class LeadershipTests(ITestOutputHelper output)
 {
     [SkippableFact]
     public async Task TwoInstances_ExactlyOneLeads_TerminatingItsSessionHandsTheLeadOver()
@@ -28,6 +28,7 @@ public sealed class LeadershipTests
         var elapsed = DateTime.UtcNow - started;
         await PgKit.WaitUntilAsync(() => term.IsCancellationRequested, TimeSpan.FromSeconds(5), "the old leader's token is cancelled");
 
+        output.WriteLine($"Takeover after pg_terminate_backend: {elapsed.TotalMilliseconds:0} ms");
         Assert.False(bothLeading);
         Assert.True(other.IsLeader);
         Assert.False(newTerm.IsCancellationRequested);

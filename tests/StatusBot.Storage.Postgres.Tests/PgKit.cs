@@ -96,3 +96,45 @@ internal sealed class PgNode : IAsyncDisposable
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }
+
+/// <summary>Two instances on one database: A and B, each a board on its own store, B following the table.</summary>
+internal sealed class TwoInstances : IAsyncDisposable
+{
+    private TwoInstances(PgNode nodeA, PgNode nodeB, TestBot a, TestBot b, EventFollower follower)
+    {
+        (NodeA, NodeB, A, B, Follower) = (nodeA, nodeB, a, b, follower);
+    }
+
+    public PgNode NodeA { get; }
+
+    public PgNode NodeB { get; }
+
+    public TestBot A { get; }
+
+    public TestBot B { get; }
+
+    /// <summary>B's follower, started and listening.</summary>
+    public EventFollower Follower { get; }
+
+    public static async Task<TwoInstances> StartAsync(string connectionString)
+    {
+        var nodeA = new PgNode(connectionString, "A");
+        var nodeB = new PgNode(connectionString, "B");
+        var a = await TestBot.StartAsync(nodeA.Store);
+        var b = await TestBot.StartAsync(nodeB.Store);
+        var follower = nodeB.Follower(b.Board);
+        await follower.StartAsync(CancellationToken.None);
+        await PgKit.WaitUntilAsync(() => follower.Connections == 1, TimeSpan.FromSeconds(10), "the follower listens");
+        return new TwoInstances(nodeA, nodeB, a, b, follower);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Follower.StopAsync(CancellationToken.None);
+        Follower.Dispose();
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        await NodeA.DisposeAsync();
+        await NodeB.DisposeAsync();
+    }
+}

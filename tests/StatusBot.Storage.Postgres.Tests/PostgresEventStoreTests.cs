@@ -12,7 +12,7 @@ using StatusBot.Testing.Storage;
 
 namespace StatusBot.Storage.Postgres.Tests;
 
-public sealed class PostgresEventStoreTests
+public sealed class PostgresEventStoreTests(ITestOutputHelper output)
 {
     private static readonly string[] Script =
     [
@@ -184,6 +184,26 @@ public sealed class PostgresEventStoreTests
                 await node.DisposeAsync();
             }
         }
+    }
+
+    [SkippableFact]
+    public async Task GroupCommit_ConcurrentCommands_ShareTransactions()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var node = new PgNode(db.ConnectionString);
+        await using var bot = await TestBot.StartAsync(node.Store);
+        const int commands = 400;
+
+        var started = DateTime.UtcNow;
+        var results = await Task.WhenAll(Enumerable.Range(0, commands).Select(i => Task.Run(() => bot.RunAsync($"incident open api minor \"Load {i}\""))));
+        var elapsed = DateTime.UtcNow - started;
+        // recorded_at is now(), the start time of the transaction: one value per append.
+        var transactions = await PgKit.ScalarAsync(db.ConnectionString, "SELECT count(DISTINCT recorded_at) FROM events WHERE type = 'IncidentOpened'");
+
+        output.WriteLine($"{commands} concurrent commands: {transactions} transactions, {elapsed.TotalMilliseconds:0} ms, {commands / elapsed.TotalSeconds:0} commands/s");
+        Assert.All(results, r => Assert.Equal(CommandOutcome.Changed, r.Outcome));
+        Assert.True(transactions < commands / 2, $"{commands} commands took {transactions} transactions");
+        Assert.Equal(commands, bot.State.Incidents.Count);
     }
 
     [SkippableFact]

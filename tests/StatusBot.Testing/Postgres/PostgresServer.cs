@@ -10,7 +10,7 @@ namespace StatusBot.Testing.Postgres;
 /// A real PostgreSQL server for tests. <see cref="SharedAsync"/> uses the server named by the
 /// <c>STATUSBOT_TEST_POSTGRES</c> connection string (.ci/run sets it), or else starts a private cluster with Debian's
 /// <c>initdb</c>/<c>pg_ctl</c> in a temporary directory on a free local port (as <c>nobody</c> when running as root, since
-/// PostgreSQL refuses to run as root), stopped when the test process exits. Tests take a database each
+/// PostgreSQL refuses to run as root), stopped and deleted by a detached watcher once the test process has exited. Tests take a database each
 /// (<see cref="CreateDatabaseAsync"/>) so they stay independent, and skip with <see cref="UnavailableReason"/> when there is
 /// no server.
 /// </summary>
@@ -77,9 +77,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
             try
             {
-                _shared = await StartPrivateAsync();
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.StopAsync().GetAwaiter().GetResult();
-                return _shared;
+                SweepLeftovers();
+                return _shared = await StartPrivateAsync();
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
             {
@@ -133,6 +132,7 @@ public sealed class PostgresServer : IAsyncDisposable
             Path.Combine(data, "postgresql.conf"),
             $"\nport = {port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{directory}'\nfsync = on\nmax_connections = 300\n");
         await server.PgCtlAsync("start");
+        server.WatchThisProcess();
         return server;
     }
 
@@ -173,6 +173,24 @@ public sealed class PostgresServer : IAsyncDisposable
         await StopAsync();
     }
 
+    /// <summary>
+    /// Starts a detached watcher that stops the server and deletes its directory once this process is gone, however it
+    /// ends (the test host may be killed before any exit handler finishes deleting a thousand files).
+    /// </summary>
+    private void WatchThisProcess()
+    {
+        // It lets go of the test host's output first, so a runner reading it to the end is not held up; then, once the
+        // process is gone, stops the postmaster with SIGQUIT (an immediate shutdown) and deletes the cluster.
+        var pidFile = Path.Combine(_directory!, "data", "postmaster.pid");
+        var script =
+            "exec </dev/null >/dev/null 2>&1; " +
+            $"while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+            $"pid=$(head -n 1 '{pidFile}'); " +
+            "if [ -n \"$pid\" ] && kill -QUIT \"$pid\"; then while kill -0 \"$pid\"; do sleep 0.2; done; fi; " +
+            $"rm -rf '{_directory}'";
+        using var watcher = Process.Start(new ProcessStartInfo("setsid", ["-f", "sh", "-c", script]) { UseShellExecute = false });
+    }
+
     private async Task StopAsync()
     {
         if (_directory is null || !Directory.Exists(_directory))
@@ -199,6 +217,25 @@ public sealed class PostgresServer : IAsyncDisposable
             catch (IOException)
             {
                 await Task.Delay(200);
+            }
+        }
+    }
+
+    /// <summary>Removes clusters of earlier test runs that were stopped but not deleted (no postmaster running).</summary>
+    private static void SweepLeftovers()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), "statusbot-pg-*"))
+        {
+            try
+            {
+                if (!File.Exists(Path.Combine(directory, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddMinutes(-2))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or in use: leave it.
             }
         }
     }
