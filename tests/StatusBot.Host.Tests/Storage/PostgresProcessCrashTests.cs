@@ -19,10 +19,8 @@ public sealed class PostgresProcessCrashTests
     {
         var server = await PostgresServer.SharedAsync();
         Skip.If(server is null, PostgresServer.UnavailableReason);
-        var acknowledged = 0;
-        var problems = new List<string>();
 
-        for (var seed = 1; seed <= Trials; seed++)
+        await ProcessCrashTests.AssertNothingLostAsync(Trials, async seed =>
         {
             await using var db = await server.CreateDatabaseAsync();
             var environment = new Dictionary<string, string>
@@ -31,18 +29,8 @@ public sealed class PostgresProcessCrashTests
                 ["StatusBot__Storage__ConnectionString"] = db.ConnectionString,
             };
             var harness = new CrashHarness(RepoPaths.StatusbotDll, RepoPaths.DefaultConfig, environment, ct => OpenedTitlesAsync(db.ConnectionString, ct));
-            var result = await harness.RunTrialAsync(seed, CancellationToken.None);
-            acknowledged += result.Acknowledged;
-            if (result.Error is not null)
-            {
-                problems.Add($"trial {seed}: {result.Error}");
-            }
-
-            problems.AddRange(result.Missing.Select(m => $"trial {seed}: acknowledged '{m}' is missing after restart"));
-        }
-
-        Assert.Empty(problems);
-        Assert.True(acknowledged >= Trials, $"only {acknowledged} commands were acknowledged across {Trials} trials");
+            return await harness.RunTrialAsync(seed, CancellationToken.None);
+        });
     }
 
     private static async Task<IReadOnlyCollection<string>> OpenedTitlesAsync(string connectionString, CancellationToken cancellationToken)

@@ -14,12 +14,18 @@ public sealed class ProcessCrashTests
     public async Task Chat_KilledAtRandomMoments_KeepsEveryAcknowledgedUpdate()
     {
         var harness = new CrashHarness(RepoPaths.StatusbotDll, RepoPaths.DefaultConfig);
+
+        await AssertNothingLostAsync(Trials, seed => harness.RunTrialAsync(seed, CancellationToken.None));
+    }
+
+    /// <summary>Runs the trials (seeds 1..<paramref name="trials"/>) and fails with every acknowledged command that went missing.</summary>
+    internal static async Task AssertNothingLostAsync(int trials, Func<int, Task<CrashHarness.TrialResult>> trial)
+    {
         var acknowledged = 0;
         var problems = new List<string>();
-
-        for (var seed = 1; seed <= Trials; seed++)
+        for (var seed = 1; seed <= trials; seed++)
         {
-            var result = await harness.RunTrialAsync(seed, CancellationToken.None);
+            var result = await trial(seed);
             acknowledged += result.Acknowledged;
             if (result.Error is not null)
             {
@@ -30,6 +36,6 @@ public sealed class ProcessCrashTests
         }
 
         Assert.Empty(problems);
-        Assert.True(acknowledged >= Trials, $"only {acknowledged} commands were acknowledged across {Trials} trials");
+        Assert.True(acknowledged >= trials, $"only {acknowledged} commands were acknowledged across {trials} trials");
     }
 }
