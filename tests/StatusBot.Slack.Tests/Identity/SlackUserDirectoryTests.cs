@@ -36,13 +36,59 @@ public sealed class SlackUserDirectoryTests
             .ReturnsAsync((string id, CancellationToken _) => new SlackApiResult(SlackCallOutcome.Ok) { User = new SlackUser(id, "name-" + id, false, "fr-FR") });
         var directory = Directory(api);
 
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < SlackUserDirectory.MaxWarmingLookups; i++)
         {
             directory.Warm("U" + i);
         }
 
-        Assert.Equal("name-U39", directory.Cached("U39")?.Name);
+        Assert.Equal("name-U15", directory.Cached("U15")?.Name);
         Assert.Equal("fr-FR", (await directory.GetAsync("U0", CancellationToken.None))?.Locale);
-        api.Verify(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(40));
+        api.Verify(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(SlackUserDirectory.MaxWarmingLookups));
+    }
+
+    [Fact]
+    public void Warm_LookupsThatEndAtOnce_StillNoMoreThanTheBurstThenThePerMinuteBudget()
+    {
+        var api = new Mock<ISlackWebApi>();
+        api.Setup(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, CancellationToken _) => new SlackApiResult(SlackCallOutcome.Ok) { User = new SlackUser(id, "name-" + id, false, null) });
+        var time = new FakeTimeProvider();
+        var directory = new SlackUserDirectory(api.Object, Options.Create(new SlackOptions { BotToken = "xoxb-test" }), time);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            directory.Warm("U" + i);
+        }
+
+        api.Verify(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(SlackUserDirectory.MaxWarmingLookups));
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        for (var i = 1000; i < 2000; i++)
+        {
+            directory.Warm("U" + i);
+        }
+
+        // Half a minute refills half the minute's budget (capped at the burst).
+        api.Verify(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(SlackUserDirectory.MaxWarmingLookups + Math.Min(SlackUserDirectory.MaxWarmingLookups, SlackUserDirectory.WarmingLookupsPerMinute / 2)));
+        Assert.NotNull(directory.Cached("U1000"));
+    }
+
+    [Fact]
+    public void Warm_KnownUser_CostsNoBudget()
+    {
+        var api = new Mock<ISlackWebApi>();
+        api.Setup(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, CancellationToken _) => new SlackApiResult(SlackCallOutcome.Ok) { User = new SlackUser(id, "name-" + id, false, null) });
+        var directory = Directory(api);
+
+        for (var i = 0; i < 500; i++)
+        {
+            directory.Warm("U-SAME");
+        }
+
+        directory.Warm("U-OTHER");
+
+        api.Verify(a => a.UsersInfoAsync("U-SAME", It.IsAny<CancellationToken>()), Times.Once());
+        api.Verify(a => a.UsersInfoAsync("U-OTHER", It.IsAny<CancellationToken>()), Times.Once());
     }
 }
