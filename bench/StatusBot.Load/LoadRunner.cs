@@ -41,9 +41,14 @@ public sealed class LoadResult
 /// </summary>
 public sealed class LoadRunner(HttpClient http, TimeSpan timeout)
 {
-    public static HttpClient CreateClient() => new(new SocketsHttpHandler
+    /// <summary>
+    /// A client with at most <paramref name="connections"/> keep-alive connections per server, as the platforms reach a bot
+    /// through a bounded pool of connections: a request that finds them all busy waits in the pool, and since its latency
+    /// runs from its scheduled time, that wait is counted.
+    /// </summary>
+    public static HttpClient CreateClient(int connections) => new(new SocketsHttpHandler
     {
-        MaxConnectionsPerServer = 1024,
+        MaxConnectionsPerServer = connections,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         AutomaticDecompression = DecompressionMethods.None,
         UseProxy = false,

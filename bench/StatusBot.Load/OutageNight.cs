@@ -55,6 +55,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         var before = await ServerMetrics.ScrapeAsync(http, statusBot.Root);
         var load = Report.LoadAverage();
 
+        var cpuBefore = statusBot.CpuTime;
         var opened = Stopwatch.StartNew();
         var incident = await OpenIncidentAsync(statusBot);
         var updateSchedule = OpenLoopSchedule.Steady(updatesPerSecond, TimeSpan.FromSeconds(seconds));
@@ -62,6 +63,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         var asking = runner.RunAsync(schedule, asks);
         var updating = runner.RunAsync(updateSchedule, updates);
         var (answers, acks) = (await asking, await updating);
+        var cpu = statusBot.CpuTime - cpuBefore;
         var after = await ServerMetrics.ScrapeAsync(http, statusBot.Root);
         var server = after.Since(before);
 
@@ -78,7 +80,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         Console.WriteLine($"### outage night: {questions:#,0} /status in {seconds:0} s (Slack and Discord alternating, each from its own user), {acks.Sent} incident updates at {updatesPerSecond:0}/s, fan-out to {channels} channels");
         Console.WriteLine();
         Console.WriteLine(Report.Header);
-        Console.WriteLine(Report.Row("outage night: questions", statusBot.Label, schedule.Count / seconds, answers, null, load));
+        Console.WriteLine(Report.Row("outage night: questions", statusBot.Label, schedule.Count / seconds, answers, cpu, load));
         Console.WriteLine(Report.Row("outage night: admin updates (acked after fsync)", "admin API", updatesPerSecond, acks, null, load));
         Console.WriteLine();
         Console.WriteLine("| check | result | target |");

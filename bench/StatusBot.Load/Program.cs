@@ -4,8 +4,8 @@ using StatusBot.Load;
 // Open-loop load generator for issue 8. Starts the servers itself (the Release `statusbot serve`, and the peers of
 // bench/peers under node, installed beforehand by bench/load.sh), signs every request as the platforms do, and prints
 // markdown tables. Usage:
-//   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage] [--rate 2000] [--seconds 10]
-//     [--warmup 3] [--no-peers] [--no-search] [--p99-bound 50] [--step 3] [--questions 10000] [--window 2] [--channels 500]
+//   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage] [--rate 1000] [--seconds 10]
+//     [--warmup 3] [--connections 64] [--no-peers] [--no-search] [--p99-bound 50] [--step 3] [--questions 10000] [--window 2] [--channels 500]
 //     [--updates-per-second 20] [--dir ./bench-data]
 string Arg(string name, string fallback)
 {
@@ -24,7 +24,7 @@ if (!known.Contains(scenario))
 }
 
 var options = new LoadOptions(
-    Rate: Number("--rate", 2000),
+    Rate: Number("--rate", 1000),
     Seconds: Number("--seconds", 10),
     WarmupSeconds: Number("--warmup", 3),
     Peers: !args.Contains("--no-peers"),
@@ -35,9 +35,9 @@ var options = new LoadOptions(
 var repo = FindRepository();
 var work = Path.Combine(Path.GetFullPath(Arg("--dir", Path.Combine(repo, "bench-data"))), "load-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 using var servers = new Servers(repo, work);
-using var http = LoadRunner.CreateClient();
+using var http = LoadRunner.CreateClient((int)Number("--connections", 64));
 var scenarios = new Scenarios(servers, http, options);
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}; data and logs in {work}");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}; at most {Number("--connections", 64)} connections per server; data and logs in {work}");
 
 if (scenario is "all" or "crypto")
 {
