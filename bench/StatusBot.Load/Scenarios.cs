@@ -160,7 +160,8 @@ public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions opti
             }
         }
 
-        return (best, failed, why, loads.Count == 0 ? "n/a" : $"{loads.Min()}–{loads.Max()}");
+        var numbers = loads.Select(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).Where(v => !double.IsNaN(v)).ToList();
+        return (best, failed, why, numbers.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{numbers.Min():0.00}–{numbers.Max():0.00}"));
     }
 
     private async Task WarmUpAsync(ServerProcess server, string platform)
