@@ -17,7 +17,7 @@ namespace StatusBot.Load;
 /// updates at a fixed rate, each acknowledged only after its fsync. Measures the questions, the updates, the server's
 /// own command times (from <c>/metrics</c>), and the fan-out until the emulators fall quiet.
 /// </summary>
-public sealed class OutageNight(Servers servers, HttpClient http, int questions, double seconds, int channels, double updatesPerSecond)
+public sealed class OutageNight(Servers servers, HttpClient http, int questions, double seconds, int channels, double updatesPerSecond, double warmupSeconds)
 {
     private const string AdminToken = "bench-admin-token";
 
@@ -46,9 +46,13 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         await using var statusBot = await servers.StartStatusBotAsync("outage", settings);
         await WaitReadyAsync(statusBot);
 
-        // Warm the server's code paths (not its caches of users: those are new users) with a few hundred questions first.
+        // A server that has been up for a while: its code paths jitted and tiered up (a cold process runs unoptimized code
+        // for its first seconds, and on two busy cores the background JIT is slow to replace it), with questions from
+        // other users than the crowd's, so no answer or user lookup of the crowd is cached.
         var runner = new LoadRunner(http, TimeSpan.FromSeconds(10));
-        await runner.RunAsync(OpenLoopSchedule.Steady(500, TimeSpan.FromSeconds(1)), Scenarios.Prepare(servers, statusBot, "both", 10_000_000, 500, badEvery: 0));
+        var warmup = OpenLoopSchedule.Steady(1000, TimeSpan.FromSeconds(warmupSeconds));
+        await runner.RunAsync(warmup, Scenarios.Prepare(servers, statusBot, "both", 10_000_000, warmup.Count, badEvery: 0));
+        await Task.Delay(TimeSpan.FromSeconds(2));
 
         var schedule = OpenLoopSchedule.Steady(questions / seconds, TimeSpan.FromSeconds(seconds));
         var asks = Scenarios.Prepare(servers, statusBot, "both", 1, schedule.Count, badEvery: 0);
@@ -77,7 +81,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         var slack429 = slack.Requests.Count(r => r.Status == 429);
 
         Console.WriteLine();
-        Console.WriteLine($"### outage night: {questions:#,0} /status in {seconds:0} s (Slack and Discord alternating, each from its own user), {acks.Sent} incident updates at {updatesPerSecond:0}/s, fan-out to {channels} channels");
+        Console.WriteLine($"### outage night: {questions:#,0} /status in {seconds:0} s (Slack and Discord alternating, each from its own user), {acks.Sent} incident updates at {updatesPerSecond:0}/s, fan-out to {channels} channels; after {warmupSeconds:0} s of warm-up at 1,000/s");
         Console.WriteLine();
         Console.WriteLine(Report.Header);
         Console.WriteLine(Report.Row("outage night: questions", statusBot.Label, schedule.Count / seconds, answers, cpu, load));

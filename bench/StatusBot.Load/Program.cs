@@ -6,7 +6,7 @@ using StatusBot.Load;
 // markdown tables. Usage:
 //   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage] [--rate 1000] [--seconds 10]
 //     [--warmup 3] [--connections 64] [--no-peers] [--no-search] [--p99-bound 50] [--step 3] [--questions 10000] [--window 2] [--channels 500]
-//     [--updates-per-second 20] [--dir ./bench-data]
+//     [--updates-per-second 20] [--outage-warmup 10] [--dir ./bench-data]
 string Arg(string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -66,7 +66,7 @@ if (scenario is "all" or "mix")
 
 if (scenario is "all" or "outage")
 {
-    await new OutageNight(servers, http, (int)Number("--questions", 10_000), Number("--window", 2), (int)Number("--channels", 500), Number("--updates-per-second", 20)).RunAsync();
+    await new OutageNight(servers, http, (int)Number("--questions", 10_000), Number("--window", 2), (int)Number("--channels", 500), Number("--updates-per-second", 20), Number("--outage-warmup", 10)).RunAsync();
 }
 
 return 0;
