@@ -1,0 +1,207 @@
+using System.Globalization;
+
+namespace StatusBot.Load;
+
+/// <summary>What a run does: the rate and length of the steady runs, whether the peers run, the bound of the rate search.</summary>
+public sealed record LoadOptions(double Rate, double Seconds, double WarmupSeconds, bool Peers, bool Search, double P99BoundMs, double SearchStepSeconds)
+{
+    public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
+
+    public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
+}
+
+/// <summary>The scenarios of issue 8 except the outage night (see <see cref="OutageNight"/>): steady per platform with the peers, burst, bad-signature mix.</summary>
+public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions options)
+{
+    private readonly LoadRunner _runner = new(http, TimeSpan.FromSeconds(10));
+    private long _nextUser = 1;
+
+    /// <summary>Steady <c>/status</c> on one platform at the common rate, StatusBot then its peer, then each one's highest sustainable rate.</summary>
+    public async Task SteadyAsync(string platform)
+    {
+        var rows = new List<string>();
+        var searches = new List<string>();
+        (LoadResult Common, double Max)? ours = null, theirs = null;
+        await using (var statusBot = await servers.StartStatusBotAsync("steady-" + platform))
+        {
+            ours = await SteadyOnAsync(statusBot, platform, rows, searches);
+        }
+
+        if (options.Peers)
+        {
+            await using var peer = platform == "slack" ? await servers.StartBoltAsync(http) : await servers.StartExpressAsync(http);
+            theirs = await SteadyOnAsync(peer, platform, rows, searches);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"### steady {platform}: {options.Rate:#,0} signed /status per second for {options.Seconds:0} s (after {options.WarmupSeconds:0} s of warm-up)");
+        Console.WriteLine();
+        Console.WriteLine(Report.Header);
+        rows.ForEach(Console.WriteLine);
+        if (searches.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Highest sustainable rate ({options.SearchStepSeconds:0} s per step; passes with every request answered, no error, p99 ≤ {options.P99BoundMs:0} ms from the scheduled time):");
+            Console.WriteLine();
+            Console.WriteLine("| server | highest passing rate/s | first failing rate/s | why it failed | load avg |");
+            Console.WriteLine("|---|---|---|---|---|");
+            searches.ForEach(Console.WriteLine);
+        }
+
+        if (ours is { } a && theirs is { } b)
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Ratios StatusBot / peer ({platform}): p99 at {options.Rate:#,0}/s {Report.Ms(a.Common.Latency.Percentile(99))} vs {Report.Ms(b.Common.Latency.Percentile(99))} ms ({Report.Ratio(b.Common.Latency.Percentile(99), a.Common.Latency.Percentile(99))} lower); highest sustainable rate {a.Max:#,0} vs {b.Max:#,0}/s ({Report.Ratio(a.Max, b.Max)})."));
+        }
+    }
+
+    /// <summary>A burst: the base rate, ten times it for one second, the base rate again; both platforms alternating.</summary>
+    public async Task BurstAsync()
+    {
+        await using var statusBot = await servers.StartStatusBotAsync("burst");
+        await WarmUpAsync(statusBot, "both");
+        var schedule = new OpenLoopSchedule(
+            new LoadPhase(options.Rate, TimeSpan.FromSeconds(3)), new LoadPhase(options.Rate * 10, TimeSpan.FromSeconds(1)), new LoadPhase(options.Rate, TimeSpan.FromSeconds(3)));
+        var (result, cpu, load) = await MeasureAsync(statusBot, schedule, Prepare(statusBot, "both", schedule.Count, badEvery: 0));
+        Console.WriteLine();
+        Console.WriteLine($"### burst: {options.Rate:#,0}/s for 3 s, {options.Rate * 10:#,0}/s for 1 s, {options.Rate:#,0}/s for 3 s (Slack and Discord alternating)");
+        Console.WriteLine();
+        Console.WriteLine(Report.Header);
+        Console.WriteLine(Report.Row("burst", statusBot.Label, schedule.Count / schedule.Duration.TotalSeconds, result, cpu, load));
+    }
+
+    /// <summary>Both platforms alternating, one request in a hundred with a wrong signature (which must be refused with 401).</summary>
+    public async Task MixAsync()
+    {
+        await using var statusBot = await servers.StartStatusBotAsync("mix");
+        await WarmUpAsync(statusBot, "both");
+        var schedule = OpenLoopSchedule.Steady(options.Rate, options.Duration);
+        var (result, cpu, load) = await MeasureAsync(statusBot, schedule, Prepare(statusBot, "both", schedule.Count, badEvery: 100));
+        Console.WriteLine();
+        Console.WriteLine($"### mix: {options.Rate:#,0}/s for {options.Seconds:0} s, Slack and Discord alternating, 1 % bad signatures");
+        Console.WriteLine();
+        Console.WriteLine(Report.Header);
+        Console.WriteLine(Report.Row("mix, 1 % bad signatures", statusBot.Label, options.Rate, result, cpu, load));
+    }
+
+    private async Task<(LoadResult Common, double Max)> SteadyOnAsync(ServerProcess server, string platform, List<string> rows, List<string> searches)
+    {
+        await WarmUpAsync(server, platform);
+        var schedule = OpenLoopSchedule.Steady(options.Rate, options.Duration);
+        var (result, cpu, load) = await MeasureAsync(server, schedule, Prepare(server, platform, schedule.Count, badEvery: 0));
+        rows.Add(Report.Row("steady " + platform, server.Label, options.Rate, result, cpu, load));
+        if (!options.Search)
+        {
+            return (result, double.NaN);
+        }
+
+        var (best, failed, why, searchLoad) = await SearchAsync(server, platform);
+        searches.Add(string.Create(CultureInfo.InvariantCulture, $"| {server.Label} | {best:#,0} | {failed:#,0} | {why} | {searchLoad} |"));
+        return (result, best);
+    }
+
+    /// <summary>
+    /// Steps the rate up by half again until a step fails (an error, an unanswered request, or p99 over the bound), then
+    /// halves the gap twice: the highest passing rate is within about 12 % of the true limit.
+    /// </summary>
+    private async Task<(double Best, double Failed, string Why, string Load)> SearchAsync(ServerProcess server, string platform)
+    {
+        var step = TimeSpan.FromSeconds(options.SearchStepSeconds);
+        var (best, failed, why) = (0.0, double.NaN, "");
+        var loads = new List<string>();
+        // A step that fails is tried once more after a pause: on a shared machine one other process's burst can fail a
+        // 3-second step that the server sustains; two failures in a row end the climb.
+        async Task<string?> TryAsync(double rate)
+        {
+            string? reason = null;
+            for (var attempt = 1; attempt <= 2; attempt++)
+            {
+                var schedule = OpenLoopSchedule.Steady(rate, step);
+                var requests = Prepare(server, platform, schedule.Count, badEvery: 0);
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                var (result, _, load) = await MeasureAsync(server, schedule, requests);
+                loads.Add(load);
+                var p99 = result.Latency.Percentile(99);
+                reason = result.ErrorCount > 0 ? "errors: " + result.ErrorSummary
+                    : result.Answered < result.Sent ? $"{result.Sent - result.Answered} unanswered"
+                    : p99 > options.P99BoundMs ? $"p99 {Report.Ms(p99)} ms" : null;
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {server.Label} {platform} {rate:#,0}/s (try {attempt}): p99 {Report.Ms(p99)} ms, {result.ErrorSummary} errors, load {load} → {reason ?? "pass"}"));
+                if (reason is null)
+                {
+                    return null;
+                }
+            }
+
+            return reason;
+        }
+
+        for (var rate = 250.0; rate <= 60_000; rate *= 1.5)
+        {
+            if (await TryAsync(rate) is { } reason)
+            {
+                (failed, why) = (rate, reason);
+                break;
+            }
+
+            best = rate;
+        }
+
+        for (var i = 0; i < 2 && !double.IsNaN(failed); i++)
+        {
+            var middle = Math.Round((best + failed) / 2 / 50) * 50;
+            if (await TryAsync(middle) is { } reason)
+            {
+                (failed, why) = (middle, reason);
+            }
+            else
+            {
+                best = middle;
+            }
+        }
+
+        var numbers = loads.Select(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).Where(v => !double.IsNaN(v)).ToList();
+        return (best, failed, why, numbers.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{numbers.Min():0.00}–{numbers.Max():0.00}"));
+    }
+
+    private async Task WarmUpAsync(ServerProcess server, string platform)
+    {
+        var schedule = OpenLoopSchedule.Steady(options.Rate, options.Warmup);
+        await _runner.RunAsync(schedule, Prepare(server, platform, schedule.Count, badEvery: 0));
+    }
+
+    private async Task<(LoadResult Result, TimeSpan Cpu, string Load)> MeasureAsync(ServerProcess server, OpenLoopSchedule schedule, PreparedRequest[] requests)
+    {
+        var load = Report.LoadAverage();
+        var cpuBefore = server.CpuTime;
+        var result = await _runner.RunAsync(schedule, requests);
+        return (result, server.CpuTime - cpuBefore, load);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> signed questions for <paramref name="server"/>, each from a new user; <c>both</c> alternates
+    /// Slack and Discord; every <paramref name="badEvery"/>th request (when positive) has a spoiled signature.
+    /// </summary>
+    public PreparedRequest[] Prepare(ServerProcess server, string platform, long count, int badEvery)
+    {
+        var first = Interlocked.Add(ref _nextUser, count) - count;
+        return Prepare(servers, server, platform, first, count, badEvery);
+    }
+
+    public static PreparedRequest[] Prepare(Servers servers, ServerProcess server, string platform, long firstUser, long count, int badEvery)
+    {
+        var requests = new PreparedRequest[count];
+        var now = DateTimeOffset.UtcNow;
+        var slack = Servers.Route(server, "slack");
+        var discord = Servers.Route(server, "discord");
+        Parallel.For(0, count, i =>
+        {
+            var bad = badEvery > 0 && (platform == "both" ? i / 2 : i) % badEvery == badEvery - 1;
+            var onSlack = platform == "slack" || (platform == "both" && i % 2 == 0);
+            requests[i] = onSlack
+                ? StatusQuestions.Slack(slack, servers.Slack, firstUser + i, now, bad)
+                : StatusQuestions.Discord(discord, servers.Discord, firstUser + i, now, bad);
+        });
+        return requests;
+    }
+}
