@@ -13,20 +13,28 @@ public sealed class ServerMetrics
 
     private ServerMetrics(SortedDictionary<double, double> buckets) => _buckets = buckets;
 
-    public static async Task<ServerMetrics> ScrapeAsync(HttpClient http, Uri root)
+    public static async Task<ServerMetrics> ScrapeAsync(HttpClient http, Uri root, Func<string, bool>? series = null)
     {
         var text = await http.GetStringAsync(new Uri(root, "metrics"));
-        return Parse(text);
+        return Parse(text, series);
     }
 
-    /// <summary>Cumulative counts by upper bound (<c>le</c>) of the command-duration histogram, for Slack and Discord commands.</summary>
-    public static ServerMetrics Parse(string exposition)
+    /// <summary>The chat platforms' commands (the default series).</summary>
+    public static bool ChatCommands(string line) =>
+        line.Contains("platform=\"slack\"", StringComparison.Ordinal) || line.Contains("platform=\"discord\"", StringComparison.Ordinal);
+
+    /// <summary>Incident updates through the admin API: from the parsed request to the answer, the journal's fsync included.</summary>
+    public static bool AdminUpdates(string line) =>
+        line.Contains("platform=\"api\"", StringComparison.Ordinal) && line.Contains("command=\"incident update\"", StringComparison.Ordinal);
+
+    /// <summary>Cumulative counts by upper bound (<c>le</c>) of the command-duration histogram, for the series selected (chat commands by default).</summary>
+    public static ServerMetrics Parse(string exposition, Func<string, bool>? series = null)
     {
+        var selected = series ?? ChatCommands;
         var buckets = new SortedDictionary<double, double>();
         foreach (var line in exposition.Split('\n'))
         {
-            if (!line.StartsWith("statusbot_command_duration", StringComparison.Ordinal) || !line.Contains("_bucket{", StringComparison.Ordinal)
-                || !(line.Contains("platform=\"slack\"", StringComparison.Ordinal) || line.Contains("platform=\"discord\"", StringComparison.Ordinal)))
+            if (!line.StartsWith("statusbot_command_duration", StringComparison.Ordinal) || !line.Contains("_bucket{", StringComparison.Ordinal) || !selected(line))
             {
                 continue;
             }
