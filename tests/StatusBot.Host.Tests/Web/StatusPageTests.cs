@@ -17,7 +17,7 @@ public sealed class StatusPageTests(ServeFixture serve) : IClassFixture<ServeFix
         Assert.Contains("href=\"/?lang=en&amp;refresh=off\"", html, StringComparison.Ordinal);
         Assert.Contains("location.reload()", html, StringComparison.Ordinal);
         Assert.Contains("<noscript><meta http-equiv=\"refresh\" content=\"60\"></noscript>", html, StringComparison.Ordinal);
-        Assert.Contains("uptime over the past 90 days", html, StringComparison.Ordinal);
+        Assert.Contains("uptime since monitoring began", html, StringComparison.Ordinal);
         Assert.Contains("<main>", html, StringComparison.Ordinal);
     }
 

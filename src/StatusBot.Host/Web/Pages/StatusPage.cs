@@ -89,9 +89,13 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         }
 
         var (days, overall) = UptimeDay.For(service, state, now);
-        var summary = overall is { } ratio
-            ? l.Format(nameof(Strings.Page_UptimeSummary), Percent(ratio))
-            : l[nameof(Strings.Page_UptimeNoData)];
+        // A board watching for less than the 90 days gives the ratio of the time it watched: say so, or 30 minutes of
+        // outage on the first day would read as "12 % uptime over the past 90 days".
+        var summary = overall is not { } ratio
+            ? l[nameof(Strings.Page_UptimeNoData)]
+            : state.Epoch is { } epoch && now - epoch < TimeSpan.FromDays(90)
+                ? l.Format(nameof(Strings.Page_UptimeSinceSummary), Percent(ratio), l.Relative(epoch, now))
+                : l.Format(nameof(Strings.Page_UptimeSummary), Percent(ratio));
         html.Raw("<div class=\"bar\" role=\"img\"").Attribute("aria-label", summary).Raw(">");
         foreach (var day in days)
         {
