@@ -92,6 +92,10 @@ public static class StatusBotCli
     private static async Task<int> DemoAsync(bool fast, string? webUrls, CancellationToken cancellationToken)
     {
         WebApplication? page = null;
+
+        // The page's host takes SIGTERM (docker stop, systemd) to stop itself gracefully; the demo must end with it, not
+        // wait for a Ctrl+C that never comes.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             var script = new Demo.DemoScript(Console.Out, fast ? TimeSpan.Zero : TimeSpan.FromSeconds(6))
@@ -99,16 +103,22 @@ public static class StatusBotCli
                 BoardStarted = webUrls is null ? null : async (board, clock, ct) =>
                 {
                     page = await Demo.DemoWeb.StartAsync(webUrls, board, clock, ct);
+                    page.Lifetime.ApplicationStopping.Register(stop.Cancel);
                     Console.Out.WriteLine($"Status page of the story: {Demo.DemoWeb.Address(page)}");
                 },
             };
-            await script.RunAsync(cancellationToken);
+            await script.RunAsync(stop.Token);
             if (page is not null)
             {
                 Console.Out.WriteLine($"The status page stays up at {Demo.DemoWeb.Address(page)}; press Ctrl+C to stop.");
-                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by a signal to the page's host in the middle of the story.
             return 0;
         }
         finally
