@@ -93,6 +93,41 @@ public sealed class DeliveryLedgerTests
         Assert.Equal(DeliveryClaimStatus.Delivered, failed.Status);
     }
 
+    /// <summary>A new leader does not wait out the lease of a leader that died mid-send: the dead one's claims lapse at takeover.</summary>
+    [SkippableFact]
+    public async Task TakeOver_ForeignClaimLapses_ClaimedAsAttemptedBefore()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var dead = new PgNode(db.ConnectionString, "dead-leader");
+        await using var next = new PgNode(db.ConnectionString, "next-leader");
+        await QueueAsync(dead);
+        Assert.Equal(DeliveryClaimStatus.Claimed, (await dead.Ledger().ClaimAsync(Entry, CancellationToken.None)).Status);
+        var beforeTakeOver = await next.Ledger().ClaimAsync(Entry, CancellationToken.None);
+
+        await next.Ledger().TakeOverAsync(CancellationToken.None);
+        var afterTakeOver = await next.Ledger().ClaimAsync(Entry, CancellationToken.None);
+
+        Assert.Equal(DeliveryClaimStatus.HeldElsewhere, beforeTakeOver.Status);
+        Assert.Equal(new DeliveryClaim(DeliveryClaimStatus.Claimed, true), afterTakeOver);
+        Assert.Equal(1, await PgKit.ScalarAsync(db.ConnectionString, "SELECT count(*) FROM announcement_deliveries WHERE claimed_by = 'next-leader'"));
+    }
+
+    [SkippableFact]
+    public async Task TakeOver_OwnClaimUntouched()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var leader = new PgNode(db.ConnectionString, "leader");
+        await QueueAsync(leader);
+        await leader.Ledger().ClaimAsync(Entry, CancellationToken.None);
+        const string leaseLeft = "SELECT extract(epoch FROM claimed_until - now())::bigint FROM announcement_deliveries";
+        var before = await PgKit.ScalarAsync(db.ConnectionString, leaseLeft);
+
+        await leader.Ledger().TakeOverAsync(CancellationToken.None);
+
+        Assert.InRange(await PgKit.ScalarAsync(db.ConnectionString, leaseLeft), before - 5, before);
+        Assert.True(before > 60, $"the lease should run for minutes, not {before} s");
+    }
+
     [SkippableFact]
     public async Task RowMissing_QueuedBeforeThisStore_ClaimedAndRecorded()
     {
