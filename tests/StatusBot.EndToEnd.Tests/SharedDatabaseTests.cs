@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Npgsql;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.Postgres;
 
@@ -48,7 +47,7 @@ public sealed class SharedDatabaseTests
 
             var opens = answers.Take(30).Select(IncidentId).ToList();
             Assert.Equal(30, opens.Distinct().Count());
-            var events = await EventsAsync(db.ConnectionString);
+            var events = await EventsAsync(db);
             await ServeProcess.WaitUntilAsync(async () => await SequenceAsync(a) == events.Count && await SequenceAsync(b) == events.Count, TimeSpan.FromSeconds(5));
 
             var openedInTable = events.Where(e => e.Type == "IncidentOpened").Select(e => e.Payload.GetProperty("incidentId").GetString()).ToList();
@@ -114,7 +113,7 @@ public sealed class SharedDatabaseTests
                 var reply = Assert.Single(discord.MessagesIn(card.Id));
                 Assert.Contains("Load balancers in us-east-1 are failing", reply.Body.ToJsonString(), StringComparison.Ordinal);
             });
-            var rows = await ScalarAsync(db.ConnectionString, "SELECT count(*) FROM announcement_deliveries WHERE delivered_at IS NOT NULL AND message_id IS NOT NULL");
+            var rows = (await db.QueryAsync("SELECT count(*) FROM announcement_deliveries WHERE delivered_at IS NOT NULL AND message_id IS NOT NULL", r => r.GetInt64(0))).Single();
             Assert.True(rows >= Channels, $"only {rows} delivery rows carry a message id");
         }
         finally
@@ -173,7 +172,7 @@ public sealed class SharedDatabaseTests
             await stop.CancelAsync();
             await Task.WhenAll(writers);
 
-            var events = await EventsAsync(db.ConnectionString);
+            var events = await EventsAsync(db);
             var stored = events.Where(e => e.Type == "IncidentOpened").Select(e => e.Payload.GetProperty("incidentId").GetString()!).ToHashSet();
             Assert.All(acknowledged, id => Assert.Contains(id, stored));
             Assert.Equal(acknowledged.Count, acknowledged.Distinct().Count());
@@ -224,26 +223,6 @@ public sealed class SharedDatabaseTests
     private static async Task<long> SequenceAsync(ServeProcess instance) =>
         long.TryParse(await CheckAsync(instance, "sequence"), System.Globalization.CultureInfo.InvariantCulture, out var sequence) ? sequence : -1;
 
-    private static async Task<List<(string Type, JsonElement Payload)>> EventsAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT type, payload::text FROM events ORDER BY seq", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var events = new List<(string, JsonElement)>();
-        while (await reader.ReadAsync())
-        {
-            events.Add((reader.GetString(0), JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));
-        }
-
-        return events;
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static Task<List<(string Type, JsonElement Payload)>> EventsAsync(TestDatabase db) =>
+        db.QueryAsync("SELECT type, payload::text FROM events ORDER BY seq", r => (r.GetString(0), JsonDocument.Parse(r.GetString(1)).RootElement.Clone()));
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using StatusBot.Testing.Postgres;
 using StatusBot.Testing.Storage;
 
@@ -28,23 +27,8 @@ public sealed class PostgresProcessCrashTests
                 ["StatusBot__Storage__Provider"] = "postgres",
                 ["StatusBot__Storage__ConnectionString"] = db.ConnectionString,
             };
-            var harness = new CrashHarness(RepoPaths.StatusbotDll, RepoPaths.DefaultConfig, environment, ct => OpenedTitlesAsync(db.ConnectionString, ct));
+            var harness = new CrashHarness(RepoPaths.StatusbotDll, RepoPaths.DefaultConfig, environment, async ct => await db.QueryAsync("SELECT payload->>'title' FROM events WHERE type = 'IncidentOpened'", r => r.GetString(0), ct));
             return await harness.RunTrialAsync(seed, CancellationToken.None);
         });
-    }
-
-    private static async Task<IReadOnlyCollection<string>> OpenedTitlesAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT payload->>'title' FROM events WHERE type = 'IncidentOpened'", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var titles = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            titles.Add(reader.GetString(0));
-        }
-
-        return titles;
     }
 }

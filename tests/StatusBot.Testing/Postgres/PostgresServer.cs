@@ -330,6 +330,22 @@ public sealed class TestDatabase(PostgresServer server, string name, string conn
 
     public PostgresServer Server { get; } = server;
 
+    /// <summary>Runs a query on this database and maps each row (for checking what the store wrote).</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> row, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
