@@ -90,6 +90,39 @@ public sealed class PostgresEventStoreTests(ITestOutputHelper output)
         Assert.Equal(0, fresh.Store.LastSnapshotSequence);
     }
 
+    /// <summary>A snapshot row that is valid JSON but not a state StatusBot writes (an incident twice) is skipped, not a crash.</summary>
+    [SkippableFact]
+    public async Task Recover_SnapshotWithAnIncidentTwice_SkippedForTheEvents()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var node = new PgNode(db.ConnectionString);
+        await using (var bot = await TestBot.StartAsync(node.Store))
+        {
+            await bot.RunAsync(Script[0]);
+            await node.Store.WriteSnapshotAsync(bot.State, TestBot.Start, CancellationToken.None);
+        }
+
+        var document = (await db.QueryAsync("SELECT document FROM snapshots", r => (byte[])r[0])).Single();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(document)!;
+        var incidents = json["incidents"]!.AsArray();
+        Assert.NotEmpty(incidents);
+        incidents.Add(incidents[0]!.DeepClone());
+        await using (var connection = new NpgsqlConnection(db.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var update = new NpgsqlCommand("UPDATE snapshots SET document = @d", connection);
+            update.Parameters.AddWithValue("d", System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+            await update.ExecuteNonQueryAsync();
+        }
+
+        await using var fresh = new PgNode(db.ConnectionString, "B");
+        var expected = PgKit.Fingerprint(StateReducer.ApplyAll(PgKit.Initial(), await fresh.AllEventsAsync()));
+        var recovered = await fresh.Store.RecoverAsync(PgKit.Initial(), CancellationToken.None);
+
+        Assert.Equal(expected, PgKit.Fingerprint(recovered));
+        Assert.Equal(0, fresh.Store.LastSnapshotSequence);
+    }
+
     [SkippableFact]
     public async Task Append_BehindTheHeadOrWithAGap_IsAConflictAndWritesNothing()
     {

@@ -57,17 +57,7 @@ internal sealed partial class JournalRecovery(IFileSystem files, string director
                     throw new StorageFormatException($"it holds sequence {document.Sequence}, not {sequence}");
                 }
 
-                BoardState restored;
-                try
-                {
-                    restored = SnapshotCodec.Restore(initial, document);
-                }
-                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NullReferenceException)
-                {
-                    // Values no StatusBot writes (duplicate ids, missing parts): not a snapshot of ours.
-                    throw new StorageFormatException("it holds values no StatusBot writes: " + ex.Message);
-                }
-
+                var restored = SnapshotCodec.Restore(initial, document);
                 LogSnapshotLoaded(logger, name, sequence);
                 return (restored, sequence);
             }

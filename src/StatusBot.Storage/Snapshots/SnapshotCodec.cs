@@ -87,8 +87,23 @@ internal static class SnapshotCodec
         throw new StorageFormatException("the snapshot does not start with its schema version");
     }
 
-    /// <summary>Puts a snapshot's dynamic state onto <paramref name="initial"/> (which carries this run's definitions).</summary>
+    /// <summary>
+    /// Puts a snapshot's dynamic state onto <paramref name="initial"/> (which carries this run's definitions). Values no
+    /// StatusBot writes (duplicate ids, missing parts) are a <see cref="StorageFormatException"/>, for either store to skip.
+    /// </summary>
     public static BoardState Restore(BoardState initial, SnapshotDocument document)
+    {
+        try
+        {
+            return RestoreCore(initial, document);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            throw new StorageFormatException("the snapshot holds values no StatusBot writes: " + ex.Message, ex);
+        }
+    }
+
+    private static BoardState RestoreCore(BoardState initial, SnapshotDocument document)
     {
         var services = initial.Services;
         foreach (var s in document.Services)
