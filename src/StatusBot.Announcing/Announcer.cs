@@ -42,7 +42,15 @@ public sealed partial class Announcer(
     {
         Interlocked.Exchange(ref _started, 0);
         _backoff.Clear();
-        await _ledger.TakeOverAsync(cancellationToken);
+        try
+        {
+            await _ledger.TakeOverAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The previous announcer's claims then lapse with their lease instead: later, not lost.
+            LogTakeOverFailed(logger, ex);
+        }
     }
 
     /// <summary>Runs one pass; returns when the next one is due at the latest.</summary>
@@ -110,6 +118,9 @@ public sealed partial class Announcer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No publisher for platform {Platform}: announcements to {Channel} stay pending")]
     private static partial void LogNoPublisher(ILogger logger, string platform, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the previous announcer's delivery claims; its unfinished posts wait for their lease to lapse")]
+    private static partial void LogTakeOverFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Announcement {Announcement} to {Channel} is being sent by another instance")]
     private static partial void LogHeldElsewhere(ILogger logger, string announcement, string channel);

@@ -19,19 +19,7 @@ public sealed class AnnouncerService(Announcer announcer, AnnouncerSignal signal
 
     private async Task AnnounceAsync(CancellationToken stoppingToken)
     {
-        while (true)
-        {
-            try
-            {
-                await announcer.TakeOverAsync(stoppingToken);
-                break;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The database is unreachable: the lead will be lost too, or the next try works.
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
-            }
-        }
+        await announcer.TakeOverAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTimeOffset next;

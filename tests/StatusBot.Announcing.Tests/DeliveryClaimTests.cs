@@ -86,16 +86,32 @@ public sealed class DeliveryClaimTests
         Assert.Equal(["INC-1/1", "INC-1/1"], ledger.Asked);
     }
 
+    [Fact]
+    public async Task TakeOver_LedgerUnreachable_AnnouncerStillSendsWhatItMay()
+    {
+        var ledger = new ScriptedLedger(DeliveryClaim.Free) { TakeOverFails = true };
+        await using var kit = await AnnounceKit.StartAsync(ledger: ledger);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+
+        await kit.Announcer.TakeOverAsync(CancellationToken.None);
+        await kit.PassAsync();
+
+        Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+    }
+
     private sealed class ScriptedLedger(DeliveryClaim answer) : IDeliveryLedger
     {
         public List<string> Asked { get; } = [];
 
         public int TakeOvers { get; private set; }
 
+        public bool TakeOverFails { get; init; }
+
         public ValueTask TakeOverAsync(CancellationToken cancellationToken)
         {
             TakeOvers++;
-            return ValueTask.CompletedTask;
+            return TakeOverFails ? ValueTask.FromException(new IOException("database unreachable")) : ValueTask.CompletedTask;
         }
 
         public ValueTask<DeliveryClaim> ClaimAsync(OutboxEntry entry, CancellationToken cancellationToken)
