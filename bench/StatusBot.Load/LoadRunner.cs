@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
 
 namespace StatusBot.Load;
 
@@ -35,28 +37,14 @@ public sealed class LoadResult
 }
 
 /// <summary>
-/// Sends prepared requests open-loop: request <c>i</c> leaves at <see cref="OpenLoopSchedule.DueAt"/>, whether or not the
-/// earlier ones were answered, and its latency runs from that scheduled time. A success is a 2xx with a body; a request
-/// with a spoiled signature must get 401 and then counts as refused as expected, not as an error.
+/// Sends prepared requests open-loop: request <c>i</c> is due at <see cref="OpenLoopSchedule.DueAt"/> and leaves then,
+/// whether or not the earlier ones were answered, on the first of <c>connections</c> keep-alive connections that is free,
+/// as the platforms reach a bot through a bounded pool of connections. A request that finds them all busy waits for one,
+/// and since its latency runs from its scheduled time, that wait is counted. A success is a 2xx with a body; a request with
+/// a spoiled signature must get 401 and then counts as refused as expected, not as an error.
 /// </summary>
-public sealed class LoadRunner(HttpClient http, TimeSpan timeout)
+public sealed class LoadRunner(int connections, TimeSpan timeout)
 {
-    /// <summary>
-    /// A client with at most <paramref name="connections"/> keep-alive connections per server, as the platforms reach a bot
-    /// through a bounded pool of connections: a request that finds them all busy waits in the pool, and since its latency
-    /// runs from its scheduled time, that wait is counted.
-    /// </summary>
-    public static HttpClient CreateClient(int connections) => new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = connections,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseProxy = false,
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
     public async Task<LoadResult> RunAsync(OpenLoopSchedule schedule, IReadOnlyList<PreparedRequest> requests)
     {
         if (requests.Count < schedule.Count)
@@ -64,79 +52,124 @@ public sealed class LoadRunner(HttpClient http, TimeSpan timeout)
             throw new ArgumentException($"{schedule.Count} requests scheduled, {requests.Count} prepared", nameof(requests));
         }
 
+        if (schedule.Count == 0)
+        {
+            return new LoadResult();
+        }
+
+        // The wire bytes are built before the clock starts, like the signatures.
+        var wire = new byte[schedule.Count][];
+        for (var i = 0; i < wire.Length; i++)
+        {
+            wire[i] = Http1Request.Encode(requests[i]);
+        }
+
+        var server = await ResolveAsync(requests[0].Url);
         var result = new LoadResult();
+        var due = Channel.CreateUnbounded<(long Index, TimeSpan Due)>(new UnboundedChannelOptions { SingleWriter = true });
+        var pool = Enumerable.Range(0, (int)Math.Min(connections, schedule.Count)).Select(_ => new Http1Connection(server)).ToArray();
+        using (var opening = new CancellationTokenSource(timeout))
+        {
+            await Task.WhenAll(pool.Select(c => c.OpenAsync(opening.Token)));
+        }
+
         var clock = Stopwatch.StartNew();
-        var sends = new Task[schedule.Count];
+        var workers = pool.Select(c => Task.Run(() => WorkAsync(c, due.Reader, requests, wire, clock, result))).ToArray();
         for (var i = 0L; i < schedule.Count; i++)
         {
-            var due = schedule.DueAt(i);
+            var at = schedule.DueAt(i);
             // Never early: timers have a millisecond's grain, so a send may leave up to about a millisecond late, which
             // counts against the server (it is shown apart as the send lag). Spinning instead would take a core from it.
-            while (due - clock.Elapsed is { Ticks: > 0 } wait)
+            while (at - clock.Elapsed is { Ticks: > 0 } wait)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)));
             }
 
-            var request = requests[(int)i];
-            sends[i] = Task.Run(() => SendAsync(request, due, clock, result));
+            due.Writer.TryWrite((i, at));
         }
 
-        await Task.WhenAll(sends);
+        due.Writer.Complete();
+        await Task.WhenAll(workers);
         result.Elapsed = clock.Elapsed;
         return result;
     }
 
-    private async Task SendAsync(PreparedRequest prepared, TimeSpan due, Stopwatch clock, LoadResult result)
+    private static async Task<EndPoint> ResolveAsync(Uri url)
     {
-        Interlocked.Increment(ref result.Sent);
-        var sent = clock.Elapsed;
-        result.SendLag.Record(sent - due);
-        using var message = new HttpRequestMessage(HttpMethod.Post, prepared.Url) { Content = new ByteArrayContent(prepared.Body) };
-        message.Content.Headers.TryAddWithoutValidation("Content-Type", prepared.ContentType);
-        foreach (var (name, value) in prepared.Headers)
+        var address = IPAddress.TryParse(url.Host, out var literal) ? literal : (await Dns.GetHostAddressesAsync(url.Host))[0];
+        return new IPEndPoint(address, url.Port);
+    }
+
+    /// <summary>One connection's loop: takes the next due request, sends it, reads its answer, records it.</summary>
+    private async Task WorkAsync(Http1Connection connection, ChannelReader<(long Index, TimeSpan Due)> due, IReadOnlyList<PreparedRequest> requests, byte[][] wire, Stopwatch clock, LoadResult result)
+    {
+        await using var owned = connection;
+        var deadline = new CancellationTokenSource();
+        while (await due.WaitToReadAsync())
         {
-            message.Headers.TryAddWithoutValidation(name, value);
+            if (!due.TryRead(out var next))
+            {
+                continue;
+            }
+
+            var prepared = requests[(int)next.Index];
+            Interlocked.Increment(ref result.Sent);
+            var sent = clock.Elapsed;
+            result.SendLag.Record(sent - next.Due);
+            deadline.CancelAfter(timeout);
+            try
+            {
+                var response = await connection.SendAsync(wire[next.Index], deadline.Token);
+                Record(prepared, response, next.Due, sent, clock, result);
+            }
+            catch (OperationCanceledException)
+            {
+                result.Error("timeout");
+            }
+            catch (Exception ex) when (ex is IOException or SocketException)
+            {
+                result.Error("connection");
+            }
+
+            if (!deadline.TryReset())
+            {
+                // It fired: a timed-out request's deadline cannot be reused.
+                deadline.Dispose();
+                deadline = new CancellationTokenSource();
+            }
         }
 
-        using var cancel = new CancellationTokenSource(timeout);
-        try
+        deadline.Dispose();
+    }
+
+    private static void Record(PreparedRequest prepared, Http1Response response, TimeSpan due, TimeSpan sent, Stopwatch clock, LoadResult result)
+    {
+        var answered = clock.Elapsed;
+        if (prepared.BadSignature)
         {
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancel.Token);
-            var body = await response.Content.ReadAsByteArrayAsync(cancel.Token);
-            var latency = clock.Elapsed - due;
-            if (prepared.BadSignature)
+            if (response.Status == (int)HttpStatusCode.Unauthorized)
             {
-                if (response.StatusCode == HttpStatusCode.Unauthorized)
-                {
-                    Interlocked.Increment(ref result.RefusedAsExpected);
-                }
-                else
-                {
-                    result.Error($"bad signature answered {(int)response.StatusCode}");
-                }
-            }
-            else if (!response.IsSuccessStatusCode)
-            {
-                result.Error($"http {(int)response.StatusCode}");
-            }
-            else if (body.Length == 0)
-            {
-                result.Error("empty answer");
+                Interlocked.Increment(ref result.RefusedAsExpected);
             }
             else
             {
-                Interlocked.Increment(ref result.Answered);
-                result.Latency.Record(latency);
-                result.ServiceTime.Record(clock.Elapsed - sent);
+                result.Error($"bad signature answered {response.Status}");
             }
         }
-        catch (OperationCanceledException)
+        else if (response.Status is < 200 or > 299)
         {
-            result.Error("timeout");
+            result.Error($"http {response.Status}");
         }
-        catch (HttpRequestException)
+        else if (response.BodyLength == 0)
         {
-            result.Error("connection");
+            result.Error("empty answer");
+        }
+        else
+        {
+            Interlocked.Increment(ref result.Answered);
+            result.Latency.Record(answered - due);
+            result.ServiceTime.Record(answered - sent);
+
         }
     }
 }

@@ -17,7 +17,7 @@ namespace StatusBot.Load;
 /// updates at a fixed rate, each acknowledged only after its fsync. Measures the questions, the updates, the server's
 /// own command times (from <c>/metrics</c>), and the fan-out until the emulators fall quiet.
 /// </summary>
-public sealed class OutageNight(Servers servers, HttpClient http, int questions, double seconds, int channels, double updatesPerSecond, double warmupSeconds)
+public sealed class OutageNight(Servers servers, HttpClient http, int connections, int questions, double seconds, int channels, double updatesPerSecond, double warmupSeconds)
 {
     private const string AdminToken = "bench-admin-token";
 
@@ -41,6 +41,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
             settings[$"StatusBot__Announcements__Channels__{i}__Platform"] = refs[i].Platform;
             settings[$"StatusBot__Announcements__Channels__{i}__ChannelId"] = refs[i].ChannelId;
             settings[$"StatusBot__Announcements__Channels__{i}__WorkspaceId"] = refs[i].WorkspaceId ?? "";
+            settings[$"StatusBot__Announcements__Channels__{i}__Services__0"] = "streaming";
         }
 
         await using var statusBot = await servers.StartStatusBotAsync("outage", settings);
@@ -49,29 +50,51 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         // A server that has been up for a while: its code paths jitted and tiered up (a cold process runs unoptimized code
         // for its first seconds, and on two busy cores the background JIT is slow to replace it), with questions from
         // other users than the crowd's, so no answer or user lookup of the crowd is cached.
-        var runner = new LoadRunner(http, TimeSpan.FromSeconds(10));
+        var runner = new LoadRunner(connections, TimeSpan.FromSeconds(10));
+
+        // The admin posts updates from their own client (a few connections of its own), not through the crowd's.
+        var admin = new LoadRunner(4, TimeSpan.FromSeconds(10));
         var warmup = OpenLoopSchedule.Steady(1000, TimeSpan.FromSeconds(warmupSeconds));
         await runner.RunAsync(warmup, Scenarios.Prepare(servers, statusBot, "both", 10_000_000, warmup.Count, badEvery: 0));
+
+        // Earlier that evening, a billing incident was opened, updated and resolved through the admin API (the channels
+        // follow streaming only, so it is not announced): the update path has run before, as on a server that has been up
+        // a while. A first update on a fresh process takes 20-35 ms here, most of it the JIT.
+        var earlier = await OpenIncidentAsync(statusBot, "billing", "minor", "Invoices are delayed");
+        var earlierUpdates = OpenLoopSchedule.Steady(updatesPerSecond, TimeSpan.FromSeconds(1));
+        await admin.RunAsync(earlierUpdates, [.. Enumerable.Range(1, (int)earlierUpdates.Count).Select(n => Update(statusBot, earlier, n))]);
+        await admin.RunAsync(OpenLoopSchedule.Steady(1, TimeSpan.FromSeconds(1)), [Resolve(statusBot, earlier)]);
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var schedule = OpenLoopSchedule.Steady(questions / seconds, TimeSpan.FromSeconds(seconds));
         var asks = Scenarios.Prepare(servers, statusBot, "both", 1, schedule.Count, badEvery: 0);
         var before = await ServerMetrics.ScrapeAsync(http, statusBot.Root);
         var updatesBefore = await ServerMetrics.ScrapeAsync(http, statusBot.Root, ServerMetrics.AdminUpdates);
+        var fsyncsBefore = await ServerMetrics.ScrapeAsync(http, statusBot.Root, _ => true, ServerMetrics.FsyncDuration);
+        var questionRequestsBefore = await ServerMetrics.ScrapeAsync(http, statusBot.Root, ServerMetrics.Questions, ServerMetrics.RequestDuration);
+        var updateRequestsBefore = await ServerMetrics.ScrapeAsync(http, statusBot.Root, ServerMetrics.UpdateRequests, ServerMetrics.RequestDuration);
+        var gcBefore = await ServerMetrics.CollectionsAsync(http, statusBot.Root);
         var load = Report.LoadAverage();
 
         var cpuBefore = statusBot.CpuTime;
+        var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var opened = Stopwatch.StartNew();
-        var incident = await OpenIncidentAsync(statusBot);
+        var incident = await OpenIncidentAsync(statusBot, "streaming", "major", "Streaming fails on TV devices");
         var updateSchedule = OpenLoopSchedule.Steady(updatesPerSecond, TimeSpan.FromSeconds(seconds));
         var updates = Enumerable.Range(1, (int)updateSchedule.Count).Select(n => Update(statusBot, incident, n)).ToArray();
         var asking = runner.RunAsync(schedule, asks);
-        var updating = runner.RunAsync(updateSchedule, updates);
+        var updating = admin.RunAsync(updateSchedule, updates);
         var (answers, acks) = (await asking, await updating);
         var cpu = statusBot.CpuTime - cpuBefore;
+        var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
+        var crowdSeconds = answers.Elapsed.TotalSeconds;
+        var gc = (await ServerMetrics.CollectionsAsync(http, statusBot.Root)).Zip(gcBefore, (a, b) => a - b).ToArray();
         var after = await ServerMetrics.ScrapeAsync(http, statusBot.Root);
         var server = after.Since(before);
         var serverUpdates = (await ServerMetrics.ScrapeAsync(http, statusBot.Root, ServerMetrics.AdminUpdates)).Since(updatesBefore);
+        var fsyncs = (await ServerMetrics.ScrapeAsync(http, statusBot.Root, _ => true, ServerMetrics.FsyncDuration)).Since(fsyncsBefore);
+        var questionRequests = (await ServerMetrics.ScrapeAsync(http, statusBot.Root, ServerMetrics.Questions, ServerMetrics.RequestDuration)).Since(questionRequestsBefore);
+        var updateRequests = (await ServerMetrics.ScrapeAsync(http, statusBot.Root, ServerMetrics.UpdateRequests, ServerMetrics.RequestDuration)).Since(updateRequestsBefore);
 
         var (fanOut, quietFor) = await WaitForQuietAsync(discord, slack, opened, refs);
         var discordRefs = refs.Where(r => r.Platform == "discord").ToList();
@@ -91,12 +114,17 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         Console.WriteLine();
         Console.WriteLine("| check | result | target |");
         Console.WriteLine("|---|---|---|");
+        Console.WriteLine($"| CPU during the crowd ({crowdSeconds:0.0} s): server / generator with its emulators, in cores | {cpu.TotalSeconds / crowdSeconds:0.00} / {generatorCpu.TotalSeconds / crowdSeconds:0.00} of {Environment.ProcessorCount} | — |");
+        Console.WriteLine($"| server garbage collections during the crowd: gen0 / gen1 / gen2 | {gc[0]:0} / {gc[1]:0} / {gc[2]:0} | — |");
         Console.WriteLine($"| questions answered | {answers.Answered:#,0} of {schedule.Count:#,0} | all |");
         Console.WriteLine($"| errors (questions / updates) | {answers.ErrorSummary} / {acks.ErrorSummary} | 0 |");
+        Console.WriteLine($"| questions, server-side (`http_request_duration_seconds` of the two question endpoints: routed request to answer): count, p50 / p99 / p99.9 bucket bound | {questionRequests.Count:#,0}, ≤ {Report.Ms(questionRequests.PercentileBound(50) * 1000)} / ≤ {Report.Ms(questionRequests.PercentileBound(99) * 1000)} / ≤ {Report.Ms(questionRequests.PercentileBound(99.9) * 1000)} ms | p99 < 50 ms |");
         Console.WriteLine($"| questions p99 / max from the actual send (server and loopback, without the generator's lateness) | {Report.Ms(answers.ServiceTime.Percentile(99))} / {Report.Ms(answers.ServiceTime.Max)} ms | < 50 ms / < 1 s |");
         Console.WriteLine($"| questions p99 / max from the scheduled send (open-loop, generator lateness included) | {Report.Ms(answers.Latency.Percentile(99))} / {Report.Ms(answers.Latency.Max)} ms | — |");
         Console.WriteLine($"| dispatched commands (cache misses; `statusbot_command_duration` on /metrics): count, p99 bucket bound, over 1 s | {server.Count:#,0}, ≤ {Report.Ms(server.PercentileBound(99) * 1000)} ms, {server.SlowerThan(1):0} | — |");
+        Console.WriteLine($"| update ack, server-side (`http_request_duration_seconds` of the updates endpoint: routed request to answer, fsync included): count, p50 / p99 bucket bound | {updateRequests.Count:#,0}, ≤ {Report.Ms(updateRequests.PercentileBound(50) * 1000)} / ≤ {Report.Ms(updateRequests.PercentileBound(99) * 1000)} ms | p99 < 10 ms |");
         Console.WriteLine($"| update ack, server-side (`statusbot_command_duration{{platform=\"api\",command=\"incident update\"}}`: parsed request to answer, fsync included): count, p50 / p99 bucket bound | {serverUpdates.Count:#,0}, ≤ {Report.Ms(serverUpdates.PercentileBound(50) * 1000)} / ≤ {Report.Ms(serverUpdates.PercentileBound(99) * 1000)} ms | p99 < 10 ms |");
+        Console.WriteLine($"| journal fsyncs during the crowd (`statusbot_journal_fsync_duration_seconds`): count, p50 / p99 / max bucket bound | {fsyncs.Count:#,0}, ≤ {Report.Ms(fsyncs.PercentileBound(50) * 1000)} / ≤ {Report.Ms(fsyncs.PercentileBound(99) * 1000)} / ≤ {Report.Ms(fsyncs.PercentileBound(100) * 1000)} ms | — |");
         Console.WriteLine($"| update ack at the generator (scheduled send to answer: HTTP, CPU queue and the generator's own lateness included) p50 / p99 / max | {Report.Ms(acks.Latency.Percentile(50))} / {Report.Ms(acks.Latency.Percentile(99))} / {Report.Ms(acks.Latency.Max)} ms | — |");
         Console.WriteLine($"| fan-out: from the incident's opening to the last platform request | {fanOut.TotalSeconds:0.0} s (quiet {quietFor.TotalSeconds:0} s after) | — |");
         Console.WriteLine($"| Discord: channels with a card / requests / 429s (global and per channel) / max requests in any second | {discordCards}/{discordRefs.Count} / {discordRequests} / {discord.LimitViolations} / {discord.MaxPerSecond(r => r.Authenticated)} | all / — / 0 / ≤ 50 |");
@@ -126,11 +154,11 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         }
     }
 
-    private async Task<string> OpenIncidentAsync(ServerProcess server)
+    private async Task<string> OpenIncidentAsync(ServerProcess server, string service, string impact, string title)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Root, "api/admin/incidents"))
         {
-            Content = new StringContent("{\"services\":[\"streaming\"],\"impact\":\"major\",\"title\":\"Streaming fails on TV devices\"}", Encoding.UTF8, "application/json"),
+            Content = new StringContent($"{{\"services\":[\"{service}\"],\"impact\":\"{impact}\",\"title\":\"{title}\"}}", Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
         using var response = await http.SendAsync(request);
@@ -145,6 +173,14 @@ public sealed class OutageNight(Servers servers, HttpClient http, int questions,
         "admin",
         new Uri(server.Root, $"api/admin/incidents/{incident}/updates"),
         Encoding.UTF8.GetBytes($"{{\"status\":\"identified\",\"message\":\"Update {n.ToString(CultureInfo.InvariantCulture)}: load balancers in us-east-1 are failing over\"}}"),
+        "application/json",
+        [("Authorization", "Bearer " + AdminToken)],
+        BadSignature: false);
+
+    private static PreparedRequest Resolve(ServerProcess server, string incident) => new(
+        "admin",
+        new Uri(server.Root, $"api/admin/incidents/{incident}/resolve"),
+        "{\"message\":\"Invoices are flowing again\"}"u8.ToArray(),
         "application/json",
         [("Authorization", "Bearer " + AdminToken)],
         BadSignature: false);

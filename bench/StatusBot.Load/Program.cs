@@ -6,7 +6,7 @@ using StatusBot.Load;
 // markdown tables. Usage:
 //   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage] [--rate 1000] [--seconds 10]
 //     [--warmup 3] [--connections 64] [--no-peers] [--no-search] [--p99-bound 50] [--step 3] [--questions 10000] [--window 2] [--channels 500]
-//     [--updates-per-second 20] [--outage-warmup 10] [--dir ./bench-data]
+//     [--updates-per-second 20] [--outage-warmup 10] [--dir ./bench-data] [--statusbot path/to/statusbot.dll]
 string Arg(string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -34,9 +34,13 @@ var options = new LoadOptions(
 
 var repo = FindRepository();
 var work = Path.Combine(Path.GetFullPath(Arg("--dir", Path.Combine(repo, "bench-data"))), "load-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-using var servers = new Servers(repo, work);
-using var http = LoadRunner.CreateClient((int)Number("--connections", 64));
-var scenarios = new Scenarios(servers, http, options);
+var statusBotDll = Arg("--statusbot", "");
+using var servers = new Servers(repo, work, statusBotDll.Length > 0 ? Path.GetFullPath(statusBotDll) : null);
+// For everything but the measured requests (readiness, /metrics, the peers' start): those go through LoadRunner's own
+// keep-alive connections, at most --connections per run.
+using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
+var connections = (int)Number("--connections", 64);
+var scenarios = new Scenarios(servers, http, options, connections);
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}; at most {Number("--connections", 64)} connections per server; data and logs in {work}");
 
 if (scenario is "all" or "crypto")
@@ -66,7 +70,7 @@ if (scenario is "all" or "mix")
 
 if (scenario is "all" or "outage")
 {
-    await new OutageNight(servers, http, (int)Number("--questions", 10_000), Number("--window", 2), (int)Number("--channels", 500), Number("--updates-per-second", 20), Number("--outage-warmup", 10)).RunAsync();
+    await new OutageNight(servers, http, connections, (int)Number("--questions", 10_000), Number("--window", 2), (int)Number("--channels", 500), Number("--updates-per-second", 20), Number("--outage-warmup", 10)).RunAsync();
 }
 
 return 0;

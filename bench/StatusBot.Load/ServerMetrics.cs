@@ -3,9 +3,10 @@ using System.Globalization;
 namespace StatusBot.Load;
 
 /// <summary>
-/// The server's own view of its answer times: the <c>statusbot_command_duration</c> histogram from <c>/metrics</c>
-/// (time from parsed command to reply, fsync included), summed over the chat platforms. Its buckets are coarse, so
-/// percentiles are given as "at most the bucket bound".
+/// The server's own view of its answer times, from a histogram on <c>/metrics</c>: <c>http_request_duration_seconds</c>
+/// (from the routed request to its answer, by endpoint; bucket bounds at 10 and 50 ms among others) or
+/// <c>statusbot_command_duration</c> (from the parsed command to the reply, fsync included), summed over the series
+/// selected. Percentiles are given as "at most the bucket bound", which decides "under 10 ms" and "under 50 ms" exactly.
 /// </summary>
 public sealed class ServerMetrics
 {
@@ -13,10 +14,16 @@ public sealed class ServerMetrics
 
     private ServerMetrics(SortedDictionary<double, double> buckets) => _buckets = buckets;
 
-    public static async Task<ServerMetrics> ScrapeAsync(HttpClient http, Uri root, Func<string, bool>? series = null)
+    public const string CommandDuration = "statusbot_command_duration_seconds";
+
+    public const string RequestDuration = "http_request_duration_seconds";
+
+    public const string FsyncDuration = "statusbot_journal_fsync_duration_seconds";
+
+    public static async Task<ServerMetrics> ScrapeAsync(HttpClient http, Uri root, Func<string, bool>? series = null, string metric = CommandDuration)
     {
         var text = await http.GetStringAsync(new Uri(root, "metrics"));
-        return Parse(text, series);
+        return Parse(text, series, metric);
     }
 
     /// <summary>The chat platforms' commands (the default series).</summary>
@@ -27,14 +34,23 @@ public sealed class ServerMetrics
     public static bool AdminUpdates(string line) =>
         line.Contains("platform=\"api\"", StringComparison.Ordinal) && line.Contains("command=\"incident update\"", StringComparison.Ordinal);
 
-    /// <summary>Cumulative counts by upper bound (<c>le</c>) of the command-duration histogram, for the series selected (chat commands by default).</summary>
-    public static ServerMetrics Parse(string exposition, Func<string, bool>? series = null)
+    /// <summary>Answered <c>/status</c> questions: the Slack slash-command and Discord interaction endpoints, 2xx only.</summary>
+    public static bool Questions(string line) =>
+        line.Contains("code=\"2xx\"", StringComparison.Ordinal)
+        && (line.Contains("endpoint=\"/slack/commands\"", StringComparison.Ordinal) || line.Contains("endpoint=\"/discord/interactions\"", StringComparison.Ordinal));
+
+    /// <summary>Acknowledged incident updates through the admin API, 2xx only.</summary>
+    public static bool UpdateRequests(string line) =>
+        line.Contains("code=\"2xx\"", StringComparison.Ordinal) && line.Contains("endpoint=\"/api/admin/incidents/{id}/updates\"", StringComparison.Ordinal);
+
+    /// <summary>Cumulative counts by upper bound (<c>le</c>) of the histogram <paramref name="metric"/>, for the series selected (chat commands by default).</summary>
+    public static ServerMetrics Parse(string exposition, Func<string, bool>? series = null, string metric = CommandDuration)
     {
         var selected = series ?? ChatCommands;
         var buckets = new SortedDictionary<double, double>();
         foreach (var line in exposition.Split('\n'))
         {
-            if (!line.StartsWith("statusbot_command_duration", StringComparison.Ordinal) || !line.Contains("_bucket{", StringComparison.Ordinal) || !selected(line))
+            if (!line.StartsWith(metric + "_bucket{", StringComparison.Ordinal) || !selected(line))
             {
                 continue;
             }
@@ -46,6 +62,20 @@ public sealed class ServerMetrics
         }
 
         return new ServerMetrics(buckets);
+    }
+
+    /// <summary>The value of the sample whose line starts with <paramref name="series"/> (name and labels), or 0 when absent.</summary>
+    public static double Sample(string exposition, string series)
+    {
+        var line = exposition.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Garbage collections by generation (0, 1, 2) so far, from prometheus-net's <c>dotnet_collection_count_total</c>.</summary>
+    public static async Task<double[]> CollectionsAsync(HttpClient http, Uri root)
+    {
+        var text = await http.GetStringAsync(new Uri(root, "metrics"));
+        return [.. Enumerable.Range(0, 3).Select(g => Sample(text, $"dotnet_collection_count_total{{generation=\"{g}\"}}"))];
     }
 
     public double Count => _buckets.GetValueOrDefault(double.PositiveInfinity);

@@ -17,10 +17,16 @@ public sealed class Servers : IDisposable
     private string? _slackReply;
     private string? _discordReply;
 
-    public Servers(string repo, string work)
+    private readonly string? _statusBotDll;
+
+    /// <param name="repo">The repository's root.</param>
+    /// <param name="work">Where the servers' data directories and logs go.</param>
+    /// <param name="statusBotDll">The <c>statusbot.dll</c> to run; by default the Release build's (<c>bench/load.sh</c> passes its ReadyToRun publish).</param>
+    public Servers(string repo, string work, string? statusBotDll = null)
     {
         _repo = repo;
         _work = work;
+        _statusBotDll = statusBotDll;
         Directory.CreateDirectory(work);
     }
 
@@ -28,7 +34,7 @@ public sealed class Servers : IDisposable
 
     public InteractionSigner Discord { get; } = new();
 
-    public string StatusBotDll => Path.Combine(_repo, "src", "StatusBot.Host", "bin", "Release", "net10.0", "statusbot.dll");
+    public string StatusBotDll => _statusBotDll ?? Path.Combine(_repo, "src", "StatusBot.Host", "bin", "Release", "net10.0", "statusbot.dll");
 
     public Task<ServerProcess> StartStatusBotAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {

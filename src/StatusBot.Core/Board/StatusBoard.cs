@@ -21,6 +21,10 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IBoardObserver[] _observers = [.. observers];
     private readonly CancellationTokenSource _stopping = new();
+
+    // The writer runs on a thread of its own: its fsync blocks no pool thread, and neither it nor the callers it answers
+    // wait behind the pool's queue when a crowd of questions fills it.
+    private readonly DedicatedThreadScheduler _writerThread = new("statusbot board writer", 1);
     private BoardState? _state;
     private Task? _writer;
     private readonly ISharedEventStore? _shared = store as ISharedEventStore;
@@ -39,7 +43,7 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     {
         var recovered = await store.RecoverAsync(initial, cancellationToken);
         Volatile.Write(ref _state, afterRecovery is null ? recovered : afterRecovery(recovered));
-        _writer = Task.Run(() => RunWriterAsync(_stopping.Token), CancellationToken.None);
+        _writer = _writerThread.Run(() => RunWriterAsync(_stopping.Token));
     }
 
     /// <summary>
@@ -54,7 +58,25 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
             throw new StoreUnavailableException("The board is shutting down.");
         }
 
-        return request.Completion.Task.WaitAsync(cancellationToken);
+        return Await(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The caller's view of a queued request: cancelling stops the wait, not the command (it may still be stored). The
+    /// writer completes the request's own task, so the caller's continuation is queued straight to where it awaits (the
+    /// admin API's threads, say) rather than through the pool first, as <c>WaitAsync</c> would.
+    /// </summary>
+    private static Task<CommitResult> Await(Request request, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.UnsafeRegister(
+                static (state, token) => ((TaskCompletionSource<CommitResult>)state!).TrySetCanceled(token), request.Completion);
+            request.Completion.Task.ContinueWith(
+                static (_, state) => ((CancellationTokenRegistration)state!).Dispose(), registration, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return request.Completion.Task;
     }
 
     /// <summary>
@@ -70,7 +92,7 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
 
         var request = new Request(null, new TaskCompletionSource<CommitResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         return _queue.Writer.TryWrite(request)
-            ? request.Completion.Task.WaitAsync(cancellationToken)
+            ? Await(request, cancellationToken)
             : Task.CompletedTask;
     }
 
@@ -83,6 +105,7 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
             await _writer;
         }
 
+        _writerThread.Dispose();
         _stopping.Dispose();
     }
 

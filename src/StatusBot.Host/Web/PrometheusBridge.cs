@@ -84,7 +84,7 @@ public sealed class PrometheusBridge(ILeadership leadership) : IHostedService, I
             var name = instrument.Name + (instrument.Unit == "s" ? "_seconds" : "");
             var buckets = instrument.Name.Contains("fsync", StringComparison.Ordinal)
                 ? new[] { 0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1 }
-                : [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+                : [0.0005, 0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 1];
             var histogram = Metrics.CreateHistogram(name, help, new HistogramConfiguration { LabelNames = labels, Buckets = buckets });
             return (value, tags) => histogram.WithLabels(Values(labels, tags)).Observe(value);
         }

@@ -169,4 +169,51 @@ public sealed class StatusBoardTests
         await pending;
         Assert.Equal(ServiceStatus.MajorOutage, bot.State.Services["streaming"].Status);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_CallerStopsWaiting_ItsTaskIsCancelledAndTheCommandIsStillStored()
+    {
+        var store = new ScriptedEventStore();
+        await using var bot = await TestBot.StartAsync(store);
+        var entered = store.HoldNextAppend();
+        using var stop = new CancellationTokenSource();
+        var pending = bot.Board.ExecuteAsync(SetStatus("streaming", ServiceStatus.MajorOutage), stop.Token);
+        await entered;
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+        store.Release();
+        var next = await bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.DegradedPerformance), CancellationToken.None);
+
+        // The wait was cancelled, not the command: it was being stored when the caller left, and stays stored.
+        Assert.Equal(ServiceStatus.MajorOutage, next.State.Services["streaming"].Status);
+        Assert.Contains(store.Events, e => e is ServiceStatusChanged { ServiceId: "streaming", Status: ServiceStatus.MajorOutage });
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CancelledBeforeItIsQueued_IsAlreadyCancelled()
+    {
+        await using var bot = await TestBot.StartAsync(new ScriptedEventStore());
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bot.Board.ExecuteAsync(SetStatus("streaming", ServiceStatus.MajorOutage), stop.Token));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_DecideRunsOnTheWritersOwnThread_NotThePool()
+    {
+        await using var bot = await TestBot.StartAsync(new ScriptedEventStore());
+        (string? Name, bool Pool) seen = default;
+
+        await bot.Board.ExecuteAsync(
+            s =>
+            {
+                seen = (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread);
+                return Decision.NoChange;
+            },
+            CancellationToken.None);
+
+        Assert.Equal(("statusbot board writer", false), seen);
+    }
 }

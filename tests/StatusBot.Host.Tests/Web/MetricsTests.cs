@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using StatusBot.Host.Hosting;
+using StatusBot.Load;
 using StatusBot.Testing.Discord;
 
 namespace StatusBot.Host.Tests.Web;
@@ -48,6 +50,29 @@ public sealed partial class MetricsTests(SignedAdaptersServeFixture serve) : ICl
         Assert.Contains("command=\"service set\"", metrics, StringComparison.Ordinal);
         Assert.Contains("statusbot_journal_fsync_duration_seconds_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_RequestDurations_HaveBucketBoundsAtTheAnswerTimeObjectives()
+    {
+        var slack = new StatusBot.Testing.Slack.SlackSigner(SignedAdaptersServeFixture.SlackSecret);
+        var before = ServerMetrics.Parse(await serve.Client.GetStringAsync("/metrics"), ServerMetrics.Questions, ServerMetrics.RequestDuration);
+        for (var i = 0; i < 3; i++)
+        {
+            using var question = slack.Request("/slack/commands", StatusBot.Testing.Slack.SlackSigner.CommandBody("/statusbot", "status", userId: $"U-METRICS-{i}"), serve.Time.GetUtcNow());
+            (await serve.Client.SendAsync(question)).EnsureSuccessStatusCode();
+        }
+
+        var metrics = await serve.Client.GetStringAsync("/metrics");
+        var questions = ServerMetrics.Parse(metrics, ServerMetrics.Questions, ServerMetrics.RequestDuration).Since(before);
+
+        // The objectives (10 ms for an acknowledged update, 50 ms for an answer) are bucket bounds, so a percentile read
+        // off the histogram says exactly whether it is under them.
+        Assert.Contains("endpoint=\"/slack/commands\",le=\"0.01\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("endpoint=\"/slack/commands\",le=\"0.05\"", metrics, StringComparison.Ordinal);
+        // At least: the registry is the process's, shared with the other servers tests run at the same time.
+        Assert.True(questions.Count >= 3, $"{questions.Count} questions counted");
+        Assert.Contains(questions.PercentileBound(99), StatusBotWebApp.RequestDurationBuckets.Append(double.PositiveInfinity));
     }
 
     [Fact]

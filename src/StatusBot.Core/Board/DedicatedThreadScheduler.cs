@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+
+namespace StatusBot.Core.Board;
+
+/// <summary>
+/// Runs tasks on threads of its own instead of the shared thread pool. Work that must stay quick while the pool is
+/// saturated (the board's writer, whose fsync would otherwise block a pool thread and whose continuations would queue
+/// behind thousands of chat answers during an outage crowd; the admin API) awaits on it: an <c>await</c> inside a task
+/// started here resumes here, so its continuations never wait in the pool's queue. After <see cref="Dispose"/>, anything
+/// still scheduled runs on the pool.
+/// </summary>
+public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
+{
+    [ThreadStatic]
+    private static DedicatedThreadScheduler? t_owner;
+
+    private readonly BlockingCollection<Task> _queue = [];
+    private readonly Thread[] _threads;
+
+    public DedicatedThreadScheduler(string name, int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _threads = [.. Enumerable.Range(1, threads).Select(n => new Thread(Run) { IsBackground = true, Name = threads == 1 ? name : $"{name} {n}" })];
+        foreach (var thread in _threads)
+        {
+            thread.Start();
+        }
+    }
+
+    public override int MaximumConcurrencyLevel => _threads.Length;
+
+    /// <summary>Starts <paramref name="work"/> on this scheduler's threads; its awaits resume there too.</summary>
+    public Task Run(Func<Task> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this).Unwrap();
+
+    public void Dispose() => _queue.CompleteAdding();
+
+    protected override void QueueTask(Task task)
+    {
+        try
+        {
+            _queue.Add(task);
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed: a continuation still arriving (a late answer, a cancellation) runs on the pool instead.
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Scheduler.TryExecuteTask(state.Task), (Scheduler: this, Task: task), preferLocal: false);
+        }
+    }
+
+    protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
+        t_owner == this && TryExecuteTask(task);
+
+    protected override IEnumerable<Task> GetScheduledTasks() => _queue.ToArray();
+
+    private void Run()
+    {
+        t_owner = this;
+        foreach (var task in _queue.GetConsumingEnumerable())
+        {
+            TryExecuteTask(task);
+        }
+    }
+}
