@@ -66,11 +66,20 @@ public sealed class TestBot : IAsyncDisposable
 
         services.AddStatusBotCore(settings);
         var bot = new TestBot(services.BuildServiceProvider());
-        var initial = BoardState.Create(DemoCatalog.Services, DemoCatalog.Upstreams);
-        await bot.Board.StartAsync(initial, null, CancellationToken.None);
-        if (bot.Board.Current.Epoch is null)
+        try
         {
-            await bot.Board.ExecuteAsync(_ => Decision.Apply(new BoardInitialized(Actor.System, bot.Time.GetUtcNow())), CancellationToken.None);
+            var initial = BoardState.Create(DemoCatalog.Services, DemoCatalog.Upstreams);
+            await bot.Board.StartAsync(initial, null, CancellationToken.None);
+            if (bot.Board.Current.Epoch is null)
+            {
+                await bot.Board.ExecuteAsync(_ => Decision.Apply(new BoardInitialized(Actor.System, bot.Time.GetUtcNow())), CancellationToken.None);
+            }
+        }
+        catch
+        {
+            // A start that fails (a simulated power cut, a store that refuses) must not leave the board's writer behind.
+            await bot.DisposeAsync();
+            throw;
         }
 
         return bot;

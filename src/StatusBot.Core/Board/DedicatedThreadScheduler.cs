@@ -37,15 +37,21 @@ public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
 
     protected override void QueueTask(Task task)
     {
-        try
+        if (!_queue.IsAddingCompleted)
         {
-            _queue.Add(task);
+            try
+            {
+                _queue.Add(task);
+                return;
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed in between: as below.
+            }
         }
-        catch (InvalidOperationException)
-        {
-            // Disposed: a continuation still arriving (a late answer, a cancellation) runs on the pool instead.
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Scheduler.TryExecuteTask(state.Task), (Scheduler: this, Task: task), preferLocal: false);
-        }
+
+        // Disposed: a continuation still arriving (a late answer, a cancellation) runs on the pool instead.
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Scheduler.TryExecuteTask(state.Task), (Scheduler: this, Task: task), preferLocal: false);
     }
 
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>

@@ -22,9 +22,9 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     private readonly IBoardObserver[] _observers = [.. observers];
     private readonly CancellationTokenSource _stopping = new();
 
-    // The writer runs on a thread of its own: its fsync blocks no pool thread, and neither it nor the callers it answers
-    // wait behind the pool's queue when a crowd of questions fills it.
-    private readonly DedicatedThreadScheduler _writerThread = new("statusbot board writer", 1);
+    // The writer runs on a thread of its own (from a successful start to disposal): its fsync blocks no pool thread, and
+    // neither it nor the callers it answers wait behind the pool's queue when a crowd of questions fills it.
+    private DedicatedThreadScheduler? _writerThread;
     private BoardState? _state;
     private Task? _writer;
     private readonly ISharedEventStore? _shared = store as ISharedEventStore;
@@ -43,6 +43,7 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     {
         var recovered = await store.RecoverAsync(initial, cancellationToken);
         Volatile.Write(ref _state, afterRecovery is null ? recovered : afterRecovery(recovered));
+        _writerThread = new DedicatedThreadScheduler("statusbot board writer", 1);
         _writer = _writerThread.Run(() => RunWriterAsync(_stopping.Token));
     }
 
@@ -52,6 +53,12 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     /// </summary>
     public Task<CommitResult> ExecuteAsync(Func<BoardState, Decision> decide, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // A caller that has already gone (an aborted request) changes nothing.
+            return Task.FromCanceled<CommitResult>(cancellationToken);
+        }
+
         var request = new Request(decide, new TaskCompletionSource<CommitResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(request))
         {
@@ -68,15 +75,22 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     /// </summary>
     private static Task<CommitResult> Await(Request request, CancellationToken cancellationToken)
     {
-        if (cancellationToken.CanBeCanceled)
+        if (!cancellationToken.CanBeCanceled)
         {
-            var registration = cancellationToken.UnsafeRegister(
-                static (state, token) => ((TaskCompletionSource<CommitResult>)state!).TrySetCanceled(token), request.Completion);
-            request.Completion.Task.ContinueWith(
-                static (_, state) => ((CancellationTokenRegistration)state!).Dispose(), registration, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return request.Completion.Task;
         }
 
-        return request.Completion.Task;
+        var registration = cancellationToken.UnsafeRegister(
+            static (state, token) => ((TaskCompletionSource<CommitResult>)state!).TrySetCanceled(token), request.Completion);
+        return AwaitThenUnregister(request.Completion.Task, registration);
+    }
+
+    private static async Task<CommitResult> AwaitThenUnregister(Task<CommitResult> completion, CancellationTokenRegistration registration)
+    {
+        using (registration)
+        {
+            return await completion;
+        }
     }
 
     /// <summary>
@@ -100,13 +114,18 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        if (_writer is not null)
+        try
         {
-            await _writer;
+            if (_writer is not null)
+            {
+                await _writer;
+            }
         }
-
-        _writerThread.Dispose();
-        _stopping.Dispose();
+        finally
+        {
+            _writerThread?.Dispose();
+            _stopping.Dispose();
+        }
     }
 
     private async Task RunWriterAsync(CancellationToken cancellationToken)

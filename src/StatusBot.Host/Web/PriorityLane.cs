@@ -4,14 +4,14 @@ namespace StatusBot.Host.Web;
 
 /// <summary>
 /// Two threads of their own for the requests that must stay quick while a crowd of chat questions fills the thread pool:
-/// the admin API (an on-call engineer posting an update in the middle of the outage) and the health checks (a load
-/// balancer that sees them time out takes the instance out just when it is needed). Such a request runs from routing to
-/// its answer on these threads, and so do its awaits (the board's answer included); it never waits in the pool's queue
-/// behind the questions. Everything else stays on the pool.
+/// the admin API, so an on-call engineer's update in the middle of the outage is not queued behind the crowd. Such a
+/// request runs from routing to its answer on these threads, and so do its awaits (the board's answer included).
+/// Everything else stays on the pool, the health checks included on purpose: they must fail if the pool is wedged,
+/// so that the orchestrator restarts the instance or the load balancer takes it out.
 /// </summary>
 public sealed class PriorityLane : IDisposable
 {
-    private static readonly PathString[] Prefixes = ["/api/admin", "/healthz", "/readyz"];
+    private static readonly PathString[] Prefixes = ["/api/admin"];
 
     private readonly DedicatedThreadScheduler _threads = new("statusbot priority lane", 2);
 

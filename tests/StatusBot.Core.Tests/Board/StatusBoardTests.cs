@@ -191,13 +191,19 @@ public sealed class StatusBoardTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_CancelledBeforeItIsQueued_IsAlreadyCancelled()
+    public async Task ExecuteAsync_CallerAlreadyGone_IsCancelledAndChangesNothing()
     {
-        await using var bot = await TestBot.StartAsync(new ScriptedEventStore());
+        var store = new ScriptedEventStore();
+        await using var bot = await TestBot.StartAsync(store);
+        var stored = store.Events.Count;
         using var stop = new CancellationTokenSource();
         await stop.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bot.Board.ExecuteAsync(SetStatus("streaming", ServiceStatus.MajorOutage), stop.Token));
+        await bot.Board.ExecuteAsync(_ => Decision.NoChange, CancellationToken.None);
+
+        Assert.Equal(stored, store.Events.Count);
+        Assert.Equal(ServiceStatus.Operational, bot.State.Services["streaming"].Status);
     }
 
     [Fact]
