@@ -19,7 +19,7 @@ public sealed class LoadResult
     /// <summary>Answered requests, from their scheduled send time to the end of the answer.</summary>
     public LatencyRecorder Latency { get; } = new();
 
-    /// <summary>How late the generator itself started each send (its own share of the latency; large values mean the generator, not the server, was short of CPU).</summary>
+    /// <summary>From each request's scheduled time to when a connection actually sent it: the generator's own lateness (large values mean the generator was short of CPU) plus any wait for a free connection (all of them busy with slow answers).</summary>
     public LatencyRecorder SendLag { get; } = new();
 
     /// <summary>Answered requests from when the generator actually sent them: the server's part (and the loopback's), without the generator's lateness.</summary>
