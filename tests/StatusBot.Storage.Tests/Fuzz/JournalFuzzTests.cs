@@ -85,21 +85,8 @@ public sealed class JournalFuzzTests
         Assert.Contains("holds a record this StatusBot cannot read", ex.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<(bool Refused, string? Fingerprint)> RecoverAsync(byte[] segment)
-    {
-        var fs = new SimulatedFileSystem();
-        fs.CreateDirectory(StorageKit.Directory);
-        fs.WriteAndSync(Journal.Path, segment);
-        try
-        {
-            var state = await StorageKit.Store(fs).RecoverAsync(StorageKit.Initial(), default);
-            return (false, StorageKit.Fingerprint(state));
-        }
-        catch (StorageException)
-        {
-            return (true, null);
-        }
-    }
+    private static Task<(bool Refused, string? Fingerprint)> RecoverAsync(byte[] segment) =>
+        StorageKit.TryRecoverAsync((Journal.Path, segment));
 
     private static byte[] Mutate(byte[] payload, int at, byte[] bytes)
     {

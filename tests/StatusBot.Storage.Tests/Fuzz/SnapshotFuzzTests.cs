@@ -66,22 +66,8 @@ public sealed class SnapshotFuzzTests
         }, iter: FuzzBudget.Iterations(1_000));
     }
 
-    private static async Task<(bool Refused, string? Fingerprint)> RecoverAsync(Scene scene, byte[] snapshot)
-    {
-        var fs = new SimulatedFileSystem();
-        fs.CreateDirectory(StorageKit.Directory);
-        fs.WriteAndSync(Scene.JournalPath, scene.Journal);
-        fs.WriteAndSync(scene.SnapshotPath, snapshot);
-        try
-        {
-            var state = await StorageKit.Store(fs).RecoverAsync(StorageKit.Initial(), default);
-            return (false, StorageKit.Fingerprint(state));
-        }
-        catch (StorageException)
-        {
-            return (true, null);
-        }
-    }
+    private static Task<(bool Refused, string? Fingerprint)> RecoverAsync(Scene scene, byte[] snapshot) =>
+        StorageKit.TryRecoverAsync((Scene.JournalPath, scene.Journal), (scene.SnapshotPath, snapshot));
 
     private sealed record Scene(byte[] Journal, byte[] Snapshot, byte[] Payload, string SnapshotPath, string Fingerprint)
     {
