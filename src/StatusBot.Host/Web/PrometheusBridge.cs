@@ -15,8 +15,6 @@ public sealed class PrometheusBridge(ILeadership leadership) : IHostedService, I
     private volatile bool _disposed;
 
     private readonly MeterListener _listener = new();
-    private readonly Dictionary<Instrument, Action<double, ReadOnlySpan<KeyValuePair<string, object?>>>> _sinks = [];
-    private readonly Lock _gate = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,15 +25,11 @@ public sealed class PrometheusBridge(ILeadership leadership) : IHostedService, I
                 return;
             }
 
-            lock (_gate)
-            {
-                _sinks[instrument] = Sink(instrument);
-            }
-
-            listener.EnableMeasurementEvents(instrument);
+            // Each instrument's sink travels as its measurement state: recording a value takes no lock and no lookup.
+            listener.EnableMeasurementEvents(instrument, Sink(instrument));
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, sink) => Record(sink, value, tags));
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, sink) => Record(sink, value, tags));
         _listener.Start();
 
         // Gauges are read when scraped, not pushed.
@@ -58,16 +52,8 @@ public sealed class PrometheusBridge(ILeadership leadership) : IHostedService, I
         _listener.Dispose();
     }
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        Action<double, ReadOnlySpan<KeyValuePair<string, object?>>>? sink;
-        lock (_gate)
-        {
-            _sinks.TryGetValue(instrument, out sink);
-        }
-
-        sink?.Invoke(value, tags);
-    }
+    private static void Record(object? sink, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        (sink as Action<double, ReadOnlySpan<KeyValuePair<string, object?>>>)?.Invoke(value, tags);
 
     private static Action<double, ReadOnlySpan<KeyValuePair<string, object?>>> Sink(Instrument instrument)
     {
