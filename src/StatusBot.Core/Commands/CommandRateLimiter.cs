@@ -53,7 +53,7 @@ public sealed class CommandRateLimiter(RateLimitSettings settings, TimeProvider 
             }
 
             var bucket = _buckets.TryGetValue(key, out var b) ? b : new Bucket(settings.Burst, now, false);
-            var tokens = Math.Min(settings.Burst, bucket.Tokens + (time.GetElapsedTime(bucket.At, now).TotalSeconds * perSecond));
+            var tokens = TokenBucket.Refill(bucket.Tokens, time.GetElapsedTime(bucket.At, now), perSecond, settings.Burst);
             if (tokens >= 1)
             {
                 _buckets[key] = new Bucket(tokens - 1, now, false);
@@ -86,7 +86,7 @@ public sealed class CommandRateLimiter(RateLimitSettings settings, TimeProvider 
     {
         foreach (var (key, bucket) in _buckets)
         {
-            if (bucket.Tokens + (time.GetElapsedTime(bucket.At, now).TotalSeconds * perSecond) >= settings.Burst)
+            if (TokenBucket.Refill(bucket.Tokens, time.GetElapsedTime(bucket.At, now), perSecond, settings.Burst) >= settings.Burst)
             {
                 _buckets.Remove(key);
             }

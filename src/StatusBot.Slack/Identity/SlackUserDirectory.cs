@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Commands;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.WebApi;
 
@@ -111,7 +112,7 @@ public sealed class SlackUserDirectory(ISlackWebApi api, IOptions<SlackOptions> 
         lock (_budgetGate)
         {
             var now = time.GetUtcNow();
-            _budget = Math.Min(MaxWarmingLookups, _budget + ((now - _budgetAt).TotalMinutes * WarmingLookupsPerMinute));
+            _budget = TokenBucket.Refill(_budget, now - _budgetAt, WarmingLookupsPerMinute / 60.0, MaxWarmingLookups);
             _budgetAt = now;
             if (_budget < 1)
             {
