@@ -29,6 +29,12 @@ public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
 
     public override int MaximumConcurrencyLevel => _threads.Length;
 
+    /// <summary>
+    /// True on the threads of any such scheduler: threads that belong to one piece of work and may block on it (an fsync,
+    /// say) without taking a turn from the pool.
+    /// </summary>
+    public static bool OnDedicatedThread => t_owner is not null;
+
     /// <summary>Starts <paramref name="work"/> on this scheduler's threads; its awaits resume there too.</summary>
     public Task Run(Func<Task> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this).Unwrap();

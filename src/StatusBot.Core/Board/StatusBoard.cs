@@ -12,13 +12,22 @@ namespace StatusBot.Core.Board;
 /// and answers them all. If the store fails, none of the batch is applied and each caller gets the error. Readers use
 /// <see cref="Current"/>, one volatile read, and never wait for the writer.
 /// </summary>
+/// <remarks>
+/// Whoever holds the writer's role commits: the writer's own thread, or a caller on a thread of its own (the admin API's
+/// priority lane) that finds the role free. Such a caller drains what is waiting, commits it with its own command and
+/// answers everyone, so an on-call engineer's update costs no hand-over to the writer's thread and back, two thread
+/// wake-ups that each wait for a core while a crowd keeps both busy. Pool callers always queue: an fsync must not block a
+/// pool thread.
+/// </remarks>
 public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObserver> observers, ILogger<StatusBoard> logger) : IAsyncDisposable
 {
     private const int MaxBatch = 512;
     private const int MaxConflictAttempts = 16;
     private const int CatchUpPage = 1000;
 
-    private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    // Read by whoever holds the writer's role (see _role), so never by two at once, but not always by the same thread.
+    private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>();
+    private readonly SemaphoreSlim _role = new(1, 1);
     private readonly IBoardObserver[] _observers = [.. observers];
     private readonly CancellationTokenSource _stopping = new();
 
@@ -29,6 +38,7 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     private Task? _writer;
     private readonly ISharedEventStore? _shared = store as ISharedEventStore;
     private volatile string? _storeError;
+    private volatile bool _closing;
 
     /// <summary>The current state. Valid once <see cref="StartAsync"/> has completed.</summary>
     public BoardState Current => Volatile.Read(ref _state) ?? throw new InvalidOperationException("The board has not been started.");
@@ -60,12 +70,47 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
         }
 
         var request = new Request(decide, new TaskCompletionSource<CommitResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (DedicatedThreadScheduler.OnDedicatedThread && _writerThread is not null && !_closing && _role.Wait(0, CancellationToken.None))
+        {
+            return CommitOnCallerAsync(request);
+        }
+
         if (!_queue.Writer.TryWrite(request))
         {
             throw new StoreUnavailableException("The board is shutting down.");
         }
 
         return Await(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The caller holds the writer's role: it commits what is waiting together with its own command. The caller cannot
+    /// stop waiting half-way, as it does the work; a cancelled token still stops nothing that was stored.
+    /// </summary>
+    private async Task<CommitResult> CommitOnCallerAsync(Request request)
+    {
+        try
+        {
+            if (_closing)
+            {
+                throw new StoreUnavailableException("The board is shutting down.");
+            }
+
+            var batch = new List<Request>();
+            while (batch.Count < MaxBatch - 1 && _queue.Reader.TryRead(out var waiting))
+            {
+                batch.Add(waiting);
+            }
+
+            batch.Add(request);
+            await CommitBatchAsync(batch, _stopping.Token);
+        }
+        finally
+        {
+            _role.Release();
+        }
+
+        return await request.Completion.Task;
     }
 
     /// <summary>
@@ -113,12 +158,18 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     /// <summary>Stops taking commands, finishes the ones queued, and stops the writer.</summary>
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
         _queue.Writer.TryComplete();
         try
         {
             if (_writer is not null)
             {
                 await _writer;
+
+                // A caller may still be committing on its own thread: the store must outlive that commit. Any later one
+                // finds the board closing once it holds the role.
+                await _role.WaitAsync();
+                _role.Release();
             }
         }
         finally
@@ -134,13 +185,25 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var request))
+            await _role.WaitAsync(CancellationToken.None);
+            try
             {
-                batch.Add(request);
-            }
+                // A caller holding the role a moment ago may have taken everything.
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var request))
+                {
+                    batch.Add(request);
+                }
 
-            await CommitBatchAsync(batch, cancellationToken);
+                if (batch.Count > 0)
+                {
+                    await CommitBatchAsync(batch, cancellationToken);
+                }
+            }
+            finally
+            {
+                _role.Release();
+            }
         }
     }
 

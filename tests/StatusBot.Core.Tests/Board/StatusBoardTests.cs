@@ -222,4 +222,116 @@ public sealed class StatusBoardTests
 
         Assert.Equal(("statusbot board writer", false), seen);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_CallerOnAThreadOfItsOwn_CommitsOnThatThreadWhenTheWriterIsIdle()
+    {
+        var store = new ScriptedEventStore();
+        await using var bot = await TestBot.StartAsync(store);
+        using var lane = new DedicatedThreadScheduler("test lane", 1);
+        string? decidedOn = null;
+
+        var result = await OnLane(lane, () => bot.Board.ExecuteAsync(
+            s =>
+            {
+                decidedOn = Thread.CurrentThread.Name;
+                return SetStatus("streaming", ServiceStatus.MajorOutage)(s);
+            },
+            CancellationToken.None));
+
+        Assert.Equal("test lane", decidedOn);
+        Assert.Equal(result.State.Sequence, bot.State.Sequence);
+        Assert.Equal(ServiceStatus.MajorOutage, bot.State.Services["streaming"].Status);
+        Assert.IsType<ServiceStatusChanged>(store.Events[^1]);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CallerOnAThreadOfItsOwnWhileTheWriterIsBusy_QueuesBehindItsAppend()
+    {
+        var store = new ScriptedEventStore();
+        await using var bot = await TestBot.StartAsync(store);
+        using var lane = new DedicatedThreadScheduler("test lane", 1);
+        var entered = store.HoldNextAppend();
+        var first = bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.MajorOutage), CancellationToken.None);
+        await entered;
+        string? decidedOn = null;
+
+        var second = OnLane(lane, () => bot.Board.ExecuteAsync(
+            s =>
+            {
+                decidedOn = Thread.CurrentThread.Name;
+                return SetStatus("api", ServiceStatus.Operational, "back")(s);
+            },
+            CancellationToken.None));
+        store.Release();
+        await first;
+        await second;
+
+        Assert.Equal("statusbot board writer", decidedOn);
+        Assert.Equal((2L, 1), store.Appends[^2]);
+        Assert.Equal((3L, 1), store.Appends[^1]);
+        Assert.Equal(ServiceStatus.Operational, bot.State.Services["api"].Status);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LaneAndPoolCallersAtOnce_EveryCommandStoredOnceInContiguousAppends()
+    {
+        var store = new ScriptedEventStore();
+        await using var bot = await TestBot.StartAsync(store);
+        using var lane = new DedicatedThreadScheduler("test lane", 2);
+        var before = bot.State.Sequence;
+        const int each = 150;
+
+        var fromLane = Enumerable.Range(0, each).Select(i => OnLane(lane, () =>
+            bot.Board.ExecuteAsync(SetStatus("streaming", ServiceStatus.MajorOutage, $"lane {i}"), CancellationToken.None)));
+        var fromPool = Enumerable.Range(0, each).Select(i => Task.Run(() =>
+            bot.Board.ExecuteAsync(SetStatus("streaming", ServiceStatus.Operational, $"pool {i}"), CancellationToken.None)));
+        var results = await Task.WhenAll(fromLane.Concat(fromPool));
+
+        Assert.Equal(2 * each, results.Select(r => r.Decision.Events.Single()).Distinct().Count());
+        Assert.Equal(before + (2 * each), bot.State.Sequence);
+        var notes = store.Events.OfType<ServiceStatusChanged>().Select(e => e.Note).Where(n => n is not null).ToList();
+        Assert.Equal(2 * each, notes.Count);
+        Assert.Equal(2 * each, notes.Distinct().Count());
+        var next = store.Appends[0].First;
+        foreach (var (first, count) in store.Appends)
+        {
+            Assert.Equal(next, first);
+            next += count;
+        }
+
+        Assert.Equal(bot.State.Sequence + 1, next);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_WhileACallerCommitsOnItsOwnThread_WaitsForThatCommit()
+    {
+        var store = new ScriptedEventStore();
+        await using var bot = await TestBot.StartAsync(store);
+        using var lane = new DedicatedThreadScheduler("test lane", 1);
+        var entered = store.HoldNextAppend();
+        var committing = OnLane(lane, () => bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.MajorOutage), CancellationToken.None));
+        await entered;
+
+        var disposing = bot.Board.DisposeAsync().AsTask();
+
+        // Nothing signals "still waiting": give a wrong disposal time to finish (it would at once), then check it did not.
+        var first = await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(100)));
+        Assert.NotSame(disposing, first);
+        Assert.False(committing.IsCompleted);
+        store.Release();
+        await disposing;
+        var result = await committing;
+
+        Assert.Equal(ServiceStatus.MajorOutage, result.State.Services["api"].Status);
+        await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+            OnLane(lane, () => bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.Operational), CancellationToken.None)));
+    }
+
+    private static async Task<T> OnLane<T>(DedicatedThreadScheduler lane, Func<Task<T>> work)
+    {
+        T result = default!;
+        await lane.Run(async () => result = await work());
+        return result;
+    }
 }
