@@ -100,6 +100,27 @@ public sealed class AdminApiTests(AdminServeFixture serve) : IClassFixture<Admin
     }
 
     [Fact]
+    public async Task Answers_CarryTheServersOwnTimeInServerTiming_OtherRoutesDoNot()
+    {
+        using var changed = await serve.Client.SendAsync(Request(HttpMethod.Put, "/api/admin/services/api/status", """{"status":"degraded","note":"Slow"}"""));
+        using var refused = await serve.Client.SendAsync(Request(HttpMethod.Put, "/api/admin/services/api/status", "{not json"));
+        using var health = await serve.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        foreach (var answer in new[] { changed, refused })
+        {
+            var timing = Assert.Single(answer.Headers.GetValues("Server-Timing"));
+            var match = System.Text.RegularExpressions.Regex.Match(timing, @"^app;dur=(\d+(?:\.\d{1,3})?)$");
+            Assert.True(match.Success, timing);
+            Assert.InRange(double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, 60_000);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(ServiceStatus.DegradedPerformance, Board.Current.Services["api"].Status);
+        Assert.False(health.Headers.Contains("Server-Timing"));
+    }
+
+    [Fact]
     public async Task Maintenance_ScheduleThenCancel_ChangeTheBoardAndAnswer201Then200()
     {
         using var scheduled = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/maintenances",
