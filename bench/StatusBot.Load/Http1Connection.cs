@@ -26,8 +26,11 @@ public static class Http1Request
     }
 }
 
-/// <summary>What came back for one request: the status code and the body's length.</summary>
-public readonly record struct Http1Response(int Status, int BodyLength);
+/// <summary>
+/// What came back for one request: the status code, the body's length, and the server's own time for it in milliseconds
+/// when the answer carries <c>Server-Timing: app;dur=…</c> (the admin API's do).
+/// </summary>
+public readonly record struct Http1Response(int Status, int BodyLength, double? ServerMilliseconds = null);
 
 /// <summary>
 /// One keep-alive HTTP/1.1 connection that sends prepared bytes and reads one answer at a time (no pipelining), as a
@@ -61,7 +64,7 @@ public sealed class Http1Connection(EndPoint server) : IAsyncDisposable
                 Close();
             }
 
-            return new Http1Response(response.Status, response.BodyLength);
+            return new Http1Response(response.Status, response.BodyLength, response.ServerMilliseconds);
         }
         catch
         {
@@ -98,7 +101,7 @@ public sealed class Http1Connection(EndPoint server) : IAsyncDisposable
         }
     }
 
-    private async Task<(int Status, int BodyLength, bool Close)> ReadResponseAsync(Socket socket, CancellationToken cancellationToken)
+    private async Task<(int Status, int BodyLength, bool Close, double? ServerMilliseconds)> ReadResponseAsync(Socket socket, CancellationToken cancellationToken)
     {
         int headerLength;
         while ((headerLength = _buffer.AsSpan(_start, _end - _start).IndexOf(HeaderEnd)) < 0)
@@ -106,13 +109,13 @@ public sealed class Http1Connection(EndPoint server) : IAsyncDisposable
             await FillAsync(socket, cancellationToken);
         }
 
-        var (status, contentLength, chunked, close) = ParseHead(_buffer.AsSpan(_start, headerLength));
+        var (status, contentLength, chunked, close, server) = ParseHead(_buffer.AsSpan(_start, headerLength));
         _start += headerLength + HeaderEnd.Length;
         if (!chunked)
         {
             var length = contentLength ?? throw new IOException("an answer without Content-Length or chunked framing");
             await SkipAsync(socket, length, cancellationToken);
-            return (status, length, close);
+            return (status, length, close, server);
         }
 
         var body = 0;
@@ -136,7 +139,7 @@ public sealed class Http1Connection(EndPoint server) : IAsyncDisposable
             await SkipAsync(socket, size + 2, cancellationToken);
             if (size == 0)
             {
-                return (status, body, close);
+                return (status, body, close, server);
             }
 
             body += size;
@@ -185,8 +188,11 @@ public sealed class Http1Connection(EndPoint server) : IAsyncDisposable
         _end += read;
     }
 
-    /// <summary>The status code and framing of an answer's head (status line and headers, without the blank line).</summary>
-    public static (int Status, int? ContentLength, bool Chunked, bool Close) ParseHead(ReadOnlySpan<byte> head)
+    /// <summary>
+    /// The status code, framing and server time (<c>Server-Timing</c>'s <c>app</c> metric) of an answer's head (status
+    /// line and headers, without the blank line).
+    /// </summary>
+    public static (int Status, int? ContentLength, bool Chunked, bool Close, double? ServerMilliseconds) ParseHead(ReadOnlySpan<byte> head)
     {
         var lineEnd = head.IndexOf("\r\n"u8);
         var statusLine = lineEnd < 0 ? head : head[..lineEnd];
@@ -196,6 +202,7 @@ public sealed class Http1Connection(EndPoint server) : IAsyncDisposable
         }
 
         int? contentLength = null;
+        double? server = null;
         var (chunked, close) = (false, false);
         var rest = lineEnd < 0 ? [] : head[(lineEnd + 2)..];
         while (!rest.IsEmpty)
@@ -223,8 +230,36 @@ public sealed class Http1Connection(EndPoint server) : IAsyncDisposable
             {
                 close = Ascii.EqualsIgnoreCase(value, "close"u8);
             }
+            else if (Ascii.EqualsIgnoreCase(name, "Server-Timing"u8))
+            {
+                server = AppDuration(value) ?? server;
+            }
         }
 
-        return (status, contentLength, chunked, close);
+        return (status, contentLength, chunked, close, server);
+    }
+
+    /// <summary>The <c>dur</c> of the <c>app</c> metric in a <c>Server-Timing</c> value (<c>app;dur=3.2, db;dur=1</c>), if any.</summary>
+    private static double? AppDuration(ReadOnlySpan<byte> value)
+    {
+        foreach (var range in value.Split((byte)','))
+        {
+            var metric = value[range].Trim((byte)' ');
+            if (!metric.StartsWith("app;"u8))
+            {
+                continue;
+            }
+
+            foreach (var part in metric.Split((byte)';'))
+            {
+                var parameter = metric[part].Trim((byte)' ');
+                if (parameter.StartsWith("dur="u8) && Utf8Parser.TryParse(parameter[4..], out double milliseconds, out var used) && used == parameter.Length - 4)
+                {
+                    return milliseconds;
+                }
+            }
+        }
+
+        return null;
     }
 }

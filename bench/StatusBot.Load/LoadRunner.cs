@@ -25,6 +25,9 @@ public sealed class LoadResult
     /// <summary>Answered requests from when the generator actually sent them: the server's part (and the loopback's), without the generator's lateness.</summary>
     public LatencyRecorder ServiceTime { get; } = new();
 
+    /// <summary>The server's own time for each answer that reports one in <c>Server-Timing</c> (the admin API's): exact, not a histogram's bucket bound.</summary>
+    public LatencyRecorder ServerTime { get; } = new();
+
     public TimeSpan Elapsed { get; set; }
 
     public long ErrorCount => Errors.Values.Sum();
@@ -169,7 +172,10 @@ public sealed class LoadRunner(int connections, TimeSpan timeout)
             Interlocked.Increment(ref result.Answered);
             result.Latency.Record(answered - due);
             result.ServiceTime.Record(answered - sent);
-
+            if (response.ServerMilliseconds is { } server)
+            {
+                result.ServerTime.Record(server);
+            }
         }
     }
 }

@@ -32,7 +32,22 @@ public sealed class Http1ConnectionTests
     {
         var parsed = Http1Connection.ParseHead(Encoding.ASCII.GetBytes(head));
 
-        Assert.Equal((status, length, chunked, close), parsed);
+        Assert.Equal((status, length, chunked, close, (double?)null), parsed);
+    }
+
+    [Theory]
+    [InlineData("Server-Timing: app;dur=3.25", 3.25)]
+    [InlineData("server-timing: db;dur=1, app;desc=\"answer\";dur=12", 12.0)]
+    [InlineData("Server-Timing: app", null)]
+    [InlineData("Server-Timing: app;dur=soon", null)]
+    [InlineData("Server-Timing: cache;dur=2", null)]
+    [InlineData("X-Other: app;dur=5", null)]
+    public void ParseHead_ServerTiming_AppDurationIsRead(string header, double? expected)
+    {
+        var parsed = Http1Connection.ParseHead(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n" + header));
+
+        Assert.Equal(expected, parsed.ServerMilliseconds);
+        Assert.Equal(2, parsed.ContentLength);
     }
 
     [Theory]
