@@ -17,15 +17,36 @@ public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
     private readonly BlockingCollection<Task> _queue = [];
     private readonly Thread[] _threads;
 
-    public DedicatedThreadScheduler(string name, int threads)
+    /// <param name="name">The threads' name (numbered when there are several).</param>
+    /// <param name="threads">How many threads.</param>
+    /// <param name="urgent">Ask the OS to run them ahead of ordinary threads (<see cref="UrgentThread"/>).</param>
+    public DedicatedThreadScheduler(string name, int threads, bool urgent = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        _threads = [.. Enumerable.Range(1, threads).Select(n => new Thread(Run) { IsBackground = true, Name = threads == 1 ? name : $"{name} {n}" })];
+        using var started = new CountdownEvent(threads);
+        var raised = 0;
+        _threads = [.. Enumerable.Range(1, threads).Select(n => new Thread(() =>
+        {
+            if (urgent && UrgentThread.TryRaise())
+            {
+                Interlocked.Increment(ref raised);
+            }
+
+            started.Signal();
+            Run();
+        })
+        { IsBackground = true, Name = threads == 1 ? name : $"{name} {n}" })];
         foreach (var thread in _threads)
         {
             thread.Start();
         }
+
+        started.Wait();
+        RunsUrgent = urgent && raised == threads;
     }
+
+    /// <summary>True when the scheduler asked for urgent threads and the OS granted it to each of them.</summary>
+    public bool RunsUrgent { get; }
 
     public override int MaximumConcurrencyLevel => _threads.Length;
 

@@ -53,7 +53,12 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     {
         var recovered = await store.RecoverAsync(initial, cancellationToken);
         Volatile.Write(ref _state, afterRecovery is null ? recovered : afterRecovery(recovered));
-        _writerThread = new DedicatedThreadScheduler("statusbot board writer", 1);
+        _writerThread = new DedicatedThreadScheduler("statusbot board writer", 1, urgent: true);
+        if (!_writerThread.RunsUrgent)
+        {
+            LogNormalPriority(logger, UrgentThread.Nice, 20 - UrgentThread.Nice);
+        }
+
         _writer = _writerThread.Run(() => RunWriterAsync(_stopping.Token));
     }
 
@@ -368,6 +373,9 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The board's writer runs at normal priority: the OS refused nice {Nice}. Under a crowd that keeps every core busy, acknowledgements then wait longer for a core; grant CAP_SYS_NICE or RLIMIT_NICE {Limit} (docker run --ulimit nice={Limit}) to allow it")]
+    private static partial void LogNormalPriority(ILogger logger, int nice, int limit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another instance appended first (sequence {Sequence}); caught up and deciding again (attempt {Attempt})")]
     private static partial void LogConflict(ILogger logger, long sequence, int attempt);

@@ -14,13 +14,22 @@ namespace StatusBot.Host.Web;
 /// </summary>
 /// <remarks>
 /// Each answer from the lane carries <c>Server-Timing: app;dur=…</c>, the milliseconds from the routed request to the
-/// answer's headers, so an operator (or the load generator) reads the server's own time for each update.
+/// answer's headers, so an operator (or the load generator) reads the server's own time for each update. The lane's
+/// threads ask the OS to run ahead of the crowd's (<see cref="UrgentThread"/>), where it allows that.
 /// </remarks>
-public sealed class PriorityLane : IDisposable
+public sealed partial class PriorityLane : IDisposable
 {
     private static readonly PathString Admin = "/api/admin";
 
-    private readonly DedicatedThreadScheduler _threads = new("statusbot priority lane", 2);
+    private readonly DedicatedThreadScheduler _threads = new("statusbot priority lane", 2, urgent: true);
+
+    public PriorityLane(ILogger<PriorityLane> logger)
+    {
+        if (!_threads.RunsUrgent)
+        {
+            LogNormalPriority(logger, UrgentThread.Nice, 20 - UrgentThread.Nice);
+        }
+    }
 
     // Asked of every request, questions included: one comparison, no allocation.
     public static bool Takes(PathString path) => path.StartsWithSegments(Admin);
@@ -56,4 +65,7 @@ public sealed class PriorityLane : IDisposable
         // of a chunked body) would otherwise wait in the pool's queue behind the crowd.
         await context.Response.CompleteAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The admin API's priority lane runs at normal priority: the OS refused nice {Nice}. Under a crowd that keeps every core busy, its answers then wait longer for a core; grant CAP_SYS_NICE or RLIMIT_NICE {Limit} (docker run --ulimit nice={Limit}) to allow it")]
+    private static partial void LogNormalPriority(ILogger logger, int nice, int limit);
 }

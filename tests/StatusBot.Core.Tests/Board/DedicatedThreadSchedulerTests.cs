@@ -73,4 +73,43 @@ public sealed class DedicatedThreadSchedulerTests
 
         Assert.Equal("boom", ex.Message);
     }
+
+    [Fact]
+    public async Task Urgent_ThreadsRunRaisedWhenTheOsGrantsIt_AndThreadsTheyCreateDoNot()
+    {
+        var creator = UrgentThread.CurrentNice();
+        using var urgent = new DedicatedThreadScheduler("test urgent", 2, urgent: true);
+        using var plain = new DedicatedThreadScheduler("test plain", 1);
+        (int Own, int Child) seen = default;
+        var plainNice = int.MinValue;
+
+        await urgent.Run(() =>
+        {
+            var child = int.MinValue;
+            var thread = new Thread(() => child = UrgentThread.CurrentNice());
+            thread.Start();
+            thread.Join();
+            seen = (UrgentThread.CurrentNice(), child);
+            return Task.CompletedTask;
+        });
+        await plain.Run(() =>
+        {
+            plainNice = UrgentThread.CurrentNice();
+            return Task.CompletedTask;
+        });
+
+        Assert.False(plain.RunsUrgent);
+        Assert.Equal(creator, plainNice);
+        if (urgent.RunsUrgent)
+        {
+            Assert.Equal(UrgentThread.Nice, seen.Own);
+            Assert.Equal(0, seen.Child);
+        }
+        else
+        {
+            // Refused (no CAP_SYS_NICE nor RLIMIT_NICE): the threads keep working at their creator's priority.
+            Assert.True(OperatingSystem.IsLinux());
+            Assert.Equal((creator, creator), seen);
+        }
+    }
 }

@@ -256,13 +256,20 @@ public sealed class StatusBoardTests
         await entered;
         string? decidedOn = null;
 
-        var second = OnLane(lane, () => bot.Board.ExecuteAsync(
-            s =>
-            {
-                decidedOn = Thread.CurrentThread.Name;
-                return SetStatus("api", ServiceStatus.Operational, "back")(s);
-            },
-            CancellationToken.None));
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = OnLane(lane, () =>
+        {
+            var answer = bot.Board.ExecuteAsync(
+                s =>
+                {
+                    decidedOn = Thread.CurrentThread.Name;
+                    return SetStatus("api", ServiceStatus.Operational, "back")(s);
+                },
+                CancellationToken.None);
+            asked.SetResult();
+            return answer;
+        });
+        await asked.Task;
         store.Release();
         await first;
         await second;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 using StatusBot.Host.Web;
 
 namespace StatusBot.Host.Tests.Web;
@@ -17,7 +18,7 @@ public sealed class PriorityLaneTests
     [InlineData("/", false)]
     public async Task InvokeAsync_Path_RunsOnTheLaneOnlyForTheAdminApi(string path, bool onLane)
     {
-        using var lane = new PriorityLane();
+        using var lane = new PriorityLane(NullLogger<PriorityLane>.Instance);
         var context = new DefaultHttpContext();
         context.Request.Path = path;
         var elsewhere = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
