@@ -56,6 +56,53 @@ public sealed class JournalRecoveryTests
         Assert.Equal(ServiceStatus.DegradedPerformance, again.Services["api"].Status);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1 << 20)]
+    public async Task Recover_ZeroedSpaceAfterTheLastRecord_IsTheEndNotDamage_AndIsCutOff(int zeros)
+    {
+        var fs = new SimulatedFileSystem();
+        var store = await StartedStore(fs);
+        await store.AppendAsync([Status("streaming", ServiceStatus.MajorOutage, 1)], 1, default);
+        await store.AppendAsync([Status("website", ServiceStatus.PartialOutage, 2)], 2, default);
+        var path = Path.Combine(StorageKit.Directory, JournalFiles.Segment(1));
+        var records = fs.ReadAllBytes(path);
+        fs.WriteAndSync(path, [.. records, .. new byte[zeros]]);
+
+        var reopened = StorageKit.Store(fs);
+        var state = await reopened.RecoverAsync(StorageKit.Initial(), default);
+        await reopened.AppendAsync([Status("api", ServiceStatus.DegradedPerformance, 3)], 3, default);
+        var again = await StorageKit.Store(fs).RecoverAsync(StorageKit.Initial(), default);
+
+        Assert.Equal(2, state.Sequence);
+        Assert.Equal(ServiceStatus.PartialOutage, state.Services["website"].Status);
+        Assert.Equal(3, again.Sequence);
+        Assert.Equal(ServiceStatus.DegradedPerformance, again.Services["api"].Status);
+        Assert.Equal(records, fs.ReadAllBytes(path)[..records.Length]);
+    }
+
+    [Fact]
+    public async Task Recover_ZeroedSpaceAfterAnEarlierSegmentsRecords_ReadsOnIntoTheNextSegment()
+    {
+        var fs = new SimulatedFileSystem();
+        var store = StorageKit.Store(fs, segmentBytes: 4096);
+        await store.RecoverAsync(StorageKit.Initial(), default);
+        for (var i = 1; i <= 40; i++)
+        {
+            await store.AppendAsync([Status("streaming", i % 2 == 0 ? ServiceStatus.MajorOutage : ServiceStatus.Operational, i)], i, default);
+        }
+
+        // The process stopped between starting the next segment and closing this one.
+        var first = Path.Combine(StorageKit.Directory, JournalFiles.Segment(1));
+        fs.WriteAndSync(first, [.. fs.ReadAllBytes(first), .. new byte[4096]]);
+
+        var state = await StorageKit.Store(fs).RecoverAsync(StorageKit.Initial(), default);
+
+        Assert.Equal(40, state.Sequence);
+        Assert.Equal(ServiceStatus.MajorOutage, state.Services["streaming"].Status);
+    }
+
     [Fact]
     public async Task Recover_DamageInAnEarlierSegment_RefusesToStartInsteadOfLosingEvents()
     {

@@ -85,6 +85,18 @@ internal sealed partial class JournalRecovery(IFileSystem files, string director
         long offset = 0;
         while (RecordFraming.TryRead(data, offset, out var payload, out var next, out var reason) || reason is not null)
         {
+            if (IsZeroedSpace(data, offset))
+            {
+                // Space the store zeroed ahead of its writes (a process that stopped without closing the segment): the
+                // end of the records, not damage. Cut it off the last segment, so that appends go on from here.
+                if (last)
+                {
+                    files.Truncate(path, offset);
+                }
+
+                break;
+            }
+
             if (reason is not null)
             {
                 if (!last)
@@ -144,6 +156,13 @@ internal sealed partial class JournalRecovery(IFileSystem files, string director
 
         return state;
     }
+
+    /// <summary>
+    /// True when nothing but zeros follows <paramref name="offset"/>. No record starts with a zero byte and ends in
+    /// zeros (its length is not zero, its payload is JSON), so this is the store's zeroed space, never a record.
+    /// </summary>
+    private static bool IsZeroedSpace(ReadOnlySpan<byte> data, long offset) =>
+        offset < data.Length && data[(int)offset] == 0 && data[(int)offset..].IndexOfAnyExcept((byte)0) < 0;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded snapshot {Name} (sequence {Sequence})")]
     private static partial void LogSnapshotLoaded(ILogger logger, string name, long sequence);
