@@ -28,6 +28,13 @@ public sealed class LoadResult
     /// <summary>The server's own time for each answer that reports one in <c>Server-Timing</c> (the admin API's): exact, not a histogram's bucket bound.</summary>
     public LatencyRecorder ServerTime { get; } = new();
 
+    /// <summary>The same server times by request, numbered from 1 in schedule order, to tell which requests were the slow ones.</summary>
+    public ConcurrentDictionary<long, double> ServerTimeByRequest { get; } = new();
+
+    /// <summary>The <paramref name="count"/> slowest server times as "#n: ms", slowest first.</summary>
+    public string SlowestServerTimes(int count) =>
+        string.Join(", ", ServerTimeByRequest.OrderByDescending(p => p.Value).Take(count).Select(p => $"#{p.Key}: {p.Value:0.00}"));
+
     public TimeSpan Elapsed { get; set; }
 
     public long ErrorCount => Errors.Values.Sum();
@@ -123,7 +130,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout)
             try
             {
                 var response = await connection.SendAsync(wire[next.Index], deadline.Token);
-                Record(prepared, response, next.Due, sent, clock, result);
+                Record(next.Index, prepared, response, next.Due, sent, clock, result);
             }
             catch (OperationCanceledException)
             {
@@ -145,7 +152,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout)
         deadline.Dispose();
     }
 
-    private static void Record(PreparedRequest prepared, Http1Response response, TimeSpan due, TimeSpan sent, Stopwatch clock, LoadResult result)
+    private static void Record(long index, PreparedRequest prepared, Http1Response response, TimeSpan due, TimeSpan sent, Stopwatch clock, LoadResult result)
     {
         var answered = clock.Elapsed;
         if (prepared.BadSignature)
@@ -175,6 +182,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout)
             if (response.ServerMilliseconds is { } server)
             {
                 result.ServerTime.Record(server);
+                result.ServerTimeByRequest[index + 1] = server;
             }
         }
     }

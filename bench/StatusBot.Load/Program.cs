@@ -7,6 +7,7 @@ using StatusBot.Load;
 //   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage] [--rate 1000] [--seconds 10]
 //     [--warmup 3] [--connections 64] [--no-peers] [--no-search] [--p99-bound 50] [--step 3] [--questions 10000] [--window 2] [--channels 500]
 //     [--updates-per-second 20] [--outage-warmup 10] [--dir ./bench-data] [--statusbot path/to/statusbot.dll]
+//     [--server-env NAME=VALUE]... (extra environment for the StatusBot server only, e.g. a GC setting to compare)
 string Arg(string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -35,7 +36,14 @@ var options = new LoadOptions(
 var repo = FindRepository();
 var work = Path.Combine(Path.GetFullPath(Arg("--dir", Path.Combine(repo, "bench-data"))), "load-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 var statusBotDll = Arg("--statusbot", "");
-using var servers = new Servers(repo, work, statusBotDll.Length > 0 ? Path.GetFullPath(statusBotDll) : null);
+var serverEnvironment = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-env" && p.i + 1 < args.Length).Select(p => args[p.i + 1].Split('=', 2)).ToList();
+if (serverEnvironment.Any(pair => pair.Length != 2 || pair[0].Length == 0))
+{
+    Console.Error.WriteLine("--server-env takes NAME=VALUE");
+    return 2;
+}
+
+using var servers = new Servers(repo, work, statusBotDll.Length > 0 ? Path.GetFullPath(statusBotDll) : null, serverEnvironment.ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal));
 // For everything but the measured requests (readiness, /metrics, the peers' start): those go through LoadRunner's own
 // keep-alive connections, at most --connections per run.
 using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };

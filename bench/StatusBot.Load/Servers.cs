@@ -18,15 +18,18 @@ public sealed class Servers : IDisposable
     private string? _discordReply;
 
     private readonly string? _statusBotDll;
+    private readonly IReadOnlyDictionary<string, string> _statusBotEnvironment;
 
     /// <param name="repo">The repository's root.</param>
     /// <param name="work">Where the servers' data directories and logs go.</param>
-    /// <param name="statusBotDll">The <c>statusbot.dll</c> to run; by default the Release build's (<c>bench/load.sh</c> passes its ReadyToRun publish).</param>
-    public Servers(string repo, string work, string? statusBotDll = null)
+    /// <param name="statusBotDll">The <c>statusbot.dll</c> to run; by default the Release build's (<c>--statusbot</c> names another).</param>
+    /// <param name="statusBotEnvironment">Extra environment for the StatusBot server only (<c>--server-env</c>), such as a GC setting to compare.</param>
+    public Servers(string repo, string work, string? statusBotDll = null, IReadOnlyDictionary<string, string>? statusBotEnvironment = null)
     {
         _repo = repo;
         _work = work;
         _statusBotDll = statusBotDll;
+        _statusBotEnvironment = statusBotEnvironment ?? new Dictionary<string, string>(StringComparer.Ordinal);
         Directory.CreateDirectory(work);
     }
 
@@ -47,7 +50,7 @@ public sealed class Servers : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in _statusBotEnvironment.Concat(settings ?? new Dictionary<string, string>()))
         {
             environment[key] = value;
         }
