@@ -86,6 +86,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int connection
         var updating = admin.RunAsync(updateSchedule, updates);
         var (answers, acks) = (await asking, await updating);
         var cpu = statusBot.CpuTime - cpuBefore;
+        var peakResident = statusBot.PeakResidentBytes;
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
         var crowdSeconds = answers.Elapsed.TotalSeconds;
         var gc = (await ServerMetrics.CollectionsAsync(http, statusBot.Root)).Zip(gcBefore, (a, b) => a - b).ToArray();
@@ -115,7 +116,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int connection
         Console.WriteLine("| check | result | target |");
         Console.WriteLine("|---|---|---|");
         Console.WriteLine($"| CPU during the crowd ({crowdSeconds:0.0} s): server / generator with its emulators, in cores | {cpu.TotalSeconds / crowdSeconds:0.00} / {generatorCpu.TotalSeconds / crowdSeconds:0.00} of {Environment.ProcessorCount} | — |");
-        Console.WriteLine($"| server garbage collections during the crowd: gen0 / gen1 / gen2 | {gc[0]:0} / {gc[1]:0} / {gc[2]:0} | — |");
+        Console.WriteLine($"| server garbage collections during the crowd: gen0 / gen1 / gen2; the server's peak resident memory at the end of the crowd | {gc[0]:0} / {gc[1]:0} / {gc[2]:0}; {peakResident / (1024.0 * 1024):0} MiB | — |");
         Console.WriteLine($"| questions answered | {answers.Answered:#,0} of {schedule.Count:#,0} | all |");
         Console.WriteLine($"| errors (questions / updates) | {answers.ErrorSummary} / {acks.ErrorSummary} | 0 |");
         Console.WriteLine($"| questions, server-side (`http_request_duration_seconds` of the two question endpoints: routed request to answer): count, p50 / p99 / p99.9 bucket bound | {questionRequests.Count:#,0}, ≤ {Report.Ms(questionRequests.PercentileBound(50) * 1000)} / ≤ {Report.Ms(questionRequests.PercentileBound(99) * 1000)} / ≤ {Report.Ms(questionRequests.PercentileBound(99.9) * 1000)} ms | p99 < 50 ms |");

@@ -25,6 +25,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Root => new($"http://127.0.0.1:{Port}/");
 
+    /// <summary>The most memory the server has had resident so far (peak working set; on Linux VmHWM).</summary>
+    public long PeakResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+    }
+
     /// <summary>User plus system CPU time the server has used so far.</summary>
     public TimeSpan CpuTime
     {
