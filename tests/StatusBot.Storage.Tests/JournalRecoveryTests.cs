@@ -86,15 +86,9 @@ public sealed class JournalRecoveryTests
     public async Task Recover_ZeroedSpaceAfterAnEarlierSegmentsRecords_ReadsOnIntoTheNextSegment()
     {
         var fs = new SimulatedFileSystem();
-        var store = StorageKit.Store(fs, segmentBytes: 4096);
-        await store.RecoverAsync(StorageKit.Initial(), default);
-        for (var i = 1; i <= 40; i++)
-        {
-            await store.AppendAsync([Status("streaming", i % 2 == 0 ? ServiceStatus.MajorOutage : ServiceStatus.Operational, i)], i, default);
-        }
+        var first = await FortyEventsIn4KiBSegments(fs);
 
         // The process stopped between starting the next segment and closing this one.
-        var first = Path.Combine(StorageKit.Directory, JournalFiles.Segment(1));
         fs.WriteAndSync(first, [.. fs.ReadAllBytes(first), .. new byte[4096]]);
 
         var state = await StorageKit.Store(fs).RecoverAsync(StorageKit.Initial(), default);
@@ -107,14 +101,7 @@ public sealed class JournalRecoveryTests
     public async Task Recover_DamageInAnEarlierSegment_RefusesToStartInsteadOfLosingEvents()
     {
         var fs = new SimulatedFileSystem();
-        var store = StorageKit.Store(fs, segmentBytes: 4096);
-        await store.RecoverAsync(StorageKit.Initial(), default);
-        for (var i = 1; i <= 40; i++)
-        {
-            await store.AppendAsync([Status("streaming", i % 2 == 0 ? ServiceStatus.MajorOutage : ServiceStatus.Operational, i)], i, default);
-        }
-
-        var first = Path.Combine(StorageKit.Directory, JournalFiles.Segment(1));
+        var first = await FortyEventsIn4KiBSegments(fs);
         var bytes = fs.ReadAllBytes(first);
         bytes[20] ^= 0xFF;
         fs.WriteAndSync(first, bytes);
@@ -184,6 +171,19 @@ public sealed class JournalRecoveryTests
         var ex = await Assert.ThrowsAsync<StorageException>(async () => await StorageKit.Store(fs).RecoverAsync(StorageKit.Initial(), default));
 
         Assert.Contains("event 1 is missing", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Streaming's status set 40 times, one event per append, in 4 KiB segments; returns the first segment's path.</summary>
+    private static async Task<string> FortyEventsIn4KiBSegments(SimulatedFileSystem fs)
+    {
+        var store = StorageKit.Store(fs, segmentBytes: 4096);
+        await store.RecoverAsync(StorageKit.Initial(), default);
+        for (var i = 1; i <= 40; i++)
+        {
+            await store.AppendAsync([Status("streaming", i % 2 == 0 ? ServiceStatus.MajorOutage : ServiceStatus.Operational, i)], i, default);
+        }
+
+        return Path.Combine(StorageKit.Directory, JournalFiles.Segment(1));
     }
 
     private static async Task<FileEventStore> StartedStore(SimulatedFileSystem fs)

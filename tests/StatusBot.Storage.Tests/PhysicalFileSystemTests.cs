@@ -32,6 +32,12 @@ public sealed class PhysicalFileSystemTests : IDisposable
         }
 
         var afterClose = File.ReadAllBytes(path);
+        var disposedTwice = Record.Exception(() =>
+        {
+            var file = files.OpenAppend(path);
+            file.Dispose();
+            file.Dispose();
+        });
         using (var reopened = files.OpenAppend(path))
         {
             Assert.Equal(first.Length, reopened.Length);
@@ -39,6 +45,7 @@ public sealed class PhysicalFileSystemTests : IDisposable
             reopened.Sync();
         }
 
+        Assert.Null(disposedTwice);
         Assert.Equal(first.Length, lengthWhileOpen);
         Assert.True(onDiskWhileOpen.Length > first.Length + 64 * 1024, $"{onDiskWhileOpen.Length} bytes on disk");
         Assert.Equal(first, onDiskWhileOpen[..first.Length]);

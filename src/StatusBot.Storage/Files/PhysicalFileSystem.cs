@@ -93,6 +93,7 @@ public sealed partial class PhysicalFileSystem : IFileSystem
         private readonly FileStream _stream;
         private long _length;
         private long _zeroedTo;
+        private bool _disposed;
 
         public AppendFile(FileStream stream)
         {
@@ -145,6 +146,13 @@ public sealed partial class PhysicalFileSystem : IFileSystem
 
         public void Dispose()
         {
+            // The store may be disposed through each service it is registered as.
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             try
             {
                 if (_zeroedTo > _length)

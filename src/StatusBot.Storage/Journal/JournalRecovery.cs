@@ -158,8 +158,8 @@ internal sealed partial class JournalRecovery(IFileSystem files, string director
     }
 
     /// <summary>
-    /// True when nothing but zeros follows <paramref name="offset"/>. No record starts with a zero byte and ends in
-    /// zeros (its length is not zero, its payload is JSON), so this is the store's zeroed space, never a record.
+    /// True when nothing but zeros is left from <paramref name="offset"/> on. A record is never zeros throughout (its
+    /// length is not zero, its payload is JSON), so that is the store's zeroed space, not a record.
     /// </summary>
     private static bool IsZeroedSpace(ReadOnlySpan<byte> data, long offset) =>
         offset < data.Length && data[(int)offset] == 0 && data[(int)offset..].IndexOfAnyExcept((byte)0) < 0;
