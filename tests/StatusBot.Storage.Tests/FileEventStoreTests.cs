@@ -1,5 +1,7 @@
+using StatusBot.Core.Board;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
 using StatusBot.Testing;
 using StatusBot.Testing.Storage;
 
@@ -96,5 +98,78 @@ public sealed class FileEventStoreTests
         Assert.Equal(2, names.Count(n => n.StartsWith("snapshot-", StringComparison.Ordinal)));
         Assert.DoesNotContain("journal-00000000000000000001.log", names);
         Assert.Equal(StorageKit.Fingerprint(bot.State), StorageKit.Fingerprint(recovered));
+    }
+
+    [Theory]
+    [InlineData("update")]
+    [InlineData("update in the next segment")]
+    [InlineData("snapshot")]
+    [InlineData("close")]
+    public async Task Append_ReceiptsAlone_AreWrittenWithoutASync_AndReachTheDiskWithWhatFollows(string then)
+    {
+        // For the segment change, the segment is sized to end exactly after the receipts: the update then starts the next.
+        var segmentBytes = 1024 * 1024L;
+        if (then == "update in the next segment")
+        {
+            var measure = new SimulatedFileSystem();
+            await using (var first = await TestBot.StartAsync(StorageKit.Store(measure)))
+            {
+                await OpenIncidentAndSettleTwelveCardsAsync(first);
+            }
+
+            segmentBytes = measure.ReadAllBytes(Path.Combine(StorageKit.Directory, "journal-00000000000000000001.log")).Length;
+        }
+
+        var disk = new SimulatedFileSystem();
+        var fs = new GatedFileSystem(disk);
+        var store = StorageKit.Store(fs, segmentBytes);
+        await using var bot = await TestBot.StartAsync(store);
+        var syncsForReceipts = await OpenIncidentAndSettleTwelveCardsAsync(bot, fs);
+        var segmentsBefore = disk.ListFiles(StorageKit.Directory).Count(n => n.StartsWith("journal-", StringComparison.Ordinal));
+        switch (then)
+        {
+            case "snapshot":
+                store.WriteSnapshot(bot.State);
+                break;
+            case "close":
+                store.Dispose();
+                break;
+            default:
+                Assert.Equal(CommandOutcome.Changed, (await bot.RunAsync("incident update INC-1 identified CDN")).Outcome);
+                break;
+        }
+
+        var expected = StorageKit.Fingerprint(bot.State);
+        var rebooted = disk.Crash(new Random(7));
+        foreach (var snapshot in rebooted.ListFiles(StorageKit.Directory).Where(n => n.StartsWith("snapshot-", StringComparison.Ordinal)))
+        {
+            // The journal alone must hold the receipts: the snapshot's fallback reaches the present through it.
+            rebooted.Delete(Path.Combine(StorageKit.Directory, snapshot));
+        }
+
+        var recovered = await StorageKit.Store(rebooted).RecoverAsync(StorageKit.Initial(), default);
+
+        Assert.Equal(0, syncsForReceipts);
+        Assert.Equal(12, recovered.Announcements.Cards.Count);
+        Assert.Equal(expected, StorageKit.Fingerprint(recovered));
+        if (then == "update in the next segment")
+        {
+            Assert.Equal(1, segmentsBefore);
+            Assert.Equal(2, disk.ListFiles(StorageKit.Directory).Count(n => n.StartsWith("journal-", StringComparison.Ordinal)));
+        }
+    }
+
+    /// <summary>Opens INC-1, then records twelve cards posted for it, one receipt per commit; returns the syncs the receipts took.</summary>
+    private static async Task<int> OpenIncidentAndSettleTwelveCardsAsync(TestBot bot, GatedFileSystem? fs = null)
+    {
+        Assert.Equal(CommandOutcome.Changed, (await bot.RunAsync("incident open streaming major \"Streaming fails\"")).Outcome);
+        var before = fs?.Syncs ?? 0;
+        for (var i = 10; i < 22; i++)
+        {
+            var card = new AnnouncementDelivered(TestBot.Admin().Actor, TestBot.Start, "ANN-" + i, "slack:C" + i, "INC-1", 1, "1700000000." + i, null);
+            await bot.Board.ExecuteAsync(_ => Decision.Apply(card), CancellationToken.None);
+        }
+
+        return (fs?.Syncs ?? 0) - before;
     }
 }

@@ -14,6 +14,12 @@ namespace StatusBot.Storage.Journal;
 /// returns only after its bytes are fsynced; a failed append is cut back off the file so the journal never holds a
 /// half-written record followed by good ones.
 /// </summary>
+/// <remarks>
+/// A batch made only of announcement receipts (<see cref="IReceipt"/>) is written but not synced: the next synced append
+/// carries it to the disk (a sync covers every byte written to the file before it), and so do a segment change, a snapshot
+/// and closing. The writer then holds the board for a write instead of a sync while a fan-out settles hundreds of posts,
+/// and an on-call engineer's update rarely waits behind one.
+/// </remarks>
 /// <remarks>With <paramref name="lockDirectory"/>, recovery first takes the data directory's single-writer lock.</remarks>
 public sealed partial class FileEventStore(
     IFileSystem files,
@@ -24,8 +30,13 @@ public sealed partial class FileEventStore(
     bool lockDirectory = false) : IEventStore, IDisposable
 {
     private readonly Lock _gate = new();
+
+    // Held around every use of the open segment: appends come from whoever holds the board's writer role, a snapshot's
+    // journal sync from the snapshot service's thread.
+    private readonly Lock _fileGate = new();
     private readonly List<(long FirstSequence, string Name)> _segments = [];
     private IAppendFile? _current;
+    private bool _unsynced;
     private long _nextSequence = 1;
     private bool _rollRequested;
     private string? _broken;
@@ -85,27 +96,68 @@ public sealed partial class FileEventStore(
         }
 
         var record = RecordFraming.Frame(EventBatchCodec.Encode(events, firstSequence));
-        if (_rollRequested || _current.Length >= segmentBytes)
+        var receiptsOnly = AllReceipts(events);
+        lock (_fileGate)
         {
-            StartSegment(firstSequence);
-        }
+            if (_rollRequested || _current.Length >= segmentBytes)
+            {
+                StartSegment(firstSequence);
+            }
 
-        var goodLength = _current.Length;
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            _current.Write(record);
-            _current.Sync();
-            StatusBotMetrics.Fsync(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        }
-        catch (Exception ex)
-        {
-            Rollback(goodLength, ex);
-            throw;
+            var goodLength = _current.Length;
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                _current.Write(record);
+                if (receiptsOnly)
+                {
+                    _unsynced = true;
+                }
+                else
+                {
+                    _current.Sync();
+                    _unsynced = false;
+                    StatusBotMetrics.Fsync(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                }
+            }
+            catch (Exception ex)
+            {
+                Rollback(goodLength, ex);
+                throw;
+            }
         }
 
         _nextSequence += events.Count;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Syncs receipts written without a sync of their own. A snapshot does this first: the journal must reach the
+    /// snapshot's sequence on disk, or the fallback snapshot could not reach the present once appends go on after it.
+    /// </summary>
+    public void SyncWritten()
+    {
+        lock (_fileGate)
+        {
+            if (_unsynced && _current is not null)
+            {
+                _current.Sync();
+                _unsynced = false;
+            }
+        }
+    }
+
+    private static bool AllReceipts(IReadOnlyList<BoardEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (e is not IReceipt)
+            {
+                return false;
+            }
+        }
+
+        return events.Count > 0;
     }
 
     /// <summary>
@@ -114,6 +166,7 @@ public sealed partial class FileEventStore(
     /// </summary>
     public void WriteSnapshot(BoardState state)
     {
+        SyncWritten();
         var record = RecordFraming.Frame(Snapshots.SnapshotCodec.Encode(state, time.GetUtcNow()));
         var temp = Path.Combine(directory, JournalFiles.SnapshotTemp);
         files.WriteAndSync(temp, record);
@@ -154,12 +207,25 @@ public sealed partial class FileEventStore(
 
     public void Dispose()
     {
-        _current?.Dispose();
-        _lock?.Dispose();
+        lock (_fileGate)
+        {
+            try
+            {
+                SyncWritten();
+            }
+            finally
+            {
+                _current?.Dispose();
+                _lock?.Dispose();
+            }
+        }
     }
 
     private void StartSegment(long firstSequence)
     {
+        // Receipts at the end of this segment go to the disk before anything of the next one: a power cut must never
+        // leave a later segment whole behind a torn one, which recovery rightly refuses as lost events.
+        SyncWritten();
         var name = JournalFiles.Segment(firstSequence);
         var next = files.OpenAppend(Path.Combine(directory, name));
         files.SyncDirectory(directory);

@@ -1,16 +1,23 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using StatusBot.Core.Board;
 using StatusBot.Core.Commands;
+using StatusBot.Core.Events;
 using StatusBot.Core.State;
 using StatusBot.Storage.Journal;
 
 namespace StatusBot.Testing.Storage;
 
 /// <summary>
-/// One simulated power-loss trial: random admin commands (some concurrent, so batches form) and snapshots against a
-/// file store on a <see cref="SimulatedFileSystem"/>, a power cut at a random I/O operation, a reboot, and recovery.
-/// Returns what was acknowledged and what came back, for the caller to check.
+/// One simulated power-loss trial: random admin commands (some concurrent, so batches form), announcement receipts
+/// and snapshots against a file store on a <see cref="SimulatedFileSystem"/>, a power cut at a random I/O operation, a
+/// reboot, and recovery. Returns what was acknowledged and what came back, for the caller to check.
 /// </summary>
+/// <remarks>
+/// A receipt is not an acknowledged write: the store may answer it before it is synced (<see cref="Core.Events.IReceipt"/>).
+/// So what was acknowledged is read from the batch that stored each command's own events, not from the board's sequence,
+/// which a receipt committed a moment later may already have moved on.
+/// </remarks>
 public static class PowerLossTrial
 {
     private const string Directory = "/data";
@@ -33,7 +40,8 @@ public static class PowerLossTrial
             for (var round = 0; round < 12 && !fs.IsCut; round++)
             {
                 var batch = Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomCommand(random, bot.State)).ToList();
-                var results = await Task.WhenAll(batch.Select(text => AckedSequence(bot, text)));
+                var receipts = Enumerable.Range(0, random.Next(0, 3)).Select(i => Receipt(bot, random, round * 10 + i));
+                var results = await Task.WhenAll(batch.Select(text => AckedSequence(bot, recording, text)).Concat(receipts));
                 foreach (var sequence in results.OfType<long>())
                 {
                     acknowledged = Math.Max(acknowledged, sequence);
@@ -46,7 +54,7 @@ public static class PowerLossTrial
                 }
             }
         }
-        catch (Exception ex) when (ex is PowerCutException or Core.Board.StoreUnavailableException)
+        catch (Exception ex) when (ex is PowerCutException or StoreUnavailableException)
         {
         }
         finally
@@ -78,17 +86,43 @@ public static class PowerLossTrial
         }
     }
 
-    private static async Task<long?> AckedSequence(TestBot bot, string text)
+    /// <summary>The sequence of the command's last event once acknowledged; null when it was refused or lost with the power.</summary>
+    private static async Task<long?> AckedSequence(TestBot bot, RecordingStore recording, string text)
     {
         try
         {
             var result = await bot.RunAsync(text);
-            return result.Outcome is CommandOutcome.Changed ? bot.State.Sequence : null;
+            if (result.Outcome is not CommandOutcome.Changed)
+            {
+                return null;
+            }
+
+            var last = result.Events[^1];
+            var (first, events) = recording.Batches.Last(b => b.Events.Any(e => ReferenceEquals(e, last)));
+            return first + events.ToList().FindIndex(e => ReferenceEquals(e, last));
         }
         catch (PowerCutException)
         {
             return null;
         }
+    }
+
+    /// <summary>Records a post the announcer made (a card in a channel); never counted as acknowledged.</summary>
+    private static async Task<long?> Receipt(TestBot bot, Random random, int number)
+    {
+        var id = "ANN-trial-" + number;
+        var receipt = random.Next(3) == 0
+            ? (BoardEvent)new AnnouncementFailed(TestBot.Admin().Actor, TestBot.Start, id, "slack:C" + number, "INC-1", 1, "rejected")
+            : new AnnouncementDelivered(TestBot.Admin().Actor, TestBot.Start, id, "slack:C" + number, "INC-1", 1, "1700000000." + number, null);
+        try
+        {
+            await bot.Board.ExecuteAsync(_ => Decision.Apply(receipt), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is PowerCutException or StoreUnavailableException)
+        {
+        }
+
+        return null;
     }
 
     private static string RandomCommand(Random random, BoardState state)
