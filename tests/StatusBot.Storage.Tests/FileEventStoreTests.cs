@@ -159,6 +159,44 @@ public sealed class FileEventStoreTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Append_SyncFails_RefusedAndCutOff_AndWithReceiptsWaitingForIt_RefusesWritesUntilRestart(bool receiptsWaiting)
+    {
+        var disk = new SimulatedFileSystem();
+        var fs = new GatedFileSystem(disk);
+        await using var bot = await TestBot.StartAsync(StorageKit.Store(fs));
+        if (receiptsWaiting)
+        {
+            await OpenIncidentAndSettleTwelveCardsAsync(bot);
+        }
+
+        fs.FailSyncs = true;
+        var failed = await bot.RunAsync("service set billing degraded first");
+        fs.FailSyncs = false;
+        var next = await bot.RunAsync("service set api degraded second");
+        var recovered = await StorageKit.Store(disk).RecoverAsync(StorageKit.Initial(), default);
+
+        Assert.Equal(CommandOutcome.Failed, failed.Outcome);
+        Assert.Equal(ServiceStatus.Operational, bot.State.Services["billing"].Status);
+        Assert.Equal(ServiceStatus.Operational, recovered.Services["billing"].Status);
+        if (receiptsWaiting)
+        {
+            // The failed sync may have dropped the receipts from the disk's view: nothing may be made durable behind them.
+            Assert.Equal(CommandOutcome.Failed, next.Outcome);
+            Assert.Contains("restart StatusBot", bot.Board.StoreError, StringComparison.Ordinal);
+            Assert.Equal(ServiceStatus.Operational, recovered.Services["api"].Status);
+            Assert.Equal(12, recovered.Announcements.Cards.Count);
+        }
+        else
+        {
+            Assert.Equal(CommandOutcome.Changed, next.Outcome);
+            Assert.Null(bot.Board.StoreError);
+            Assert.Equal(ServiceStatus.DegradedPerformance, recovered.Services["api"].Status);
+        }
+    }
+
     /// <summary>Opens INC-1, then records twelve cards posted for it, one receipt per commit; returns the syncs the receipts took.</summary>
     private static async Task<int> OpenIncidentAndSettleTwelveCardsAsync(TestBot bot, GatedFileSystem? fs = null)
     {

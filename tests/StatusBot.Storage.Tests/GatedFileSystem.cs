@@ -2,13 +2,18 @@ using StatusBot.Storage.Files;
 
 namespace StatusBot.Storage.Tests;
 
-/// <summary>Wraps a file system so a test can hold every fsync of a journal file until it says so, and count them.</summary>
+/// <summary>
+/// Wraps a file system so a test can hold every fsync of a journal file until it says so, make them fail, and count them.
+/// </summary>
 internal sealed class GatedFileSystem(IFileSystem inner) : IFileSystem
 {
     private readonly SemaphoreSlim _gate = new(0);
     private int _syncs;
 
     public bool Hold { get; set; }
+
+    /// <summary>While set, a journal file's fsync fails as an I/O error would.</summary>
+    public bool FailSyncs { get; set; }
 
     public int Syncs => Volatile.Read(ref _syncs);
 
@@ -48,6 +53,11 @@ internal sealed class GatedFileSystem(IFileSystem inner) : IFileSystem
             {
                 owner.SyncStarted.TrySetResult();
                 owner._gate.Wait();
+            }
+
+            if (owner.FailSyncs)
+            {
+                throw new IOException("Input/output error (simulated fsync failure).");
             }
 
             file.Sync();

@@ -15,12 +15,16 @@ namespace StatusBot.Storage.Journal;
 /// half-written record followed by good ones.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A batch made only of announcement receipts (<see cref="IReceipt"/>) is written but not synced: the next synced append
 /// carries it to the disk (a sync covers every byte written to the file before it), and so do a segment change, a snapshot
 /// and closing. The writer then holds the board for a write instead of a sync while a fan-out settles hundreds of posts,
-/// and an on-call engineer's update rarely waits behind one.
+/// and an on-call engineer's update rarely waits behind one. A sync that fails while such receipts wait may have dropped
+/// them from the disk's view for good (Linux marks the pages clean after a failed sync), and a later sync would then make
+/// records durable behind a hole: the store refuses writes from then on, until a restart reads the journal back.
+/// </para>
+/// <para>With <paramref name="lockDirectory"/>, recovery first takes the data directory's single-writer lock.</para>
 /// </remarks>
-/// <remarks>With <paramref name="lockDirectory"/>, recovery first takes the data directory's single-writer lock.</remarks>
 public sealed partial class FileEventStore(
     IFileSystem files,
     string directory,
@@ -115,8 +119,7 @@ public sealed partial class FileEventStore(
                 }
                 else
                 {
-                    _current.Sync();
-                    _unsynced = false;
+                    SyncCurrent();
                     StatusBotMetrics.Fsync(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 }
             }
@@ -141,9 +144,22 @@ public sealed partial class FileEventStore(
         {
             if (_unsynced && _current is not null)
             {
-                _current.Sync();
-                _unsynced = false;
+                SyncCurrent();
             }
+        }
+    }
+
+    private void SyncCurrent()
+    {
+        try
+        {
+            _current!.Sync();
+            _unsynced = false;
+        }
+        catch (Exception ex) when (_unsynced)
+        {
+            _broken = "a journal sync failed while receipts written before it waited for it: " + ex.Message;
+            throw;
         }
     }
 
