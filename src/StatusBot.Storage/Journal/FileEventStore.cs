@@ -84,11 +84,6 @@ public sealed partial class FileEventStore(
 
     public ValueTask AppendAsync(IReadOnlyList<BoardEvent> events, long firstSequence, CancellationToken cancellationToken)
     {
-        if (_broken is { } reason)
-        {
-            throw new StorageException("the journal is in an unknown state after an earlier failure (" + reason + "); restart StatusBot");
-        }
-
         if (_current is null)
         {
             throw new InvalidOperationException("The store has not been recovered.");
@@ -103,6 +98,12 @@ public sealed partial class FileEventStore(
         var receiptsOnly = AllReceipts(events);
         lock (_fileGate)
         {
+            // Read under the gate: a snapshot's sync of waiting receipts may have failed a moment ago on another thread.
+            if (_broken is { } reason)
+            {
+                throw new StorageException("the journal is in an unknown state after an earlier failure (" + reason + "); restart StatusBot");
+            }
+
             if (_rollRequested || _current.Length >= segmentBytes)
             {
                 StartSegment(firstSequence);
