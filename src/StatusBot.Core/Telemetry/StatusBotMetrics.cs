@@ -38,7 +38,7 @@ public static class StatusBotMetrics
     private static readonly Counter<long> SignatureFailures = Meter.CreateCounter<long>("statusbot_signature_failures", description: "Requests refused for a bad or stale signature");
 
     private static readonly Histogram<double> FsyncSeconds = Meter.CreateHistogram<double>(
-        "statusbot_journal_fsync_duration", "s", "Journal append and fsync time per group commit",
+        "statusbot_journal_fsync_duration", "s", "Journal append and fsync time per group commit, and the time of each later sync that carries receipts written without one",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
 
     private static readonly Counter<long> Announcements = Meter.CreateCounter<long>("statusbot_announcements", description: "Announcement deliveries by platform and outcome");

@@ -145,7 +145,9 @@ public sealed partial class FileEventStore(
         {
             if (_unsynced && _current is not null)
             {
+                var started = Stopwatch.GetTimestamp();
                 SyncCurrent();
+                StatusBotMetrics.Fsync(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
     }
