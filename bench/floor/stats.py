@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Summarises probe.py outputs: per run, the 2.5 s in which the StatusBot server used the most CPU (the crowd), then pooled over the crowds and over the
+"""Summarises probe.py outputs: per run, the crowd (the 2.5 s in which the machine's busy cores times the StatusBot
+server's cores is highest: both are high only while the crowd is answered; the build before and the server's start keep
+one of them low), widened by 1 s on each side so that its first and last moments are in; then pooled over the crowds and over the
 whole runs. Percentiles by linear interpolation.
 
 usage: stats.py OUT.tsv...
@@ -16,17 +18,19 @@ def pct(values, p):
 
 
 WINDOW = 50  # samples in 2.5 s
+MARGIN = 20  # samples in 1 s
 crowds, whole = [], []
-print("| run | busy cores in the crowd: machine / server | probe in the crowd: median / max ms | slowest wake / slowest write + sync ms |")
-print("|---|---|---|---|")
+print("| run | crowd found at, s after the first `statusbot.dll` | busy cores in the crowd: machine / server | probe in the crowd: median / max ms | slowest wake / slowest write + sync ms |")
+print("|---|---|---|---|---|")
 for name in sys.argv[1:]:
     rows = [[float(x) for x in line.split()] for line in open(name, encoding="ascii")]
-    first = max(range(len(rows) - WINDOW), key=lambda i: sum(r[5] for r in rows[i:i + WINDOW]))
-    crowd = rows[first:first + WINDOW]
+    first = max(range(len(rows) - WINDOW), key=lambda i: sum(r[4] * r[5] for r in rows[i:i + WINDOW]))
+    up = next(r[0] for r in rows if r[5] > 0)  # the first `statusbot.dll` seen
+    crowd = rows[max(0, first - MARGIN):first + WINDOW + MARGIN]
     crowds += crowd
     whole += rows
     total = [r[3] for r in crowd]
-    print(f"| {name} | {sum(r[4] for r in crowd) / WINDOW:.2f} / {sum(r[5] for r in crowd) / WINDOW:.2f} | {pct(total, .5):.2f} / {max(total):.2f} "
+    print(f"| {name} | {crowd[0][0] - up:.1f} | {sum(r[4] for r in crowd) / len(crowd):.2f} / {sum(r[5] for r in crowd) / len(crowd):.2f} | {pct(total, .5):.2f} / {max(total):.2f} "
           f"| {max(r[1] for r in crowd):.2f} / {max(r[2] for r in crowd):.2f} |")
 
 print()
