@@ -3,16 +3,30 @@ using System.Runtime.InteropServices;
 namespace StatusBot.Core.Board;
 
 /// <summary>
-/// Asks the OS to run the calling thread ahead of ordinary threads. On Linux that is a nice value of <see cref="Nice"/>:
-/// under a crowd that keeps every core busy, such a thread, once woken (its request arrived, its fsync finished), gets a
-/// core within a fraction of the time a normal one waits. Linux grants it with <c>CAP_SYS_NICE</c> or a
-/// <c>RLIMIT_NICE</c> of at least 20 − <see cref="Nice"/> (<c>docker run --ulimit nice=30</c>, systemd's
-/// <c>LimitNICE=30</c>); otherwise the thread stays at normal priority and works the same, only waits longer for a core.
+/// Asks the OS to run the calling thread ahead of ordinary threads. On Linux, first as a real-time thread
+/// (<c>SCHED_FIFO</c> at the lowest real-time priority, <see cref="RealTimePriority"/>): once woken (its request arrived,
+/// its fsync finished) it runs at once, ahead of every ordinary thread, however busy the cores. Linux grants that with
+/// <c>CAP_SYS_NICE</c> or an <c>RLIMIT_RTPRIO</c> of at least 1 (<c>docker run --ulimit rtprio=1</c>, systemd's
+/// <c>LimitRTPRIO=1</c>). Failing that, a nice value of <see cref="Nice"/>, granted with <c>CAP_SYS_NICE</c> or an
+/// <c>RLIMIT_NICE</c> of at least 20 − <see cref="Nice"/> (<c>--ulimit nice=30</c>, <c>LimitNICE=30</c>): a bigger share
+/// of a busy core, but a woken thread may still wait a few milliseconds for one. Failing both, the thread stays at normal
+/// priority and works the same, only waits longer for a core.
 /// </summary>
+/// <remarks>
+/// Only threads that mostly wait are raised: the board's writer (it decides a command in microseconds, then waits for the
+/// disk) and the admin API's lane (small requests from admins). The kernel keeps 5 % of each second for ordinary threads
+/// in any case (<c>sched_rt_runtime_us</c>).
+/// </remarks>
 public static partial class UrgentThread
 {
-    /// <summary>The nice value asked for on Linux (normal threads run at 0; each step is about 1.25× the CPU weight).</summary>
+    /// <summary>The nice value asked for on Linux when real time is refused (each step is about 1.25× the CPU weight).</summary>
     public const int Nice = -10;
+
+    /// <summary>The real-time priority asked for on Linux: the lowest, so any real-time thread of the system comes first.</summary>
+    public const int RealTimePriority = 1;
+
+    /// <summary>Linux's <c>SCHED_FIFO</c>, as <see cref="CurrentPolicy"/> reports it.</summary>
+    public const int SchedFifo = 1;
 
     private const int PrioProcess = 0;
     private const int SchedOther = 0;
@@ -27,9 +41,15 @@ public static partial class UrgentThread
             return true;
         }
 
-        // The runtime ignores Thread.Priority on Linux. There the nice value belongs to each thread, and "who = 0" names
-        // the calling thread. A thread inherits its creator's nice value, and the pool creates its workers from whichever
-        // thread asks for one: reset-on-fork first, so that any thread created from this one starts at normal priority.
+        // The runtime ignores Thread.Priority on Linux. There the policy and the nice value belong to each thread, and
+        // pid 0 / "who = 0" name the calling thread. A thread inherits its creator's, and the pool creates its workers
+        // from whichever thread asks for one: reset-on-fork, so that any thread created from this one starts ordinary.
+        var realTime = RealTimePriority;
+        if (SetScheduler(0, SchedFifo | SchedResetOnFork, ref realTime) == 0)
+        {
+            return true;
+        }
+
         var normal = 0;
         return SetScheduler(0, SchedOther | SchedResetOnFork, ref normal) == 0 && SetPriority(PrioProcess, 0, Nice) == 0;
     }
@@ -47,11 +67,17 @@ public static partial class UrgentThread
         return GetPriority(PrioProcess, 0);
     }
 
+    /// <summary>The calling thread's scheduling policy on Linux without the reset-on-fork flag (0 is ordinary; 0 elsewhere).</summary>
+    public static int CurrentPolicy() => OperatingSystem.IsLinux() ? GetScheduler(0) & ~SchedResetOnFork : 0;
+
     [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     private static partial int SetPriority(int which, int who, int priority);
 
     [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
     private static partial int SetScheduler(int pid, int policy, ref int parameter);
+
+    [LibraryImport("libc", EntryPoint = "sched_getscheduler", SetLastError = true)]
+    private static partial int GetScheduler(int pid);
 
     [LibraryImport("libc", EntryPoint = "getpriority", SetLastError = true)]
     private static partial int GetPriority(int which, int who);

@@ -66,6 +66,6 @@ public sealed partial class PriorityLane : IDisposable
         await context.Response.CompleteAsync();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The admin API's priority lane runs at normal priority: the OS refused nice {Nice}. Under a crowd that keeps every core busy, its answers then wait longer for a core; grant CAP_SYS_NICE or RLIMIT_NICE {Limit} (docker run --ulimit nice={Limit}) to allow it")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The admin API's priority lane runs at normal priority: the OS refused both real time and nice {Nice}. Under a crowd that keeps every core busy, its answers then wait longer for a core; grant CAP_SYS_NICE or RLIMIT_RTPRIO 1 (docker run --ulimit rtprio=1), or at least RLIMIT_NICE {Limit} (--ulimit nice={Limit})")]
     private static partial void LogNormalPriority(ILogger logger, int nice, int limit);
 }
