@@ -24,8 +24,10 @@ print("| run | crowd found at, s after the first `statusbot.dll` | busy cores in
 print("|---|---|---|---|---|")
 for name in sys.argv[1:]:
     rows = [[float(x) for x in line.split()] for line in open(name, encoding="ascii")]
+    up = next((r[0] for r in rows if r[5] > 0), None)  # the first `statusbot.dll` seen
+    if up is None or len(rows) <= WINDOW:
+        sys.exit(f"{name}: no StatusBot server was seen while the probe ran (or too few samples); was an outage night running?")
     first = max(range(len(rows) - WINDOW), key=lambda i: sum(r[4] * r[5] for r in rows[i:i + WINDOW]))
-    up = next(r[0] for r in rows if r[5] > 0)  # the first `statusbot.dll` seen
     crowd = rows[max(0, first - MARGIN):first + WINDOW + MARGIN]
     crowds += crowd
     whole += rows
