@@ -53,7 +53,7 @@ public sealed partial class Announcer
     private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var state = board.Current;
-        var toAdmins = _admin is not null && entry.ChannelKey == _admin.Key && AdminNotices.IsNotice(entry.Subject);
+        var toAdmins = _admin is not null && entry.ChannelKey == _admin.Key && NoticeSubjects.IsNotice(entry.Subject);
         ChannelSubscription? channel;
         if (toAdmins)
         {
@@ -126,7 +126,7 @@ public sealed partial class Announcer
         var postOptions = new PostOptions(IdempotencyKeys.For(entry.AnnouncementId, entry.ChannelKey), l.Culture, _uncertain.ContainsKey(UncertainKey(entry)));
         Reply cardReply;
         Reply change;
-        if (AdminNotices.IsNotice(entry.Subject))
+        if (NoticeSubjects.IsNotice(entry.Subject))
         {
             // A notice is posted once and never edited.
             return AdminNotices.Render(entry.Subject, state, l, now) is { } notice && card?.MessageId is null

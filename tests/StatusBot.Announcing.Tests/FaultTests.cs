@@ -95,6 +95,44 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task ChannelGoneAgain_AfterAResubscribe_AdminsAreToldAgain_WithANoticeOfItsOwn()
+    {
+        var options = new AnnouncementOptions { AdminChannel = new ChannelOptions { Platform = "slack", ChannelId = "OPS", WorkspaceId = "T1" } };
+        await using var kit = await AnnounceKit.StartAsync(options);
+        await kit.SubscribeAsync("C1", "C2");
+        kit.Discord.Gone("C2");
+        await kit.RunAsync(OpenStreaming);
+        await kit.PassAsync();
+        await kit.PassAsync();
+
+        kit.Discord.Back("C2");
+        await kit.SubscribeAsync("C2");
+        await kit.RunAsync("incident update INC-1 identified Load balancers");
+        await kit.PassAsync();
+        await kit.PassAsync();
+        var whileBack = kit.Slack.Calls.Count;
+        var c2Posted = kit.Discord.Delivered(PublishCallKind.Post).Count(c => c.Channel.ChannelId == "C2");
+
+        kit.Bot.Advance(TimeSpan.FromMinutes(5));
+        kit.Discord.Gone("C2");
+        await kit.RunAsync("incident update INC-1 monitoring Fix deployed");
+        await kit.PassAsync();
+        await kit.PassAsync();
+        await kit.RunAsync("incident update INC-1 monitoring Still watching");
+        await kit.PassAsync();
+
+        Assert.Equal(1, whileBack);
+        Assert.Equal(1, c2Posted);
+        var notices = kit.Slack.Calls;
+        Assert.Equal(2, notices.Count);
+        Assert.All(notices, n => Assert.Equal(("OPS", PublishCallKind.Post, PublishOutcome.Delivered), (n.Channel.ChannelId, n.Kind, n.Result.Outcome)));
+        Assert.NotEqual(notices[0].IdempotencyKey, notices[1].IdempotencyKey);
+        Assert.NotEqual(notices[0].Result.MessageId, notices[1].Result.MessageId);
+        Assert.False(kit.Bot.State.Announcements.Channels[ChannelKeys.Of(AnnounceKit.Channel("C2"))].IsActive);
+        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+    }
+
+    [Fact]
     public async Task AdminChannelGone_TheNoticeFailsForGood_NothingLoops()
     {
         var options = new AnnouncementOptions { AdminChannel = new ChannelOptions { Platform = "discord", ChannelId = "OPS", WorkspaceId = "G1" } };

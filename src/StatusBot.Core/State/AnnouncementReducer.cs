@@ -12,10 +12,7 @@ public static class AnnouncementReducer
         var a = state.Announcements;
         AnnouncementState? next = e switch
         {
-            ChannelSubscribed s => a with
-            {
-                Channels = a.Channels.SetItem(ChannelKeys.Of(s.Channel), new ChannelSubscription(s.Channel, s.Services, s.Locale)),
-            },
+            ChannelSubscribed s => Subscribe(a, s),
             ChannelUnsubscribed u => a with { Channels = a.Channels.Remove(u.ChannelKey) },
             ChannelLocaleChanged l => a.Channels.TryGetValue(l.ChannelKey, out var c)
                 ? a with { Channels = a.Channels.SetItem(l.ChannelKey, c with { Locale = l.Locale }) }
@@ -44,6 +41,28 @@ public static class AnnouncementReducer
         return next is null ? null : state with { Announcements = next };
     }
 
+    /// <summary>
+    /// A subscription, new or changed. A channel subscribed again after it was disabled (and perhaps unsubscribed) leaves
+    /// the admins' notice about that disabling behind (card and pending post), so that the next disabling is reported too.
+    /// </summary>
+    private static AnnouncementState Subscribe(AnnouncementState a, ChannelSubscribed s)
+    {
+        var key = ChannelKeys.Of(s.Channel);
+        var next = a with { Channels = a.Channels.SetItem(key, new ChannelSubscription(s.Channel, s.Services, s.Locale)) };
+        if (a.Channels.TryGetValue(key, out var before) && before.IsActive)
+        {
+            return next;
+        }
+
+        var notice = NoticeSubjects.Gone(key);
+        return next with
+        {
+            Outbox = a.Outbox.RemoveRange(a.Outbox.Where(p => p.Value.Subject == notice).Select(p => p.Key)),
+            Cards = a.Cards.RemoveRange(a.Cards.Where(p => p.Value.Subject == notice).Select(p => p.Key)),
+        };
+    }
+
+    /// <summary>The channel stops receiving announcements; a second answer that it is gone changes nothing more.</summary>
     private static AnnouncementState Disable(AnnouncementState a, ChannelDisabled d)
     {
         if (!a.Channels.TryGetValue(d.ChannelKey, out var channel))
@@ -53,7 +72,7 @@ public static class AnnouncementReducer
 
         return a with
         {
-            Channels = a.Channels.SetItem(d.ChannelKey, channel with { DisabledReason = d.Reason }),
+            Channels = channel.IsActive ? a.Channels.SetItem(d.ChannelKey, channel with { DisabledReason = d.Reason, DisabledAt = d.At }) : a.Channels,
             Outbox = a.Outbox.RemoveRange(a.Outbox.Where(p => p.Value.ChannelKey == d.ChannelKey).Select(p => p.Key)),
         };
     }
@@ -62,7 +81,14 @@ public static class AnnouncementReducer
     private static AnnouncementState Settle(AnnouncementState a, string announcementId, string subject, string channelKey, int version, string? messageId, string? threadId)
     {
         var key = OutboxKeys.Of(subject, channelKey);
-        var outbox = a.Outbox.TryGetValue(key, out var pending) && pending.AnnouncementId == announcementId ? a.Outbox.Remove(key) : a.Outbox;
+        var settled = a.Outbox.TryGetValue(key, out var pending) && pending.AnnouncementId == announcementId;
+        var outbox = settled ? a.Outbox.Remove(key) : a.Outbox;
+        if (!settled && NoticeSubjects.IsNotice(subject))
+        {
+            // A notice dropped by a re-subscribe while it was being posted: no card, or the next disabling would go untold.
+            return a;
+        }
+
         var card = a.Cards.GetValueOrDefault(key);
         var updated = new PostedCard(
             subject,

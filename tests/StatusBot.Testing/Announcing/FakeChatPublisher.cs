@@ -69,6 +69,15 @@ public sealed class FakeChatPublisher(string platform = "discord") : IChatPublis
         }
     }
 
+    /// <summary>The channel takes posts again, as when the bot is given its access back.</summary>
+    public void Back(string channelId)
+    {
+        lock (_lock)
+        {
+            _gone.Remove(channelId);
+        }
+    }
+
     public Task<PublishResult> PostAsync(ChannelRef channel, Reply reply, PostOptions options, CancellationToken cancellationToken) =>
         Task.FromResult(Record(PublishCallKind.Post, channel, null, null, reply, options.IdempotencyKey, options.MayHaveBeenSent));
 
