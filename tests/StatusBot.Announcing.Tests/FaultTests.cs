@@ -74,11 +74,7 @@ public sealed class FaultTests
     [Fact]
     public async Task ChannelGone_WithAnAdminChannel_TellsAdminsThereOnce_EvenAfterMoreGoneAnswers()
     {
-        var options = new AnnouncementOptions { AdminChannel = new ChannelOptions { Platform = "slack", ChannelId = "OPS", WorkspaceId = "T1" } };
-        await using var kit = await AnnounceKit.StartAsync(options);
-        await kit.SubscribeAsync("C1", "C2");
-        kit.Discord.Gone("C2");
-        await kit.RunAsync(OpenStreaming);
+        await using var kit = await C2GoneWithAnAdminChannelAsync();
 
         await kit.PassAsync();
         await kit.PassAsync();
@@ -97,11 +93,7 @@ public sealed class FaultTests
     [Fact]
     public async Task ChannelGoneAgain_AfterAResubscribe_AdminsAreToldAgain_WithANoticeOfItsOwn()
     {
-        var options = new AnnouncementOptions { AdminChannel = new ChannelOptions { Platform = "slack", ChannelId = "OPS", WorkspaceId = "T1" } };
-        await using var kit = await AnnounceKit.StartAsync(options);
-        await kit.SubscribeAsync("C1", "C2");
-        kit.Discord.Gone("C2");
-        await kit.RunAsync(OpenStreaming);
+        await using var kit = await C2GoneWithAnAdminChannelAsync();
         await kit.PassAsync();
         await kit.PassAsync();
 
@@ -165,5 +157,16 @@ public sealed class FaultTests
         Assert.Single(kit.Discord.Calls);
         Assert.Empty(kit.Bot.State.Announcements.Outbox);
         Assert.Equal(1, kit.Bot.State.Announcements.Cards.Values.Single().Version);
+    }
+
+    /// <summary>C1 and C2 subscribed, C2 gone on Discord, admins in Slack's OPS, the streaming incident opened.</summary>
+    private static async Task<AnnounceKit> C2GoneWithAnAdminChannelAsync()
+    {
+        var options = new AnnouncementOptions { AdminChannel = new ChannelOptions { Platform = "slack", ChannelId = "OPS", WorkspaceId = "T1" } };
+        var kit = await AnnounceKit.StartAsync(options);
+        await kit.SubscribeAsync("C1", "C2");
+        kit.Discord.Gone("C2");
+        await kit.RunAsync(OpenStreaming);
+        return kit;
     }
 }

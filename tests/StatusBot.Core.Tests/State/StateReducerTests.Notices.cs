@@ -20,6 +20,17 @@ public sealed partial class StateReducerTests
         return StateReducer.Apply(state, new AnnouncementQueued(Actor.System, at, NoticeSubjects.GoneId(channel), ChannelKeys.Of(Ops), subject, 1));
     }
 
+    /// <summary>C2 disabled two minutes in, and the admins told a minute later: the state and the notice's id.</summary>
+    private static (BoardState State, string NoticeId) Told()
+    {
+        var disabled = StateReducer.Apply(Subscribed(), new ChannelDisabled(Actor.System, T0.AddMinutes(2), ChannelKeys.Of(Gone2), "404"));
+        var queued = WithNoticeQueued(disabled, T0.AddMinutes(2));
+        var id = queued.Announcements.Outbox.Values.Single().AnnouncementId;
+        var told = StateReducer.Apply(queued, new AnnouncementDelivered(
+            Actor.System, T0.AddMinutes(3), id, ChannelKeys.Of(Ops), NoticeSubjects.Gone(ChannelKeys.Of(Gone2)), 1, "M1", null));
+        return (told, id);
+    }
+
     [Fact]
     public void Apply_ChannelDisabled_KeepsTheTimeOfTheFirstDisabling()
     {
@@ -38,11 +49,7 @@ public sealed partial class StateReducerTests
     [Fact]
     public void Apply_ResubscribeOfADisabledChannel_ClearsItsNotice_SoTheNextDisablingGetsANewOne()
     {
-        var disabled = StateReducer.Apply(Subscribed(), new ChannelDisabled(Actor.System, T0.AddMinutes(2), ChannelKeys.Of(Gone2), "404"));
-        var queued = WithNoticeQueued(disabled, T0.AddMinutes(2));
-        var firstId = queued.Announcements.Outbox.Values.Single().AnnouncementId;
-        var told = StateReducer.Apply(queued, new AnnouncementDelivered(
-            Actor.System, T0.AddMinutes(3), firstId, ChannelKeys.Of(Ops), NoticeSubjects.Gone(ChannelKeys.Of(Gone2)), 1, "M1", null));
+        var (told, firstId) = Told();
 
         var back = StateReducer.Apply(told, new ChannelSubscribed(Ada, T0.AddMinutes(4), Gone2, [], "en"));
         var again = StateReducer.Apply(back, new ChannelDisabled(Actor.System, T0.AddMinutes(9), ChannelKeys.Of(Gone2), "403"));
@@ -56,11 +63,7 @@ public sealed partial class StateReducerTests
     [Fact]
     public void Apply_DisabledChannelUnsubscribedThenSubscribedAgain_ClearsItsNotice()
     {
-        var disabled = StateReducer.Apply(Subscribed(), new ChannelDisabled(Actor.System, T0.AddMinutes(2), ChannelKeys.Of(Gone2), "404"));
-        var queued = WithNoticeQueued(disabled, T0.AddMinutes(2));
-        var firstId = queued.Announcements.Outbox.Values.Single().AnnouncementId;
-        var told = StateReducer.Apply(queued, new AnnouncementDelivered(
-            Actor.System, T0.AddMinutes(3), firstId, ChannelKeys.Of(Ops), NoticeSubjects.Gone(ChannelKeys.Of(Gone2)), 1, "M1", null));
+        var (told, _) = Told();
 
         var gone = StateReducer.Apply(told, new ChannelUnsubscribed(Ada, T0.AddMinutes(4), ChannelKeys.Of(Gone2)));
         var back = StateReducer.Apply(gone, new ChannelSubscribed(Ada, T0.AddMinutes(5), Gone2, [], "en"));
