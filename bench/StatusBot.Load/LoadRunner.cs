@@ -37,6 +37,15 @@ public sealed class LoadResult
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>
+    /// The CPU the generator's own process used during the run (all its threads, the in-process emulators included): on
+    /// a machine the generator shares with the server, what it takes from the server.
+    /// </summary>
+    public TimeSpan GeneratorCpu { get; set; }
+
+    /// <summary>The generator's CPU per request sent, in microseconds; NaN when nothing was sent.</summary>
+    public double GeneratorMicrosecondsPerRequest => Sent > 0 ? GeneratorCpu.TotalMicroseconds / Sent : double.NaN;
+
     public long ErrorCount => Errors.Values.Sum();
 
     public double Throughput => Elapsed > TimeSpan.Zero ? Answered / Elapsed.TotalSeconds : 0;
@@ -83,6 +92,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout)
             await Task.WhenAll(pool.Select(c => c.OpenAsync(opening.Token)));
         }
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var workers = pool.Select(c => Task.Run(() => WorkAsync(c, due.Reader, requests, wire, clock, result))).ToArray();
         for (var i = 0L; i < schedule.Count; i++)
@@ -101,6 +111,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout)
         due.Writer.Complete();
         await Task.WhenAll(workers);
         result.Elapsed = clock.Elapsed;
+        result.GeneratorCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         return result;
     }
 

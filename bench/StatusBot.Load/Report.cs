@@ -6,8 +6,8 @@ namespace StatusBot.Load;
 public static class Report
 {
     public const string Header =
-        "| scenario | server | rate/s | sent | answered | throughput/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | send lag p99 ms | errors | 401 as expected | server CPU µs/request | load avg |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| scenario | server | rate/s | sent | answered | throughput/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | send lag p99 ms | errors | 401 as expected | server CPU µs/request | generator CPU µs/request | load avg |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>The 1-minute load average (<c>/proc/loadavg</c>), read just before a measurement.</summary>
     public static string LoadAverage() =>
@@ -15,10 +15,15 @@ public static class Report
 
     public static string Row(string scenario, string server, double rate, LoadResult r, TimeSpan? serverCpu, string load)
     {
-        var cpu = serverCpu is { } c && r.Sent > 0 ? (c.TotalMicroseconds / r.Sent).ToString("0", CultureInfo.InvariantCulture) : "n/a";
+        var cpu = CpuPerRequest(serverCpu, r);
+        var generator = double.IsNaN(r.GeneratorMicrosecondsPerRequest) ? "n/a" : r.GeneratorMicrosecondsPerRequest.ToString("0", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario} | {server} | {rate:#,0} | {r.Sent:#,0} | {r.Answered:#,0} | {r.Throughput:#,0} | {Ms(r.Latency.Percentile(50))} | {Ms(r.Latency.Percentile(90))} | {Ms(r.Latency.Percentile(99))} | {Ms(r.Latency.Percentile(99.9))} | {Ms(r.Latency.Max)} | {Ms(r.SendLag.Percentile(99))} | {r.ErrorSummary} | {r.RefusedAsExpected:#,0} | {cpu} | {load} |");
+            $"| {scenario} | {server} | {rate:#,0} | {r.Sent:#,0} | {r.Answered:#,0} | {r.Throughput:#,0} | {Ms(r.Latency.Percentile(50))} | {Ms(r.Latency.Percentile(90))} | {Ms(r.Latency.Percentile(99))} | {Ms(r.Latency.Percentile(99.9))} | {Ms(r.Latency.Max)} | {Ms(r.SendLag.Percentile(99))} | {r.ErrorSummary} | {r.RefusedAsExpected:#,0} | {cpu} | {generator} | {load} |");
     }
+
+    /// <summary>A server's CPU per request sent, in whole microseconds, or <c>n/a</c> when it is unknown or nothing was sent.</summary>
+    public static string CpuPerRequest(TimeSpan? serverCpu, LoadResult r) =>
+        serverCpu is { } c && r.Sent > 0 ? (c.TotalMicroseconds / r.Sent).ToString("0", CultureInfo.InvariantCulture) : "n/a";
 
     public static string Ms(double milliseconds) =>
         double.IsNaN(milliseconds) ? "n/a" : milliseconds.ToString(milliseconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
