@@ -43,6 +43,9 @@ public sealed class LoadResult
     /// </summary>
     public TimeSpan GeneratorCpu { get; set; }
 
+    /// <summary>How long the generator's own garbage collections paused it during the run, and how many of them were full (gen 2) ones.</summary>
+    public (TimeSpan Pause, int FullCollections) GeneratorGc { get; set; }
+
     /// <summary>The generator's CPU per request sent, in microseconds; NaN when nothing was sent.</summary>
     public double GeneratorMicrosecondsPerRequest => Sent > 0 ? GeneratorCpu.TotalMicroseconds / Sent : double.NaN;
 
@@ -93,6 +96,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout)
         }
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (pauseBefore, fullBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         var workers = pool.Select(c => Task.Run(() => WorkAsync(c, due.Reader, requests, wire, clock, result))).ToArray();
         for (var i = 0L; i < schedule.Count; i++)
@@ -112,6 +116,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout)
         await Task.WhenAll(workers);
         result.Elapsed = clock.Elapsed;
         result.GeneratorCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        result.GeneratorGc = (GC.GetTotalPauseDuration() - pauseBefore, GC.CollectionCount(2) - fullBefore);
         return result;
     }
 

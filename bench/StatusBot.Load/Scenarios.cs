@@ -128,7 +128,7 @@ public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions opti
                     : p99 > options.P99BoundMs ? $"p99 {Report.Ms(p99)} ms" : null;
                 // Where a failing p99 comes from: the server's side (from the actual send) or the generator's lateness.
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {server.Label} {platform} {rate:#,0}/s (try {attempt}): p99 {Report.Ms(p99)} ms (from the actual send {Report.Ms(result.ServiceTime.Percentile(99))} ms, send lag {Report.Ms(result.SendLag.Percentile(99))} ms), CPU µs/request server {Report.CpuPerRequest(cpu, result)} generator {result.GeneratorMicrosecondsPerRequest:0}, {result.ErrorSummary} errors, load {load} → {reason ?? "pass"}"));
+                    $"  {server.Label} {platform} {rate:#,0}/s (try {attempt}): p99 {Report.Ms(p99)} ms (from the actual send {Report.Ms(result.ServiceTime.Percentile(99))} ms, send lag {Report.Ms(result.SendLag.Percentile(99))} ms), CPU µs/request server {Report.CpuPerRequest(cpu, result)} generator {result.GeneratorMicrosecondsPerRequest:0}, generator GC pauses {result.GeneratorGc.Pause.TotalMilliseconds:0.0} ms ({result.GeneratorGc.FullCollections} full), send lag max {Report.Ms(result.SendLag.Max)} ms, {result.ErrorSummary} errors, load {load} → {reason ?? "pass"}"));
                 if (reason is null)
                 {
                     return null;
