@@ -4,10 +4,14 @@ namespace StatusBot.Load;
 /// Every latency of a run, kept exactly (no buckets): percentiles by the nearest-rank method over the sorted values, so
 /// p99.9 of 10,000 requests is the 9,990th smallest, and max is the true maximum. Thread-safe for recording.
 /// </summary>
-public sealed class LatencyRecorder
+/// <param name="capacity">
+/// How many values to make room for at once: a recorder sized for its run does not grow its list while the run measures
+/// (growing a large list allocates on the large object heap, and that can start a full collection in the generator).
+/// </param>
+public sealed class LatencyRecorder(int capacity = 0)
 {
     private readonly Lock _gate = new();
-    private readonly List<double> _values = [];
+    private readonly List<double> _values = new(capacity);
     private double[]? _sorted;
 
     public int Count

@@ -13,7 +13,7 @@ public sealed record LoadOptions(double Rate, double Seconds, double WarmupSecon
 /// <summary>The scenarios of issue 8 except the outage night (see <see cref="OutageNight"/>): steady per platform with the peers, burst, bad-signature mix.</summary>
 public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions options, int connections)
 {
-    private readonly LoadRunner _runner = new(connections, TimeSpan.FromSeconds(10));
+    private readonly LoadRunner _runner = new(connections, TimeSpan.FromSeconds(10), settle: true);
     private long _nextUser = 1;
 
     /// <summary>Steady <c>/status</c> on one platform at the common rate, StatusBot then its peer, then each one's highest sustainable rate.</summary>
