@@ -5,7 +5,7 @@ using StatusBot.Load;
 // bench/peers under node, installed beforehand by bench/load.sh), signs every request as the platforms do, and prints
 // markdown tables. Usage:
 //   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage] [--rate 1000] [--seconds 10]
-//     [--warmup 3] [--connections 64] [--no-peers] [--no-search] [--p99-bound 50] [--step 3] [--questions 10000] [--window 2] [--channels 500]
+//     [--warmup 3] [--connections 64] [--no-peers] [--no-search] [--p99-bound 50] [--step 3] [--rounds 3] [--questions 10000] [--window 2] [--channels 500]
 //     [--updates-per-second 20] [--outage-warmup 10] [--dir ./bench-data] [--statusbot path/to/statusbot.dll]
 //     [--server-env NAME=VALUE]... (extra environment for the StatusBot server only, e.g. a GC setting to compare)
 string Arg(string name, string fallback)
@@ -31,7 +31,14 @@ var options = new LoadOptions(
     Peers: !args.Contains("--no-peers"),
     Search: !args.Contains("--no-search"),
     P99BoundMs: Number("--p99-bound", 50),
-    SearchStepSeconds: Number("--step", 3));
+    SearchStepSeconds: Number("--step", 3),
+    Rounds: (int)Number("--rounds", 3));
+if (options.Rounds < 1)
+{
+    Console.Error.WriteLine("--rounds takes a whole number of at least 1");
+    return 2;
+}
+
 
 var repo = FindRepository();
 var work = Path.Combine(Path.GetFullPath(Arg("--dir", Path.Combine(repo, "bench-data"))), "load-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));

@@ -9,6 +9,13 @@ public static class Report
         "| scenario | server | rate/s | sent | answered | throughput/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | send lag p99 ms | errors | 401 as expected | server CPU µs/request | generator CPU µs/request | load avg |\n"
         + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
+    /// <summary>The <see cref="Header"/> with a first column <paramref name="column"/> before the scenario.</summary>
+    public static string HeaderWith(string column)
+    {
+        var lines = Header.Split('\n');
+        return $"| {column} {lines[0]}\n|---{lines[1]}";
+    }
+
     /// <summary>The 1-minute load average (<c>/proc/loadavg</c>), read just before a measurement.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace StatusBot.Load;
 
-/// <summary>What a run does: the rate and length of the steady runs, whether the peers run, the bound of the rate search.</summary>
-public sealed record LoadOptions(double Rate, double Seconds, double WarmupSeconds, bool Peers, bool Search, double P99BoundMs, double SearchStepSeconds)
+/// <summary>What a run does: the rate and length of the steady runs, whether the peers run, the bound of the rate search, how many rounds each server of a steady scenario gets.</summary>
+public sealed record LoadOptions(double Rate, double Seconds, double WarmupSeconds, bool Peers, bool Search, double P99BoundMs, double SearchStepSeconds, int Rounds = 1)
 {
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
 
@@ -16,43 +16,72 @@ public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions opti
     private readonly LoadRunner _runner = new(connections, TimeSpan.FromSeconds(10), settle: true);
     private long _nextUser = 1;
 
-    /// <summary>Steady <c>/status</c> on one platform at the common rate, StatusBot then its peer, then each one's highest sustainable rate.</summary>
+    /// <summary>
+    /// Steady <c>/status</c> on one platform: StatusBot and its peer both up, measured in turns, <see cref="LoadOptions.Rounds"/>
+    /// rounds of (the common rate, then the highest sustainable rate) on each, the first server of a round alternating. Each
+    /// server's figure is the median of its rounds, so a slow minute of the shared machine lands on one round of one server
+    /// instead of deciding the ratio, and both meet the same minutes of the machine.
+    /// </summary>
     public async Task SteadyAsync(string platform)
     {
+        await using var statusBot = await servers.StartStatusBotAsync("steady-" + platform);
+        await using var peer = options.Peers ? await StartPeerAsync(statusBot, platform) : null;
+        ServerProcess[] contenders = peer is null ? [statusBot] : [statusBot, peer];
+        foreach (var server in contenders)
+        {
+            await WarmUpAsync(server, platform);
+        }
+
         var rows = new List<string>();
         var searches = new List<string>();
-        (LoadResult Common, double Max)? ours = null, theirs = null;
-        await using (var statusBot = await servers.StartStatusBotAsync("steady-" + platform))
+        var rounds = contenders.ToDictionary(c => c, _ => new List<(double P99, double Max)>());
+        for (var round = 1; round <= options.Rounds; round++)
         {
-            ours = await SteadyOnAsync(statusBot, platform, rows, searches);
-        }
-
-        if (options.Peers)
-        {
-            await using var peer = platform == "slack" ? await servers.StartBoltAsync(http) : await servers.StartExpressAsync(http);
-            theirs = await SteadyOnAsync(peer, platform, rows, searches);
+            // Round 1 StatusBot first, round 2 the peer first, and so on.
+            foreach (var server in round % 2 == 1 ? contenders : contenders.Reverse())
+            {
+                var idle = contenders.Where(c => c != server).Select(c => (c, c.CpuTime)).ToList();
+                var (common, max) = await SteadyOnAsync(server, platform, round, rows, searches);
+                rounds[server].Add((common.Latency.Percentile(99), max));
+                foreach (var (other, before) in idle)
+                {
+                    // The server waiting for its turn shares the machine: show that it took next to nothing.
+                    await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"  round {round}: {other.Label}, waiting, used {(other.CpuTime - before).TotalMilliseconds:0} ms of CPU during {server.Label}'s turn"));
+                }
+            }
         }
 
         Console.WriteLine();
-        Console.WriteLine($"### steady {platform}: {options.Rate:#,0} signed /status per second for {options.Seconds:0} s (after {options.WarmupSeconds:0} s of warm-up)");
+        Console.WriteLine($"### steady {platform}: {options.Rate:#,0} signed /status per second for {options.Seconds:0} s (after {options.WarmupSeconds:0} s of warm-up), {options.Rounds} round(s) per server in turns");
         Console.WriteLine();
-        Console.WriteLine(Report.Header);
+        Console.WriteLine(Report.HeaderWith("round"));
         rows.ForEach(Console.WriteLine);
         if (searches.Count > 0)
         {
             Console.WriteLine();
             Console.WriteLine($"Highest sustainable rate ({options.SearchStepSeconds:0} s per step; passes with every request answered, no error, p99 ≤ {options.P99BoundMs:0} ms from the scheduled time):");
             Console.WriteLine();
-            Console.WriteLine("| server | highest passing rate/s | first failing rate/s | why it failed | load avg |");
-            Console.WriteLine("|---|---|---|---|---|");
+            Console.WriteLine("| round | server | highest passing rate/s | first failing rate/s | why it failed | load avg |");
+            Console.WriteLine("|---|---|---|---|---|---|");
             searches.ForEach(Console.WriteLine);
         }
 
-        if (ours is { } a && theirs is { } b)
+        if (peer is not null)
         {
+            var (ours, theirs) = (rounds[statusBot], rounds[peer]);
+            var p99 = (Ours: Median(ours.Select(r => r.P99)), Theirs: Median(theirs.Select(r => r.P99)));
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"Ratios StatusBot / peer ({platform}), medians of {options.Rounds} round(s): p99 at {options.Rate:#,0}/s {Report.Ms(p99.Ours)} vs {Report.Ms(p99.Theirs)} ms ({Report.Ratio(p99.Theirs, p99.Ours)} lower; by round {string.Join(", ", ours.Zip(theirs, (a, b) => Report.Ratio(b.P99, a.P99)))})");
+            if (options.Search)
+            {
+                var max = (Ours: Median(ours.Select(r => r.Max)), Theirs: Median(theirs.Select(r => r.Max)));
+                line += string.Create(CultureInfo.InvariantCulture,
+                    $"; highest sustainable rate {max.Ours:#,0} vs {max.Theirs:#,0}/s ({Report.Ratio(max.Ours, max.Theirs)}; by round {string.Join(", ", ours.Zip(theirs, (a, b) => Report.Ratio(a.Max, b.Max)))})");
+            }
+
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Ratios StatusBot / peer ({platform}): p99 at {options.Rate:#,0}/s {Report.Ms(a.Common.Latency.Percentile(99))} vs {Report.Ms(b.Common.Latency.Percentile(99))} ms ({Report.Ratio(b.Common.Latency.Percentile(99), a.Common.Latency.Percentile(99))} lower); highest sustainable rate {a.Max:#,0} vs {b.Max:#,0}/s ({Report.Ratio(a.Max, b.Max)})."));
+            Console.WriteLine(line + ".");
         }
     }
 
@@ -85,20 +114,35 @@ public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions opti
         Console.WriteLine(Report.Row("mix, 1 % bad signatures", statusBot.Label, options.Rate, result, cpu, load));
     }
 
-    private async Task<(LoadResult Common, double Max)> SteadyOnAsync(ServerProcess server, string platform, List<string> rows, List<string> searches)
+    private async Task<(LoadResult Common, double Max)> SteadyOnAsync(ServerProcess server, string platform, int round, List<string> rows, List<string> searches)
     {
-        await WarmUpAsync(server, platform);
         var schedule = OpenLoopSchedule.Steady(options.Rate, options.Duration);
         var (result, cpu, load) = await MeasureAsync(server, schedule, Prepare(server, platform, schedule.Count, badEvery: 0));
-        rows.Add(Report.Row("steady " + platform, server.Label, options.Rate, result, cpu, load));
+        rows.Add($"| {round} " + Report.Row("steady " + platform, server.Label, options.Rate, result, cpu, load));
         if (!options.Search)
         {
             return (result, double.NaN);
         }
 
         var (best, failed, why, searchLoad) = await SearchAsync(server, platform);
-        searches.Add(string.Create(CultureInfo.InvariantCulture, $"| {server.Label} | {best:#,0} | {failed:#,0} | {why} | {searchLoad} |"));
+        searches.Add(string.Create(CultureInfo.InvariantCulture, $"| {round} | {server.Label} | {best:#,0} | {failed:#,0} | {why} | {searchLoad} |"));
         return (result, best);
+    }
+
+    private async Task<ServerProcess> StartPeerAsync(ServerProcess statusBot, string platform)
+    {
+        // The peer answers the bytes StatusBot answers; taken from the StatusBot that is up, not a second one started for it.
+        await servers.CaptureRepliesAsync(http, statusBot);
+        return platform == "slack" ? await servers.StartBoltAsync(http) : await servers.StartExpressAsync(http);
+    }
+
+    /// <summary>The median (of an even count, the mean of the middle two); NaN when empty.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>
