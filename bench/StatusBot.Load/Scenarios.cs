@@ -70,12 +70,12 @@ public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions opti
         if (peer is not null)
         {
             var (ours, theirs) = (rounds[statusBot], rounds[peer]);
-            var p99 = (Ours: Median(ours.Select(r => r.P99)), Theirs: Median(theirs.Select(r => r.P99)));
+            var p99 = (Ours: Report.Median(ours.Select(r => r.P99)), Theirs: Report.Median(theirs.Select(r => r.P99)));
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"Ratios StatusBot / peer ({platform}), medians of {options.Rounds} round(s): p99 at {options.Rate:#,0}/s {Report.Ms(p99.Ours)} vs {Report.Ms(p99.Theirs)} ms ({Report.Ratio(p99.Theirs, p99.Ours)} lower; by round {string.Join(", ", ours.Zip(theirs, (a, b) => Report.Ratio(b.P99, a.P99)))})");
             if (options.Search)
             {
-                var max = (Ours: Median(ours.Select(r => r.Max)), Theirs: Median(theirs.Select(r => r.Max)));
+                var max = (Ours: Report.Median(ours.Select(r => r.Max)), Theirs: Report.Median(theirs.Select(r => r.Max)));
                 line += string.Create(CultureInfo.InvariantCulture,
                     $"; highest sustainable rate {max.Ours:#,0} vs {max.Theirs:#,0}/s ({Report.Ratio(max.Ours, max.Theirs)}; by round {string.Join(", ", ours.Zip(theirs, (a, b) => Report.Ratio(a.Max, b.Max)))})");
             }
@@ -134,15 +134,6 @@ public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions opti
         // The peer answers the bytes StatusBot answers; taken from the StatusBot that is up, not a second one started for it.
         await servers.CaptureRepliesAsync(http, statusBot);
         return platform == "slack" ? await servers.StartBoltAsync(http) : await servers.StartExpressAsync(http);
-    }
-
-    /// <summary>The median (of an even count, the mean of the middle two); NaN when empty.</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN
-            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>
