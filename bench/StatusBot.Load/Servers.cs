@@ -48,7 +48,9 @@ public sealed class Servers : IDisposable
             ["StatusBot__Slack__SigningSecret"] = Slack.Secret,
             ["StatusBot__Discord__PublicKey"] = Discord.PublicKeyHex,
             ["Logging__LogLevel__Default"] = "Warning",
+            // As the container image runs it (Dockerfile): workstation GC with a fixed 16 MiB gen0 budget (hex).
             ["DOTNET_gcServer"] = "0",
+            ["DOTNET_GCgen0size"] = "1000000",
         };
         foreach (var (key, value) in _statusBotEnvironment.Concat(settings ?? new Dictionary<string, string>()))
         {
