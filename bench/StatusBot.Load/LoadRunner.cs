@@ -10,7 +10,6 @@ namespace StatusBot.Load;
 /// <param name="expected">How many requests the run sends: its recorders are sized for them before the clock starts.</param>
 public sealed class LoadResult(long expected = 0)
 {
-
     public long Sent;
     public long Answered;
     public long RefusedAsExpected;
@@ -113,7 +112,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout, bool settle = 
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var (pauseBefore, fullBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         var workers = pool.Select(c => Task.Run(() => WorkAsync(c, due.Reader, requests, wire, clock, result))).ToArray();
@@ -133,7 +132,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout, bool settle = 
         due.Writer.Complete();
         await Task.WhenAll(workers);
         result.Elapsed = clock.Elapsed;
-        result.GeneratorCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        result.GeneratorCpu = Environment.CpuUsage.TotalTime - cpuBefore;
         result.GeneratorGc = (GC.GetTotalPauseDuration() - pauseBefore, GC.CollectionCount(2) - fullBefore);
         return result;
     }

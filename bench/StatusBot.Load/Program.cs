@@ -39,7 +39,6 @@ if (options.Rounds < 1)
     return 2;
 }
 
-
 var repo = FindRepository();
 var work = Path.Combine(Path.GetFullPath(Arg("--dir", Path.Combine(repo, "bench-data"))), "load-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 var statusBotDll = Arg("--statusbot", "");
