@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
+using StatusBot.Core.Timing;
 
 namespace StatusBot.Discord.Rest;
 
@@ -17,6 +18,14 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
     /// the full 50 is safe without a margin (a margin cost a 500-channel fan-out more than a second).
     /// </summary>
     public const int DefaultGlobalPerSecond = 50;
+
+    /// <summary>
+    /// Added to every reset and pause Discord announces. <c>X-RateLimit-Reset-After</c> and <c>retry_after</c> carry
+    /// milliseconds, so a rounded value can end a wait up to a millisecond before Discord's own window ends, and the
+    /// next request then draws a 429 that counts toward the invalid-request ban. 50 ms is 1 % of a 5-second channel
+    /// bucket (discord.js waits the same extra 50 ms by default).
+    /// </summary>
+    public static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(50);
 
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateBucket> _buckets = new(StringComparer.Ordinal);
@@ -56,17 +65,20 @@ internal sealed class DiscordRateLimiter(TimeProvider time, int globalPerSecond 
 
         if (Number(headers, "X-RateLimit-Remaining") is { } remaining && Number(headers, "X-RateLimit-Reset-After") is { } resetAfter)
         {
-            BucketFor(route).Update((int?)Number(headers, "X-RateLimit-Limit"), (int)remaining, time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter));
+            BucketFor(route).Update(time, (int?)Number(headers, "X-RateLimit-Limit"), (int)remaining, After(TimeSpan.FromSeconds(resetAfter)));
         }
     }
 
-    public void PauseBucket(DiscordRoute route, TimeSpan wait) => BucketFor(route).Pause(time.GetUtcNow() + wait);
+    public void PauseBucket(DiscordRoute route, TimeSpan wait) => BucketFor(route).Pause(After(wait));
 
-    public void PauseGlobal(TimeSpan wait) => _global.Pause(time.GetUtcNow() + wait);
+    public void PauseGlobal(TimeSpan wait) => _global.Pause(After(wait));
 
     /// <summary>The key of a route's bucket state: the learned bucket (or the route until learned) and the major parameter.</summary>
     public string KeyOf(DiscordRoute route) =>
         (_bucketOfRoute.TryGetValue(route.RouteKey, out var hash) ? hash : route.RouteKey) + "|" + route.Major;
+
+    /// <summary>The monotonic timestamp at which a wait Discord announced is over, with the margin.</summary>
+    private long After(TimeSpan wait) => time.TimestampAfter(wait + ResetMargin);
 
     private RateBucket BucketFor(DiscordRoute route) => _buckets.GetOrAdd(KeyOf(route), _ => new RateBucket());
 

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using StatusBot.Core.Timing;
 
 namespace StatusBot.Slack.WebApi;
 
 /// <summary>
 /// Slack's posting pace: at most one message per second per channel (the next one starts a full second after the
-/// previous one finished, retries included) and a workspace-wide budget of messages per second.
+/// previous one finished, retries included) and a workspace-wide budget of messages per second. Turns are timestamps of
+/// the monotonic clock: a wall-clock step back (NTP, a resumed VM) must not hold the posts for as long as it stepped.
 /// </summary>
 public sealed class SlackPacer(TimeProvider time, double workspacePerSecond)
 {
@@ -27,7 +29,7 @@ public sealed class SlackPacer(TimeProvider time, double workspacePerSecond)
         }
         finally
         {
-            lane.NextAt = time.GetUtcNow() + ChannelInterval;
+            lane.NextAt = time.TimestampAfter(ChannelInterval);
             lane.Gate.Release();
         }
     }
@@ -38,7 +40,7 @@ public sealed class SlackPacer(TimeProvider time, double workspacePerSecond)
         try
         {
             await DelayUntilAsync(_workspace.NextAt, cancellationToken);
-            _workspace.NextAt = time.GetUtcNow() + _workspaceInterval;
+            _workspace.NextAt = time.TimestampAfter(_workspaceInterval);
         }
         finally
         {
@@ -46,10 +48,9 @@ public sealed class SlackPacer(TimeProvider time, double workspacePerSecond)
         }
     }
 
-    private async Task DelayUntilAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task DelayUntilAsync(long at, CancellationToken cancellationToken)
     {
-        var wait = at - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        if (time.Until(at) is var wait && wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken);
         }
@@ -59,6 +60,7 @@ public sealed class SlackPacer(TimeProvider time, double workspacePerSecond)
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public DateTimeOffset NextAt { get; set; } = DateTimeOffset.MinValue;
+        /// <summary>A monotonic timestamp; 0 (long before any) until the first turn.</summary>
+        public long NextAt { get; set; }
     }
 }

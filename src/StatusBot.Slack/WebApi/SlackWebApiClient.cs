@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Telemetry;
+using StatusBot.Core.Timing;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Json;
 
@@ -23,7 +24,8 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
     private readonly TimeProvider _time;
     private readonly SlackPacer _pacer;
     private readonly ILogger<SlackWebApiClient> _logger;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
+    /// <summary>Per method, the monotonic timestamp a 429's <c>Retry-After</c> ends at (a wall-clock step moves none).</summary>
+    private readonly ConcurrentDictionary<string, long> _pausedUntil = new(StringComparer.Ordinal);
 
     public SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger)
     {
@@ -54,7 +56,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
             {
                 case SlackCallOutcome.RateLimited:
                     var after = attempt.RetryAfter ?? TimeSpan.FromSeconds(1);
-                    _pausedUntil[method] = _time.GetUtcNow() + after;
+                    _pausedUntil[method] = _time.TimestampAfter(after);
                     LogRateLimited(_logger, method, after.TotalSeconds);
                     StatusBotMetrics.PlatformRateLimited("slack", method, global: false);
                     if (++waits > _options.MaxRateLimitWaits)
@@ -173,7 +175,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
 
     private async Task WaitOutPauseAsync(string method, CancellationToken cancellationToken)
     {
-        if (_pausedUntil.TryGetValue(method, out var until) && until - _time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+        if (_pausedUntil.TryGetValue(method, out var until) && _time.Until(until) is var wait && wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, _time, cancellationToken);
         }

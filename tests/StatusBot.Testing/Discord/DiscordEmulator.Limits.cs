@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -8,8 +9,10 @@ public sealed partial class DiscordEmulator
 {
     private const string ChannelBucket = "80c17d2f203122d936070c88c8d10f33";
 
-    private readonly Dictionary<string, (DateTimeOffset Start, int Count)> _channelWindows = new(StringComparer.Ordinal);
-    private readonly Queue<DateTimeOffset> _globalWindow = new();
+    // Windows are measured on a monotonic clock, like Discord's own: a step of the wall clock must not move them.
+    private readonly Dictionary<string, (TimeSpan Start, int Count)> _channelWindows = new(StringComparer.Ordinal);
+    private readonly Queue<TimeSpan> _globalWindow = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _limits = new();
 
     /// <summary>Requests the emulator refused for going over a limit the client had been told about.</summary>
@@ -19,7 +22,7 @@ public sealed partial class DiscordEmulator
     {
         lock (_limits)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = _clock.Elapsed;
             while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= TimeSpan.FromSeconds(1))
             {
                 _globalWindow.Dequeue();
@@ -43,7 +46,7 @@ public sealed partial class DiscordEmulator
         double resetAfter;
         lock (_limits)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = _clock.Elapsed;
             var window = _channelWindows.TryGetValue(channelId, out var known) ? known : (Start: now, Count: 0);
             if (now - window.Start >= ChannelWindow)
             {

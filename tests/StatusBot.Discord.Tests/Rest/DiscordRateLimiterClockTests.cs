@@ -1,0 +1,91 @@
+using StatusBot.Discord.Rest;
+using StatusBot.Testing;
+
+namespace StatusBot.Discord.Tests.Rest;
+
+/// <summary>
+/// The limiter's waits, on a fake clock: a reset Discord announces is waited out with <see cref="DiscordRateLimiter.ResetMargin"/>
+/// added (its headers are rounded to the millisecond), and on the monotonic clock, so a step of the wall clock ends no
+/// wait early.
+/// </summary>
+public sealed class DiscordRateLimiterClockTests
+{
+    private static readonly DiscordRoute Messages = DiscordRoute.Channel(HttpMethod.Post, "/channels/{channel_id}/messages", "1700000000000000051", "/channels/1700000000000000051/messages");
+
+    private readonly SteppingClock _time = new();
+
+    [Fact]
+    public async Task AcquireAsync_EmptiedBucket_WaitsTheAnnouncedResetAndTheMargin()
+    {
+        var limiter = new DiscordRateLimiter(_time);
+        limiter.Update(Messages, Headers(remaining: 0, resetAfter: "0.400"));
+
+        var atOnce = await limiter.AcquireAsync(Messages, TimeSpan.Zero, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+        var atTheAnnouncedReset = await limiter.AcquireAsync(Messages, TimeSpan.Zero, CancellationToken.None);
+        _time.Advance(DiscordRateLimiter.ResetMargin);
+        var afterTheMargin = await limiter.AcquireAsync(Messages, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(400) + DiscordRateLimiter.ResetMargin, atOnce);
+        Assert.Equal(DiscordRateLimiter.ResetMargin, atTheAnnouncedReset);
+        Assert.Null(afterTheMargin);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_WallClockStepsAnHourAhead_StillWaitsTheBucketOut()
+    {
+        var limiter = new DiscordRateLimiter(_time);
+        limiter.Update(Messages, Headers(remaining: 0, resetAfter: "2"));
+
+        _time.StepWallClock(TimeSpan.FromHours(1));
+        var wait = await limiter.AcquireAsync(Messages, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(2) + DiscordRateLimiter.ResetMargin, wait);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_WallClockStepsDuringAGlobalPause_StillWaitsThePauseOut()
+    {
+        var limiter = new DiscordRateLimiter(_time);
+        limiter.PauseGlobal(TimeSpan.FromSeconds(3));
+
+        _time.StepWallClock(TimeSpan.FromHours(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var paused = await limiter.AcquireAsync(Messages, TimeSpan.Zero, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(2) + DiscordRateLimiter.ResetMargin);
+        var resumed = await limiter.AcquireAsync(Messages, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(2) + DiscordRateLimiter.ResetMargin, paused);
+        Assert.Null(resumed);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_WallClockStepsBack_FreesGlobalSlotsAfterOneRealSecond()
+    {
+        var limiter = new DiscordRateLimiter(_time, globalPerSecond: 2);
+        var unknownRoute = DiscordRoute.Channel(HttpMethod.Get, "/channels/{channel_id}", "1700000000000000052", "/channels/1700000000000000052");
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Null(await limiter.AcquireAsync(unknownRoute, TimeSpan.Zero, CancellationToken.None));
+            limiter.Release(unknownRoute);
+        }
+
+        _time.StepWallClock(-TimeSpan.FromHours(1));
+        var full = await limiter.AcquireAsync(unknownRoute, TimeSpan.Zero, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var freed = await limiter.AcquireAsync(unknownRoute, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), full);
+        Assert.Null(freed);
+    }
+
+    private static System.Net.Http.Headers.HttpResponseHeaders Headers(int remaining, string resetAfter)
+    {
+        var response = new HttpResponseMessage();
+        response.Headers.Add("X-RateLimit-Bucket", "80c17d2f203122d936070c88c8d10f33");
+        response.Headers.Add("X-RateLimit-Limit", "5");
+        response.Headers.Add("X-RateLimit-Remaining", remaining.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        response.Headers.Add("X-RateLimit-Reset-After", resetAfter);
+        return response.Headers;
+    }
+}
