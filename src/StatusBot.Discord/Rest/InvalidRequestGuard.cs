@@ -2,13 +2,13 @@ namespace StatusBot.Discord.Rest;
 
 /// <summary>
 /// Counts 401, 403 and non-shared 429 answers over Discord's 10-minute window. Past half of the 10,000 that get an IP
-/// banned, the client stops sending until the window has drained: failing some posts beats being banned.
+/// banned, the client stops sending until the window has drained: failing some posts beats being banned. Moments are
+/// monotonic timestamps, so a wall-clock step neither drains the window early nor holds it for as long as it stepped.
 /// </summary>
 internal sealed class InvalidRequestGuard(TimeProvider time, int limit = 5000)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
-
-    private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly long _window = (long)(TimeSpan.FromMinutes(10).TotalSeconds * time.TimestampFrequency);
+    private readonly Queue<long> _recent = new();
     private readonly Lock _lock = new();
     private long _total;
 
@@ -21,7 +21,7 @@ internal sealed class InvalidRequestGuard(TimeProvider time, int limit = 5000)
         {
             lock (_lock)
             {
-                Drain(time.GetUtcNow());
+                Drain(time.GetTimestamp());
                 return _recent.Count;
             }
         }
@@ -34,7 +34,7 @@ internal sealed class InvalidRequestGuard(TimeProvider time, int limit = 5000)
         Interlocked.Increment(ref _total);
         lock (_lock)
         {
-            var now = time.GetUtcNow();
+            var now = time.GetTimestamp();
             Drain(now);
             _recent.Enqueue(now);
         }
@@ -45,15 +45,15 @@ internal sealed class InvalidRequestGuard(TimeProvider time, int limit = 5000)
     {
         lock (_lock)
         {
-            var now = time.GetUtcNow();
+            var now = time.GetTimestamp();
             Drain(now);
-            return _recent.Count < limit ? TimeSpan.Zero : _recent.ElementAt(_recent.Count - limit) + Window - now;
+            return _recent.Count < limit ? TimeSpan.Zero : time.GetElapsedTime(now, _recent.ElementAt(_recent.Count - limit) + _window);
         }
     }
 
-    private void Drain(DateTimeOffset now)
+    private void Drain(long now)
     {
-        while (_recent.Count > 0 && now - _recent.Peek() >= Window)
+        while (_recent.Count > 0 && now - _recent.Peek() >= _window)
         {
             _recent.Dequeue();
         }

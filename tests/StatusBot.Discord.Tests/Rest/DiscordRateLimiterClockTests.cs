@@ -79,6 +79,23 @@ public sealed class DiscordRateLimiterClockTests
         Assert.Null(freed);
     }
 
+    [Fact]
+    public void IsTripped_WallClockStepsBackAnHour_DrainsTenRealMinutesLater()
+    {
+        var guard = new InvalidRequestGuard(_time, limit: 2);
+        guard.Record();
+        guard.Record();
+
+        _time.StepWallClock(-TimeSpan.FromHours(1));
+        var tripped = guard.IsTripped;
+        var resumesIn = guard.ResumesIn();
+        _time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.True(tripped);
+        Assert.Equal(TimeSpan.FromMinutes(10), resumesIn);
+        Assert.False(guard.IsTripped);
+    }
+
     private static System.Net.Http.Headers.HttpResponseHeaders Headers(int remaining, string resetAfter)
     {
         var response = new HttpResponseMessage();
