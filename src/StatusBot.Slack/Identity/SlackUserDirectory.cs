@@ -34,7 +34,7 @@ public sealed class SlackUserDirectory(ISlackWebApi api, IOptions<SlackOptions> 
 
     private readonly Lock _budgetGate = new();
     private double _budget = MaxWarmingLookups;
-    private DateTimeOffset _budgetAt = time.GetUtcNow();
+    private long _budgetAt = time.GetTimestamp();
 
     /// <summary>
     /// Starts a lookup in the background so the next answer has the user's language, unless the user is known or being
@@ -111,8 +111,8 @@ public sealed class SlackUserDirectory(ISlackWebApi api, IOptions<SlackOptions> 
     {
         lock (_budgetGate)
         {
-            var now = time.GetUtcNow();
-            _budget = TokenBucket.Refill(_budget, now - _budgetAt, WarmingLookupsPerMinute / 60.0, MaxWarmingLookups);
+            var now = time.GetTimestamp();
+            _budget = TokenBucket.Refill(_budget, time.GetElapsedTime(_budgetAt, now), WarmingLookupsPerMinute / 60.0, MaxWarmingLookups);
             _budgetAt = now;
             if (_budget < 1)
             {

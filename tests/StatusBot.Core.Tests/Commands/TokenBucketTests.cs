@@ -13,4 +13,10 @@ public sealed class TokenBucketTests
     {
         Assert.Equal(expected, TokenBucket.Refill(tokens, TimeSpan.FromSeconds(seconds), perSecond, burst), 9);
     }
+
+    [Fact]
+    public void Refill_NegativeElapsed_TakesNothingAway()
+    {
+        Assert.Equal(3.0, TokenBucket.Refill(3.0, TimeSpan.FromHours(-1), 1.0, 5.0), 9);
+    }
 }

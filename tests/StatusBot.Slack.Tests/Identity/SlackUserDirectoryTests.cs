@@ -4,6 +4,7 @@ using Moq;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Identity;
 using StatusBot.Slack.WebApi;
+using StatusBot.Testing;
 
 namespace StatusBot.Slack.Tests.Identity;
 
@@ -71,6 +72,30 @@ public sealed class SlackUserDirectoryTests
         // Half a minute refills half the minute's budget (capped at the burst).
         api.Verify(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(SlackUserDirectory.MaxWarmingLookups + Math.Min(SlackUserDirectory.MaxWarmingLookups, SlackUserDirectory.WarmingLookupsPerMinute / 2)));
         Assert.NotNull(directory.Cached("U1000"));
+    }
+
+    [Fact]
+    public void Warm_WallClockStepsBackAnHour_TheBudgetStillRefillsInRealTime()
+    {
+        var api = new Mock<ISlackWebApi>();
+        api.Setup(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, CancellationToken _) => new SlackApiResult(SlackCallOutcome.Ok) { User = new SlackUser(id, "name-" + id, false, null) });
+        var time = new SteppingClock();
+        var directory = new SlackUserDirectory(api.Object, Options.Create(new SlackOptions { BotToken = "xoxb-test" }), time);
+        for (var i = 0; i < 100; i++)
+        {
+            directory.Warm("U" + i);
+        }
+
+        time.StepWallClock(-TimeSpan.FromHours(1));
+        time.Advance(TimeSpan.FromSeconds(5));
+        for (var i = 100; i < 200; i++)
+        {
+            directory.Warm("U" + i);
+        }
+
+        // Five real seconds refill five lookups at one a second, whatever the wall clock did.
+        api.Verify(a => a.UsersInfoAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(SlackUserDirectory.MaxWarmingLookups + (SlackUserDirectory.WarmingLookupsPerMinute / 12)));
     }
 
     [Fact]
