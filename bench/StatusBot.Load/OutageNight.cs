@@ -81,7 +81,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int connection
         // below cannot use since they run at once).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var cpuBefore = statusBot.CpuTime;
-        var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var generatorCpuBefore = Environment.CpuUsage.TotalTime;
         var opened = Stopwatch.StartNew();
         var incident = await OpenIncidentAsync(statusBot, "streaming", "major", "Streaming fails on TV devices");
         var updateSchedule = OpenLoopSchedule.Steady(updatesPerSecond, TimeSpan.FromSeconds(seconds));
@@ -91,7 +91,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int connection
         var (answers, acks) = (await asking, await updating);
         var cpu = statusBot.CpuTime - cpuBefore;
         var peakResident = statusBot.PeakResidentBytes;
-        var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
+        var generatorCpu = Environment.CpuUsage.TotalTime - generatorCpuBefore;
         var crowdSeconds = answers.Elapsed.TotalSeconds;
         var gc = (await ServerMetrics.CollectionsAsync(http, statusBot.Root)).Zip(gcBefore, (a, b) => a - b).ToArray();
         var after = await ServerMetrics.ScrapeAsync(http, statusBot.Root);
