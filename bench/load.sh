@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 8's load benchmark: an open-loop generator (bench/StatusBot.Load) against the Release `statusbot serve` it starts
+# The load benchmark: an open-loop generator (bench/StatusBot.Load) against the Release `statusbot serve` it starts
 # itself, side by side with the Slack Bolt and discord-interactions Express peers of bench/peers, and the outage night
 # against the Slack and Discord emulators. Prints markdown tables (see docs/PERFORMANCE.md).
 # usage: bench/load.sh [generator options…]   e.g. bench/load.sh --scenario outage   or   bench/load.sh --rate 1000 --no-search

@@ -1,7 +1,7 @@
 using System.Globalization;
 using StatusBot.Load;
 
-// Open-loop load generator for issue 8. Starts the servers itself (the Release `statusbot serve`, and the peers of
+// Open-loop load generator. Starts the servers itself (the Release `statusbot serve`, and the peers of
 // bench/peers under node, installed beforehand by bench/load.sh), signs every request as the platforms do, and prints
 // markdown tables. Usage:
 //   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage] [--rate 1000] [--seconds 10]

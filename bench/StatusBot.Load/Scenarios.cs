@@ -10,7 +10,7 @@ public sealed record LoadOptions(double Rate, double Seconds, double WarmupSecon
     public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
 }
 
-/// <summary>The scenarios of issue 8 except the outage night (see <see cref="OutageNight"/>): steady per platform with the peers, burst, bad-signature mix.</summary>
+/// <summary>The scenarios except the outage night (see <see cref="OutageNight"/>): steady per platform with the peers, burst, bad-signature mix.</summary>
 public sealed class Scenarios(Servers servers, HttpClient http, LoadOptions options, int connections)
 {
     private readonly LoadRunner _runner = new(connections, TimeSpan.FromSeconds(10), settle: true);
