@@ -21,7 +21,7 @@ public sealed class ChatProcessTests : IDisposable
         output.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
-    public async Task Chat_IssueSession_SensibleAnswerToEachLine()
+    public async Task Chat_ScriptedConversation_SensibleAnswerToEachLine()
     {
         var result = await ChatAsync(Session);
 
