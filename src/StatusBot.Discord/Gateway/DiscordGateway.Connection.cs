@@ -14,7 +14,7 @@ internal sealed partial class DiscordGateway
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sending = new SemaphoreSlim(1, 1);
         var hello = await ReceiveAsync(socket, cancellationToken);
-        if (hello is not { Op: 10 } || hello.D is not { } helloData || !helloData.TryGetProperty("heartbeat_interval", out var intervalProperty))
+        if (hello is not { Op: (int)GatewayOpcode.Hello } || hello.D is not { } helloData || !helloData.TryGetProperty("heartbeat_interval", out var intervalProperty))
         {
             return Next.Resume;
         }
@@ -39,24 +39,24 @@ internal sealed partial class DiscordGateway
                     Remember(sequence);
                 }
 
-                switch (payload.Op)
+                switch ((GatewayOpcode)payload.Op)
                 {
-                    case 0:
+                    case GatewayOpcode.Dispatch:
                         OnDispatch(payload);
                         break;
-                    case 1:
+                    case GatewayOpcode.Heartbeat:
                         await SendAsync(socket, sending, HeartbeatFrame(), connection.Token);
                         break;
-                    case 7:
+                    case GatewayOpcode.Reconnect:
                         LogReconnectAsked(logger);
                         await CloseAsync(socket, cancellationToken);
                         return Next.Resume;
-                    case 9:
+                    case GatewayOpcode.InvalidSession:
                         var resumable = payload.D is { ValueKind: JsonValueKind.True };
                         LogInvalidSession(logger, resumable);
                         await CloseAsync(socket, cancellationToken);
                         return resumable ? Next.Resume : Next.Identify;
-                    case 11:
+                    case GatewayOpcode.HeartbeatAck:
                         acknowledged.Value = true;
                         break;
                 }

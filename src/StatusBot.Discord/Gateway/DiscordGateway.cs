@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Discord.Rest;
+using StatusBot.Discord.Wire;
 
 namespace StatusBot.Discord.Gateway;
 
@@ -21,7 +22,7 @@ internal sealed partial class DiscordGateway(
     ILogger<DiscordGateway> logger)
 {
     /// <summary>GUILD_MESSAGES and DIRECT_MESSAGES: mentions and DMs carry their content without the privileged intent.</summary>
-    public const int Intents = (1 << 9) | (1 << 12);
+    public const GatewayIntents Intents = GatewayIntents.GuildMessages | GatewayIntents.DirectMessages;
 
     private const int MaxFrameBytes = 1024 * 1024;
 
@@ -101,22 +102,22 @@ internal sealed partial class DiscordGateway(
 
     private JsonObject IdentifyFrame() => new()
     {
-        ["op"] = 2,
+        ["op"] = (int)GatewayOpcode.Identify,
         ["d"] = new JsonObject
         {
             ["token"] = options.Value.BotToken,
-            ["intents"] = Intents,
+            ["intents"] = (int)Intents,
             ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "statusbot", ["device"] = "statusbot" },
         },
     };
 
     private JsonObject ResumeFrame() => new()
     {
-        ["op"] = 6,
+        ["op"] = (int)GatewayOpcode.Resume,
         ["d"] = new JsonObject { ["token"] = options.Value.BotToken, ["session_id"] = _sessionId, ["seq"] = Sequence },
     };
 
-    private JsonObject HeartbeatFrame() => new() { ["op"] = 1, ["d"] = Sequence };
+    private JsonObject HeartbeatFrame() => new() { ["op"] = (int)GatewayOpcode.Heartbeat, ["d"] = Sequence };
 
     private static TimeSpan Backoff(int failures) =>
         TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6)))) * (0.5 + (Random.Shared.NextDouble() / 2));

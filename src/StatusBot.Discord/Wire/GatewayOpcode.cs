@@ -1,0 +1,14 @@
+namespace StatusBot.Discord.Wire;
+
+/// <summary>Gateway opcodes, named as Discord's documentation names them.</summary>
+internal enum GatewayOpcode
+{
+    Dispatch = 0,
+    Heartbeat = 1,
+    Identify = 2,
+    Resume = 6,
+    Reconnect = 7,
+    InvalidSession = 9,
+    Hello = 10,
+    HeartbeatAck = 11,
+}
