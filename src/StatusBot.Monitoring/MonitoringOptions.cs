@@ -12,6 +12,9 @@ public sealed class MonitoringOptions
 
     public List<MonitoredUpstream> Upstreams { get; set; } = [];
 
+    /// <summary><c>StatusBot:Web</c>, for its <c>PublicUrl</c>: the address upstream polls name in their User-Agent.</summary>
+    public MonitoredWeb Web { get; set; } = new();
+
     public PolicyThresholds ThresholdsOf(string serviceId) =>
         Services.FirstOrDefault(s => s.Id == serviceId)?.Probe is { } p
             ? new PolicyThresholds(Math.Max(1, p.FailureThreshold), Math.Max(1, p.RecoveryThreshold))

@@ -23,7 +23,8 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton(sp => new UpstreamPoller(
             new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
             sp.GetRequiredService<StatusBot.Core.Board.StatusBoard>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Web.PublicUrl));
         services.AddSingleton<AlertmanagerIngest>();
         services.AddSingleton<StatuspageWebhookIngest>();
         services.AddHostedService<MonitoringService>();

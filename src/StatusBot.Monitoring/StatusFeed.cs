@@ -1,23 +1,31 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using StatusBot.Core.Domain;
 
 namespace StatusBot.Monitoring;
 
 /// <summary>
 /// An RSS 2.0 or Atom status feed (the AWS Health Dashboard publishes one per service and region) read as an upstream
-/// report. The newest item decides: "Service is operating normally: …" or a "[RESOLVED]" title means the incident it names
-/// is resolved; any other item is an open incident, its severity taken from AWS's title prefixes ("Informational message",
-/// "Performance issues", "Service degradation", "Service disruption"). Read with <see cref="XDocument"/> rather than
-/// System.ServiceModel.Syndication, whose RSS reader rejects the time-zone names (PST) real feeds put in dates.
+/// report. The newest item decides. It resolves the incident when its title says so in any of the forms AWS has used
+/// ("Service is operating normally: …", "[RESOLVED]" anywhere, a "Resolved:" prefix as in "Resolved: Informational message:
+/// Recovery underway"), or when its title is unchanged but its text says the issue has been resolved and the service is
+/// operating normally. Any other item is an open incident, its severity taken from AWS's title prefixes ("Informational
+/// message", "Performance issues", "Service impact", "Service degradation", "Service disruption"). Read with
+/// <see cref="XDocument"/> rather than System.ServiceModel.Syndication, whose RSS reader rejects the time-zone names (PST)
+/// real feeds put in dates.
 /// </summary>
-public sealed record StatusFeed(IReadOnlyList<StatusFeedItem> Items)
+public sealed partial record StatusFeed(IReadOnlyList<StatusFeedItem> Items)
 {
+    private const string ResolvedTag = "[RESOLVED]";
+
     private static readonly (string Prefix, string Indicator)[] Prefixes =
     [
         ("Service is operating normally", "none"),
         ("Informational message", "minor"),
         ("Performance issues", "minor"),
+        ("Service impact", "major"),
         ("Service degradation", "major"),
         ("Service disruption", "critical"),
     ];
@@ -76,10 +84,11 @@ public sealed record StatusFeed(IReadOnlyList<StatusFeedItem> Items)
             return ("none", null, null);
         }
 
-        var (prefix, indicator) = Prefixes.FirstOrDefault(p => newest.Title.StartsWith(p.Prefix, StringComparison.OrdinalIgnoreCase));
-        var name = prefix is null ? newest.Title : newest.Title[prefix.Length..].TrimStart(':', ' ');
-        var resolved = indicator == "none" || name.Contains("[RESOLVED]", StringComparison.OrdinalIgnoreCase);
-        name = name.Replace("[RESOLVED]", "", StringComparison.OrdinalIgnoreCase).Trim();
+        var (resolved, title) = StripResolvedPrefix(newest.Title);
+        var (prefix, indicator) = Prefixes.FirstOrDefault(p => title.StartsWith(p.Prefix, StringComparison.OrdinalIgnoreCase));
+        var name = prefix is null ? title : title[prefix.Length..].TrimStart(':', ' ');
+        resolved = resolved || indicator == "none" || name.Contains(ResolvedTag, StringComparison.OrdinalIgnoreCase) || SaysResolved(newest.Summary);
+        name = name.Replace(ResolvedTag, "", StringComparison.OrdinalIgnoreCase).Trim();
         if (name.Length == 0)
         {
             return ("none", null, null);
@@ -89,6 +98,35 @@ public sealed record StatusFeed(IReadOnlyList<StatusFeedItem> Items)
             ? ("none", name, "resolved")
             : (indicator ?? "minor", name, prefix?.ToLowerInvariant() ?? "reported");
     }
+
+    /// <summary>
+    /// The report after <paramref name="last"/>: what <see cref="ReportAt"/> reads, except that a resolution names the
+    /// incident the upstream was last reported with, so "Resolved: Informational message: Recovery underway" reaches the
+    /// timeline as the resolution of "Increased Error Rates", not as a new incident called "Recovery underway".
+    /// </summary>
+    public UpstreamReport ReportAfter(string upstreamId, UpstreamReport? last, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        var (indicator, name, status) = ReportAt(now, staleAfter);
+        if (status == "resolved" && last?.IncidentName is { } lastName)
+        {
+            name = lastName;
+        }
+
+        return new UpstreamReport(upstreamId, indicator, name, status, now);
+    }
+
+    private static (bool Resolved, string Remainder) StripResolvedPrefix(string title) =>
+        title.StartsWith("Resolved:", StringComparison.OrdinalIgnoreCase) ? (true, title["Resolved:".Length..].TrimStart()) : (false, title);
+
+    /// <summary>
+    /// AWS sometimes keeps an item's title ("Service impact: Increased Error Rates") through its whole life and says the
+    /// resolution only in its text: "The issue has been resolved and the service is operating normally."
+    /// </summary>
+    private static bool SaysResolved(string summary) =>
+        ResolvedText().IsMatch(summary) && summary.Contains("operating normally", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\b(has|have) been resolved\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResolvedText();
 
     private static string Text(XElement? e) => e?.Value.Trim() ?? "";
 

@@ -52,11 +52,51 @@ public sealed class StatusFeedTests
     [InlineData("Performance issues: Slow API calls", "minor", "Slow API calls", "performance issues")]
     [InlineData("[RESOLVED] Slow API calls", "none", "Slow API calls", "resolved")]
     [InlineData("Service is operating normally", "none", null, null)]
+    [InlineData("Service impact: Increased Connectivity Issues and API Error Rates", "major", "Increased Connectivity Issues and API Error Rates", "service impact")]
+    [InlineData("Informational message: Recovery underway", "minor", "Recovery underway", "informational message")]
+    [InlineData("Resolved: Informational message: Recovery underway", "none", "Recovery underway", "resolved")]
+    [InlineData("Informational message: [RESOLVED] Internet connectivity", "none", "Internet connectivity", "resolved")]
+    [InlineData("Service is operating normally: [RESOLVED] SMS Delivery Delays", "none", "SMS Delivery Delays", "resolved")]
     public void ReportAt_AwsTitlePrefixes_GiveIndicatorAndStatus(string title, string indicator, string? name, string? status)
     {
         var feed = new StatusFeed([new StatusFeedItem(title, "", ChristmasEve, 0)]);
 
         Assert.Equal((indicator, name, status), feed.ReportAt(ChristmasEve, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void ReportAt_CurrentAwsFeedWithServiceImpact_IsTroubleNamedAfterTheImpact()
+    {
+        var feed = StatusFeed.Parse(Fixtures.Read("aws-health-rss-current-open.xml"));
+
+        var report = feed.ReportAt(ChristmasEve.AddHours(3), TimeSpan.FromHours(24));
+
+        Assert.Equal(("major", "Increased Error Rates", "service impact"), report);
+    }
+
+    [Fact]
+    public void ReportAfter_CurrentAwsResolvedPrefix_ResolvesTheIncidentLastReported()
+    {
+        var feed = StatusFeed.Parse(Fixtures.Read("aws-health-rss-current-resolved.xml"));
+        var last = new Core.Domain.UpstreamReport("elb", "major", "Increased Error Rates", "service impact", ChristmasEve.AddHours(2));
+        var at = ChristmasEve.AddHours(22);
+
+        var report = feed.ReportAfter("elb", last, at, TimeSpan.FromHours(24));
+
+        Assert.Equal(new Core.Domain.UpstreamReport("elb", "none", "Increased Error Rates", "resolved", at), report);
+        Assert.False(report.HasTrouble);
+    }
+
+    [Theory]
+    [InlineData("The issue has been resolved and the service is operating normally.", "none", "resolved")]
+    [InlineData("The issues have been resolved and the service is operating normally.", "none", "resolved")]
+    [InlineData("We are working to resolve the issue. Other load balancers are operating normally.", "major", "service impact")]
+    [InlineData("The issue has been resolved for most load balancers; we continue to work on the rest.", "major", "service impact")]
+    public void ReportAt_TitleKeptButTextSaysResolved_ResolvesOnlyWhenTheTextSaysBoth(string description, string indicator, string status)
+    {
+        var feed = new StatusFeed([new StatusFeedItem("Service impact: Increased Error Rates", description, ChristmasEve, 0)]);
+
+        Assert.Equal((indicator, "Increased Error Rates", status), feed.ReportAt(ChristmasEve, TimeSpan.FromHours(1)));
     }
 
     [Theory]

@@ -26,8 +26,9 @@ public sealed class UpstreamPollerTests
         Assert.Equal("\"v1\"", conditional.Headers.IfNoneMatch.Single().Tag);
         Assert.Equal(FeedServer.Modified, conditional.Headers.IfModifiedSince);
         var report = bot.State.Announcements.Upstreams[upstream.Id];
+        // Git Operations is down, but the page's one incident names another component: the status counts, not the incident.
         Assert.Equal("critical", report.Indicator);
-        Assert.Equal("Incident on 2020-04-02 20:20 UTC", report.IncidentName);
+        Assert.Null(report.IncidentName);
     }
 
     [Fact]
@@ -53,8 +54,78 @@ public sealed class UpstreamPollerTests
             new Cause("AWS Elastic Load Balancing (us-east-1) reports Increased Error Rates: Elevated error rates for load balancers", CauseConfidence.Suspected, upstream.Id),
             incident.Cause);
         Assert.Equal(UpdateKind.Upstream, incident.Timeline[^1].Kind);
-        Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports: Elevated error rates for load balancers (resolved)", incident.Timeline[^1].Message);
+        Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports: Increased Error Rates: Elevated error rates for load balancers (resolved)", incident.Timeline[^1].Message);
         Assert.False(bot.State.Announcements.Upstreams[upstream.Id].HasTrouble);
+    }
+
+    [Fact]
+    public async Task Poll_CurrentAwsTitles_ServiceImpactIsTheCause_AndResolvedPrefixResolvesIt()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(Fixtures.Read("aws-health-rss-current-open.xml"));
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var upstream = DemoCatalog.Upstreams[0];
+        var policy = new MonitoringPolicy(_ => new PolicyThresholds(1, 1));
+
+        await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+        var troubleWhileOpen = bot.State.Announcements.Upstreams[upstream.Id].HasTrouble;
+        var observation = new Observation("streaming", ProbeOutcome.Down, bot.Time.GetUtcNow(), "HTTP 503");
+        await bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
+        bot.Advance(TimeSpan.FromHours(19));
+        server.Body = Fixtures.Read("aws-health-rss-current-resolved.xml");
+        server.ETag = "\"v2\"";
+        var resolved = await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+
+        var incident = Assert.Single(bot.State.OpenIncidents);
+        Assert.True(troubleWhileOpen);
+        Assert.True(resolved);
+        Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports Increased Error Rates", incident.Cause?.Text);
+        Assert.Equal(UpdateKind.Upstream, incident.Timeline[^1].Kind);
+        Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports: Increased Error Rates (resolved)", incident.Timeline[^1].Message);
+        Assert.False(bot.State.Announcements.Upstreams[upstream.Id].HasTrouble);
+    }
+
+    [Fact]
+    public async Task Poll_StatuspageWithComponents_BlamesTheIncidentNamingThem_AndItsLeavingReachesTheTimeline()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var server = new FeedServer(Fixtures.Read("statuspage-summary-github-two-incidents.json"), "application/json");
+        var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
+        var upstream = DemoCatalog.Upstreams[0] with { FeedUrl = "http://127.0.0.1:1/api/v2/summary.json", Components = ["Actions"] };
+        var policy = new MonitoringPolicy(_ => new PolicyThresholds(1, 1));
+
+        await poller.PollAsync(upstream, UpstreamKind.Statuspage, Day, CancellationToken.None);
+        var observation = new Observation("streaming", ProbeOutcome.Down, bot.Time.GetUtcNow(), "HTTP 503");
+        await bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
+        bot.Advance(TimeSpan.FromMinutes(40));
+        server.Body = Fixtures.Read("statuspage-summary-github-actions-resolved.json");
+        server.ETag = "\"v2\"";
+        var resolved = await poller.PollAsync(upstream, UpstreamKind.Statuspage, Day, CancellationToken.None);
+
+        var incident = Assert.Single(bot.State.OpenIncidents);
+        Assert.True(resolved);
+        Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports Incident with Pages and Actions", incident.Cause?.Text);
+        Assert.Equal("AWS Elastic Load Balancing (us-east-1) reports: Incident with Pages and Actions (resolved)", incident.Timeline[^1].Message);
+        var report = bot.State.Announcements.Upstreams[upstream.Id];
+        Assert.False(report.HasTrouble);
+        Assert.Equal(bot.Time.GetUtcNow(), report.At);
+    }
+
+    [Fact]
+    public async Task Poll_OverHttp_SendsUserAgentWithVersionAndPublicUrl_AndAccept()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await using var server = await LoopbackServer.StartAsync(Fixtures.Read("statuspage-summary-operational.json"), "application/json");
+        using var http = new HttpClient();
+        var poller = new UpstreamPoller(http, bot.Board, bot.Time, "https://status.example.com/");
+        var upstream = DemoCatalog.Upstreams[0] with { FeedUrl = server.Url + "api/v2/summary.json" };
+
+        await poller.PollAsync(upstream, UpstreamKind.Auto, Day, CancellationToken.None);
+        var headers = await server.RequestHeadersAsync();
+
+        Assert.Matches(@"^StatusBot/\d+\.\d+\.\d+ \(\+https://status\.example\.com\)$", headers["User-Agent"]);
+        Assert.Equal("application/json, application/rss+xml, application/atom+xml", headers["Accept"]);
+        Assert.Equal("none", bot.State.Announcements.Upstreams[upstream.Id].Indicator);
     }
 
     [Fact]
