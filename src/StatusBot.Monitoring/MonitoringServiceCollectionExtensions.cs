@@ -24,6 +24,7 @@ public static class MonitoringServiceCollectionExtensions
             new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
             sp.GetRequiredService<StatusBot.Core.Board.StatusBoard>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MonitoringHealth>();
         services.AddSingleton<AlertmanagerIngest>();
         services.AddSingleton<StatuspageWebhookIngest>();
         services.AddHostedService<MonitoringService>();

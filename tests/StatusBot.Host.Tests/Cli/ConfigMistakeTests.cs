@@ -46,6 +46,33 @@ public sealed class ConfigMistakeTests : IDisposable
         Assert.Equal("", result.Output);
     }
 
+    [Theory]
+    [InlineData("Services.0.Probe.Url", "StatusBot:Services:0:Probe:Url 'not a url' must be an absolute http or https URL")]
+    [InlineData("Upstreams.0.FeedUrl", "StatusBot:Upstreams:0:FeedUrl 'not a url' must be an absolute http or https URL")]
+    [InlineData("Web.PublicUrl", "StatusBot:Web:PublicUrl 'not a url' must be an absolute http or https URL")]
+    [InlineData("Slack.PublicUrl", "StatusBot:Slack:PublicUrl 'not a url' must be an absolute http or https URL")]
+    [InlineData("Slack.ApiBaseUrl", "StatusBot:Slack:ApiBaseUrl must be an absolute http(s) URL")]
+    public async Task Serve_NotAUrl_RefusesToStartNamingTheKey(string path, string expected)
+    {
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(StatusBotProcess.DefaultConfig))!;
+        var parts = path.Split('.');
+        var node = config["StatusBot"]!;
+        foreach (var part in parts[..^1])
+        {
+            node = int.TryParse(part, out var index) ? node[index]! : node[part] ??= new JsonObject();
+        }
+
+        node[parts[^1]] = "not a url";
+        var file = Path.Combine(_dir, "statusbot.json");
+        await File.WriteAllTextAsync(file, config.ToJsonString());
+
+        var result = await StatusBotProcess.RunAsync("", "serve", "--config", file, "--data", _dir, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Chat_MisspeltEnvironmentVariable_NamesTheVariable()
     {
