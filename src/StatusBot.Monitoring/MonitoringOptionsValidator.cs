@@ -45,10 +45,28 @@ public sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOpti
 
         for (var i = 0; i < o.Services.Count; i++)
         {
-            if (o.Services[i].Probe is { Url.Length: > 0 } p && (p.IntervalSeconds < 1 || p.TimeoutSeconds < 1))
+            if (o.Services[i].Probe is not { } p)
             {
-                yield return $"{MonitoringOptions.Section}:Services:{i}:Probe:IntervalSeconds and TimeoutSeconds must be at least 1.";
+                continue;
+            }
+
+            var key = $"{MonitoringOptions.Section}:Services:{i}:Probe";
+            if (!IsHttpUrl(p.Url))
+            {
+                yield return $"{key}:Url '{p.Url}' must be an absolute http or https URL.";
+            }
+            else if (p.IntervalSeconds < 1 || p.TimeoutSeconds < 1)
+            {
+                yield return $"{key}:IntervalSeconds and TimeoutSeconds must be at least 1.";
+            }
+
+            if (string.IsNullOrWhiteSpace(p.Method) || !p.Method.All(c => char.IsAsciiLetter(c) || c == '-'))
+            {
+                yield return $"{key}:Method '{p.Method}' must be an HTTP method such as GET or HEAD.";
             }
         }
     }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
 }

@@ -24,7 +24,8 @@ public sealed partial class MonitoringService(
     TimeProvider time,
     ILogger<MonitoringService> logger,
     IAliveMark? alive = null,
-    ILeadership? leadership = null) : BackgroundService
+    ILeadership? leadership = null,
+    MonitoringHealth? health = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastResult = new(StringComparer.Ordinal);
     private volatile bool _running;
@@ -184,7 +185,24 @@ public sealed partial class MonitoringService(
         }
     }
 
+    /// <summary>
+    /// One service's probe loop. An error it cannot recover from stops this loop only, and is reported at once (the log,
+    /// <see cref="MonitoringHealth"/> for <c>/readyz</c>); the watchdog then makes the service unknown.
+    /// </summary>
     private async Task LoopAsync(string serviceId, ProbeOptions options, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProbeLoopAsync(serviceId, options, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogLoopStopped(logger, serviceId, ex.Message, ex);
+            health?.LoopStopped($"probe of {serviceId}", ex.Message);
+        }
+    }
+
+    private async Task ProbeLoopAsync(string serviceId, ProbeOptions options, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.IntervalSeconds)), time);
         do
@@ -219,6 +237,9 @@ public sealed partial class MonitoringService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Monitoring gap: {Service} is now unknown ({Note})")]
     private static partial void LogGap(ILogger logger, string service, string note);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The probe of {Service} stopped: {Reason}. The service is unknown until a restart")]
+    private static partial void LogLoopStopped(ILogger logger, string service, string reason, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Probe result of {Service} could not be stored")]
     private static partial void LogStoreFailed(ILogger logger, string service, Exception exception);

@@ -25,6 +25,7 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetRequiredService<StatusBot.Core.Board.StatusBoard>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Web.PublicUrl));
+        services.AddSingleton<MonitoringHealth>();
         services.AddSingleton<AlertmanagerIngest>();
         services.AddSingleton<StatuspageWebhookIngest>();
         services.AddHostedService<MonitoringService>();

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using StatusBot.Host.Hosting;
+
 namespace StatusBot.Host.Configuration;
 
 /// <summary>
@@ -32,8 +35,30 @@ public static class ConfigurationLoader
             throw new ConfigurationFileMissingException(path);
         }
 
+        CheckJson(path);
+
         builder.AddJsonFile(path, optional: false, reloadOnChange: false);
         builder.AddEnvironmentVariables();
         builder.AddInMemoryCollection(overrides);
+    }
+
+    /// <summary>A syntax error is reported with the file, line and column, before the configuration reader fails on it.</summary>
+    private static void CheckJson(string path)
+    {
+        try
+        {
+            // The same leniency as the configuration reader: comments and trailing commas are allowed.
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            var reason = ex.Message.Split(" LineNumber:", 2)[0].Trim();
+            throw new StartupException(
+                $"{path} is not valid JSON: line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}: {reason}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"{path} cannot be read: {ex.Message}");
+        }
     }
 }

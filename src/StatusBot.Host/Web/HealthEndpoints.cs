@@ -1,5 +1,6 @@
 using System.Globalization;
 using StatusBot.Core.Board;
+using StatusBot.Monitoring;
 
 namespace StatusBot.Host.Web;
 
@@ -11,7 +12,7 @@ public static class HealthEndpoints
         endpoints.MapGet("/healthz", () => Results.Json(new HealthBody("ok", null), HostJsonContext.Default.HealthBody));
         endpoints.MapGet("/readyz", (StatusBoard board, ILeadership leadership, IServiceProvider services) =>
         {
-            var (code, body) = Readiness(board, leadership, services.GetService<ISharedStoreStatus>());
+            var (code, body) = Readiness(board, leadership, services.GetService<ISharedStoreStatus>(), services.GetService<MonitoringHealth>());
             return Results.Json(body, HostJsonContext.Default.HealthBody, statusCode: code);
         });
         return endpoints;
@@ -21,8 +22,9 @@ public static class HealthEndpoints
     /// 503 until the state is recovered, or while this instance's own journal refuses writes (another instance can take
     /// the traffic). An unreachable shared database is "degraded", still 200: every instance answers reads from memory and
     /// refuses writes with a clear error, so taking them all out of the load balancer would only add a second outage.
+    /// A monitoring loop that stopped makes the instance not ready, naming it: its services would otherwise look watched.
     /// </summary>
-    internal static (int StatusCode, HealthBody Body) Readiness(StatusBoard board, ILeadership leadership, ISharedStoreStatus? shared)
+    internal static (int StatusCode, HealthBody Body) Readiness(StatusBoard board, ILeadership leadership, ISharedStoreStatus? shared, MonitoringHealth? monitoring = null)
     {
         var checks = new Dictionary<string, string> { ["state"] = board.IsStarted ? "ok" : "recovering" };
         var degraded = false;
@@ -45,7 +47,13 @@ public static class HealthEndpoints
             }
         }
 
-        var ready = checks["state"] == "ok" && checks.GetValueOrDefault("journal", "ok") == "ok";
+        var stopped = monitoring?.Stopped ?? [];
+        if (stopped.Count > 0)
+        {
+            checks["monitoring"] = "failing: " + string.Join("; ", stopped.Select(s => $"{s.Key} stopped: {s.Value}"));
+        }
+
+        var ready = checks["state"] == "ok" && checks.GetValueOrDefault("journal", "ok") == "ok" && stopped.Count == 0;
         var status = !ready ? "unavailable" : degraded ? "degraded" : "ok";
         return (ready ? 200 : 503, new HealthBody(status, checks));
     }

@@ -13,6 +13,12 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"StatusBot:Slack:ApiBaseUrl must be an absolute http(s) URL (was '{options.ApiBaseUrl}').");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl)
+            && !(Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUri) && publicUri.Scheme is "http" or "https"))
+        {
+            failures.Add($"StatusBot:Slack:PublicUrl '{options.PublicUrl}' must be an absolute http or https URL.");
+        }
+
         if (!options.CommandName.StartsWith('/') || options.CommandName.Length < 2 || options.CommandName.Contains(' ', StringComparison.Ordinal))
         {
             failures.Add($"StatusBot:Slack:CommandName must look like /statusbot (was '{options.CommandName}').");

@@ -1,5 +1,6 @@
 using StatusBot.Core.Board;
 using StatusBot.Host.Web;
+using StatusBot.Monitoring;
 using StatusBot.Testing;
 
 namespace StatusBot.Host.Tests.Web;
@@ -7,6 +8,20 @@ namespace StatusBot.Host.Tests.Web;
 /// <summary>What <c>/readyz</c> says for the file store and for instances sharing a database.</summary>
 public sealed class ReadinessTests
 {
+    [Fact]
+    public async Task ProbeLoopStopped_NotReady_NamingTheProbe()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var monitoring = new MonitoringHealth();
+        monitoring.LoopStopped("probe of streaming", "An invalid request URI was provided.");
+
+        var (code, body) = HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), null, monitoring);
+
+        Assert.Equal(503, code);
+        Assert.Equal("unavailable", body.Status);
+        Assert.Equal("failing: probe of streaming stopped: An invalid request URI was provided.", body.Checks!["monitoring"]);
+    }
+
     [Fact]
     public async Task FileStore_Writable_OkWithoutClusterFacts()
     {
