@@ -5,4 +5,7 @@ public sealed record CommandError(CommandErrorKind Kind, CommandSpec? Spec = nul
 {
     /// <summary>Extra facts for the message: the accepted choices, the limits, the group's subcommands.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
+
+    /// <summary>What the user probably meant, for a mistyped command (<c>status</c> for <c>stauts</c>).</summary>
+    public string? Suggestion { get; init; }
 }

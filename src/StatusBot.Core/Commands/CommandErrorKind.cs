@@ -6,6 +6,7 @@ public enum CommandErrorKind
     Empty,
     UnknownCommand,
     MissingSubcommand,
+    UnknownSubcommand,
     UnclosedQuote,
     MissingOption,
     UnexpectedArgument,

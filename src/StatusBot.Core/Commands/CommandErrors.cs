@@ -16,7 +16,10 @@ public static class CommandErrors
         var title = error.Kind switch
         {
             CommandErrorKind.Empty => l[nameof(Strings.Error_Empty)],
+            CommandErrorKind.UnknownCommand or CommandErrorKind.UnknownSubcommand when error.Suggestion is { } guess =>
+                l.Format(nameof(Strings.Error_UnknownCommandSuggest), value, guess),
             CommandErrorKind.UnknownCommand => l.Format(nameof(Strings.Error_UnknownCommand), value),
+            CommandErrorKind.UnknownSubcommand => l.Format(nameof(Strings.Error_UnknownSubcommand), value, value?.Split(' ')[0]),
             CommandErrorKind.MissingSubcommand => l.Format(nameof(Strings.Error_MissingSubcommand), value),
             CommandErrorKind.UnclosedQuote => l[nameof(Strings.Error_UnclosedQuote)],
             CommandErrorKind.MissingOption => l.Format(nameof(Strings.Error_MissingOption), option),
@@ -33,7 +36,7 @@ public static class CommandErrors
         };
 
         var lines = new List<string>();
-        if (error.Kind == CommandErrorKind.MissingSubcommand)
+        if (error.Kind is CommandErrorKind.MissingSubcommand or CommandErrorKind.UnknownSubcommand)
         {
             lines.AddRange(error.Details);
         }

@@ -36,17 +36,24 @@ public static class TextCommandParser
             if (spec is null)
             {
                 var group = Catalog.InGroup(first).ToList();
-                error = new CommandError(CommandErrorKind.MissingSubcommand, group[0], Value: first)
-                {
-                    Details = [.. group.Select(c => c.Usage)],
-                };
+                var guess = Suggestions.Nearest(sub, group.Select(c => c.Leaf));
+                error = sub.Length == 0
+                    ? new CommandError(CommandErrorKind.MissingSubcommand, group[0], Value: first)
+                    : new CommandError(CommandErrorKind.UnknownSubcommand, group[0], Value: first + " " + sub)
+                    {
+                        Suggestion = guess is null ? null : first + " " + guess,
+                    };
+                error = error with { Details = [.. group.Select(c => c.Usage)] };
                 return false;
             }
         }
 
         if (spec is null)
         {
-            error = new CommandError(CommandErrorKind.UnknownCommand, Value: tokens[0].Raw);
+            error = new CommandError(CommandErrorKind.UnknownCommand, Value: first)
+            {
+                Suggestion = Suggestions.Nearest(first, CommandWords),
+            };
             return false;
         }
 
@@ -87,6 +94,9 @@ public static class TextCommandParser
 
         return Catalog.All.Any(c => c.Name == first) || Catalog.Groups.Contains(first);
     }
+
+    /// <summary>The words a command line can start with: the single commands and the groups.</summary>
+    public static IEnumerable<string> CommandWords => Catalog.All.Where(c => c.Group is null).Select(c => c.Name).Concat(Catalog.Groups);
 
     private static string CommandWord(Token token) => token.Value.TrimStart('/').ToLowerInvariant();
 }

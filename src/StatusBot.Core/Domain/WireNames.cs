@@ -59,6 +59,10 @@ public static class WireNames
     /// <summary>The words accepted for service statuses, canonical names first.</summary>
     public static IReadOnlyList<string> ServiceStatusChoices { get; } = ServiceStatusNames.Values.Where(v => v != "unknown").ToArray();
 
+    /// <summary>The short words people may type for a service status (<c>major</c>, <c>down</c> and <c>outage</c> for major_outage).</summary>
+    public static IReadOnlyList<string> ShortForms(ServiceStatus status) =>
+        [.. ServiceStatusWords.Where(w => w.Value == status && w.Key != Of(status)).Select(w => w.Key)];
+
     public static IReadOnlyList<string> ChoicesOf<TEnum>()
         where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(v => v.ToString().ToLowerInvariant()).ToArray();
 

@@ -47,11 +47,19 @@ public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard
 
         var state = board.Current;
         var match = IntentMatcher.Match(text, state);
+
+        // "pourquoi le streaming est en panne ?" is answered in French, unless the caller chose a language of their own.
+        if (caller.CultureIsDefault && match.Language is { } language && !Equals(language, caller.Culture))
+        {
+            caller = caller with { Culture = language };
+            l = Localizer.For(language);
+        }
+
         var (spec, named) = match.Kind switch
         {
             IntentKind.Status or IntentKind.WhenBack => (Catalog.Status, ServiceOption(match)),
             IntentKind.Why => (Catalog.Why, ServiceOption(match)),
-            IntentKind.Help => (Catalog.Help, new Dictionary<string, string>()),
+            IntentKind.Help => (Catalog.Help, match.Topic is { } topic ? new() { ["command"] = topic } : new Dictionary<string, string>()),
             _ => (null, null),
         };
 
@@ -63,7 +71,8 @@ public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard
             }
 
             var answer = await dispatcher.RunAsync(CommandInput.Of(spec, named), caller, cancellationToken);
-            var equivalent = match.ServiceId is null ? spec.Name : $"{spec.Name} {match.ServiceId}";
+            var argument = match.ServiceId ?? match.Topic;
+            var equivalent = argument is null ? spec.Name : $"{spec.Name} {argument}";
             return answer with { Reply = answer.Reply with { Footer = l.Format(nameof(Strings.Question_Tip), equivalent) } };
         }
 
@@ -94,6 +103,12 @@ public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard
         if (!mustAnswer)
         {
             return null;
+        }
+
+        // "stauts" on its own is a mistyped command rather than a question: say which one it probably was.
+        if (!TextCommandParser.TryParse(text, out _, out var typo) && typo?.Suggestion is not null)
+        {
+            return new DispatchResult(CommandErrors.ToReply(typo, l), CommandOutcome.Usage, null);
         }
 
         var lost = new Reply { Title = l[nameof(Strings.Question_NotUnderstood)], Lines = [l[nameof(Strings.Question_Examples)]] };

@@ -77,10 +77,11 @@ internal sealed partial class GatewayDispatcher(
             .Replace($"<@!{botUserId}>", "", StringComparison.Ordinal)
             .Trim();
 
-        // Messages carry no permissions and no locale: admins here are the configured roles and users; answers in English.
+        // Messages carry no permissions and no locale: admins here are the configured roles and users; answers in the
+        // language of the question, else English.
         var member = message.Member is null ? null : message.Member with { User = author, Permissions = null };
         var actor = new Actor(InteractionHandler.Platform, authorId, message.Member?.Nick ?? author.GlobalName ?? author.Username ?? authorId);
-        var caller = new Caller(actor, admins.IsAdmin(member, author), Locales.English);
+        var caller = new Caller(actor, admins.IsAdmin(member, author), Locales.English) { CultureIsDefault = true };
         if (await router.AnswerAsync(text, caller, mustAnswer: true, cancellationToken) is not { } answer)
         {
             return;

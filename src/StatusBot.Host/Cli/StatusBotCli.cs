@@ -164,7 +164,7 @@ public static class StatusBotCli
         await host.StartAsync(cancellationToken);
         try
         {
-            var caller = ConsoleChat.Operator(viewer, Locales.Resolve(locale ?? options.Locale));
+            var caller = ConsoleChat.Operator(viewer, Locales.Resolve(locale ?? options.Locale)) with { CultureIsDefault = locale is null };
             var chat = host.Services.GetRequiredService<ConsoleChat>();
             var interactive = !Console.IsInputRedirected;
             return await chat.RunAsync(Console.In, Console.Out, caller, interactive, cancellationToken);

@@ -9,7 +9,8 @@ namespace StatusBot.Slack.Identity;
 
 /// <summary>
 /// Who a Slack user is to the core: an admin when listed in <see cref="SlackOptions.AdminUserIds"/> or a workspace
-/// admin/owner per <c>users.info</c>; their language from <c>users.info</c>, else <see cref="SlackOptions.Locale"/>.
+/// admin/owner per <c>users.info</c>; their language from <c>users.info</c>, else <see cref="SlackOptions.Locale"/> (which a
+/// question in another language overrides).
 /// </summary>
 public sealed class SlackCallers(SlackUserDirectory directory, IOptions<SlackOptions> options)
 {
@@ -36,8 +37,9 @@ public sealed class SlackCallers(SlackUserDirectory directory, IOptions<SlackOpt
 
         var listed = _admins.Contains(userId);
         var name = user?.Name ?? (string.IsNullOrWhiteSpace(userName) ? userId : userName);
-        var culture = user?.Locale is { Length: > 0 } locale ? Locales.Resolve(locale, _defaultCulture) : _defaultCulture;
-        return new Caller(new Actor(Platform, userId, name), listed || user?.IsWorkspaceAdmin == true, culture);
+        var own = user?.Locale is { Length: > 0 };
+        var culture = own ? Locales.Resolve(user!.Locale, _defaultCulture) : _defaultCulture;
+        return new Caller(new Actor(Platform, userId, name), listed || user?.IsWorkspaceAdmin == true, culture) { CultureIsDefault = !own };
     }
 
     /// <summary>True when the text names a command that needs an admin (so the lookup is worth waiting for).</summary>

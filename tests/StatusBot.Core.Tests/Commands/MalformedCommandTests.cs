@@ -8,7 +8,10 @@ namespace StatusBot.Core.Tests.Commands;
 public sealed class MalformedCommandTests
 {
     [Theory]
-    [InlineData("/reboot", "Unknown command '/reboot'.", "Type help to see the commands.")]
+    [InlineData("/reboot", "Unknown command 'reboot'.", "Type help to see the commands.")]
+    [InlineData("/stauts", "Unknown command 'stauts'; did you mean status?", "Type help to see the commands.")]
+    [InlineData("incident opne streaming major Down", "Unknown command 'incident opne'; did you mean incident open?", "incident list")]
+    [InlineData("incident destroy 1", "Unknown command 'incident destroy'; 'incident' needs one of:", "incident list")]
     [InlineData("incident open", "Missing <services>.", "Usage: incident open <services> <impact> <title…> [cause:\"…\"] [segments:\"…\"] [users:N]")]
     [InlineData("incident open streaming major", "Missing <title>.", "Usage: incident open")]
     [InlineData("incident open teleport major Down", "There is no service called 'teleport'. Services: streaming, website, api, billing, sign-in.", "Usage: incident open")]

@@ -64,7 +64,7 @@ public sealed class TextCommandParserTests
     [InlineData("reboot everything", CommandErrorKind.UnknownCommand)]
     [InlineData("/statuz", CommandErrorKind.UnknownCommand)]
     [InlineData("incident", CommandErrorKind.MissingSubcommand)]
-    [InlineData("incident destroy 1", CommandErrorKind.MissingSubcommand)]
+    [InlineData("incident destroy 1", CommandErrorKind.UnknownSubcommand)]
     [InlineData("service", CommandErrorKind.MissingSubcommand)]
     [InlineData("incident open streaming major \"Down", CommandErrorKind.UnclosedQuote)]
     public void TryParse_Malformed_ReportsTheKind(string text, CommandErrorKind kind)
@@ -81,6 +81,33 @@ public sealed class TextCommandParserTests
 
         Assert.Contains("incident open <services> <impact> <title…> [cause:\"…\"] [segments:\"…\"] [users:N]", error.Details);
         Assert.Equal(Catalog.InGroup("incident").Count(), error.Details.Count);
+    }
+
+    [Theory]
+    [InlineData("/stauts", "status")]
+    [InlineData("hlep", "help")]
+    [InlineData("/incidnet list", "incident")]
+    [InlineData("uptiem streaming", "uptime")]
+    [InlineData("incident opne streaming major Down", "incident open")]
+    [InlineData("incident resolv INC-1", "incident resolve")]
+    [InlineData("maintenance shedule streaming in:2h 1h Upgrade", "maintenance schedule")]
+    public void TryParse_Typo_SuggestsTheNearestCommand(string text, string suggestion)
+    {
+        var error = Fail(text);
+
+        Assert.Equal(suggestion, error.Suggestion);
+    }
+
+    [Theory]
+    [InlineData("/reboot")]
+    [InlineData("hello")]
+    [InlineData("incident destroy 1")]
+    [InlineData("stat")]
+    public void TryParse_FarFromEveryCommand_NoSuggestion(string text)
+    {
+        var error = Fail(text);
+
+        Assert.Null(error.Suggestion);
     }
 
     [Theory]

@@ -103,4 +103,86 @@ public sealed class ConversationRouterTests
         Assert.Equal(title, result.Reply.Title);
         Assert.Same(before, bot.State);
     }
+
+    private static Caller WithoutLocale(Caller caller) => caller with { CultureIsDefault = true };
+
+    [Fact]
+    public async Task Answer_FrenchQuestionCallerWithoutLocale_AnsweredInFrench()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.RunAsync("incident open streaming major \"Streaming fails on many devices\"");
+
+        var result = await bot.AskAsync("pourquoi le streaming est en panne ?", WithoutLocale(TestBot.Viewer()));
+
+        Assert.Equal("Pourquoi : INC-1 · Streaming fails on many devices", result!.Reply.Title);
+        Assert.Equal("Équivaut à : why streaming", result.Reply.Footer);
+    }
+
+    [Fact]
+    public async Task Answer_EnglishQuestionCallerWithoutLocaleDefaultFrench_AnsweredInEnglish()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var result = await bot.AskAsync("is streaming down?", WithoutLocale(TestBot.Viewer("fr")));
+
+        Assert.Equal("🟢 Streaming: Operational", result!.Reply.Title);
+    }
+
+    [Fact]
+    public async Task Answer_FrenchQuestionCallerWithOwnEnglishLocale_TheCallersLocaleWins()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var result = await bot.AskAsync("pourquoi le streaming est en panne ?", TestBot.Viewer("en"));
+
+        Assert.Equal("Streaming has no recorded outage", result!.Reply.Title);
+    }
+
+    [Fact]
+    public async Task Answer_CommandCallerWithoutLocale_StaysInTheDefaultLanguage()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var result = await bot.AskAsync("status streaming", WithoutLocale(TestBot.Viewer()));
+
+        Assert.Equal("🟢 Streaming: Operational", result!.Reply.Title);
+    }
+
+    [Fact]
+    public async Task Answer_AideIncident_TheIncidentHelpInFrench()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var result = await bot.AskAsync("aide incident", WithoutLocale(TestBot.Viewer()));
+
+        Assert.Equal("Commandes « incident »", result!.Reply.Title);
+        Assert.Contains(result.Reply.Lines, l => l.StartsWith("incident open", StringComparison.Ordinal));
+        Assert.Equal("Équivaut à : help incident", result.Reply.Footer);
+    }
+
+    [Fact]
+    public async Task Answer_AideIncidentOpen_ThatCommandsHelp()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var result = await bot.AskAsync("aide incident open", TestBot.Viewer("fr"));
+
+        Assert.Equal(Catalog.IncidentOpen.Usage, result!.Reply.Title);
+    }
+
+    [Theory]
+    [InlineData("stauts", "en", "Unknown command 'stauts'; did you mean status?")]
+    [InlineData("stauts streaming", "en", "Unknown command 'stauts'; did you mean status?")]
+    [InlineData("/stauts", "fr", "Commande inconnue « stauts » ; vouliez-vous dire status ?")]
+    [InlineData("incident opne streaming major Panne", "fr", "Commande inconnue « incident opne » ; vouliez-vous dire incident open ?")]
+    public async Task Answer_MistypedCommand_NamesTheTypoAndTheNearestCommand(string message, string locale, string title)
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var result = await bot.AskAsync(message, TestBot.Admin(locale));
+
+        Assert.Equal(CommandOutcome.Usage, result!.Outcome);
+        Assert.Equal(title, result.Reply.Title);
+        Assert.Empty(bot.State.Incidents);
+    }
 }

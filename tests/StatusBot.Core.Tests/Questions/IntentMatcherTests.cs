@@ -107,7 +107,7 @@ public sealed class IntentMatcherTests
     {
         var match = IntentMatcher.Match(message, Board);
 
-        Assert.Equal(new IntentMatch(kind, serviceId), match);
+        Assert.Equal((kind, serviceId), (match.Kind, match.ServiceId));
     }
 
     [Theory]
@@ -138,6 +138,33 @@ public sealed class IntentMatcherTests
     {
         var match = IntentMatcher.Match(message, Board);
 
-        Assert.Equal(IntentMatch.None, match);
+        Assert.Equal(IntentKind.None, match.Kind);
+    }
+
+    [Theory]
+    [InlineData("pourquoi le streaming est en panne ?", "fr")]
+    [InlineData("le site rame", "fr")]
+    [InlineData("quand est-ce que le streaming revient ?", "fr")]
+    [InlineData("impossible de me connecter", "fr")]
+    [InlineData("aide", "fr")]
+    [InlineData("why is streaming down?", "en")]
+    [InlineData("is the website slow?", "en")]
+    [InlineData("when will the API be back?", "en")]
+    [InlineData("help", "en")]
+    public void Match_Keywords_TellTheLanguage(string message, string language)
+    {
+        var match = IntentMatcher.Match(message, Board);
+
+        Assert.Equal(language, match.Language?.TwoLetterISOLanguageName);
+    }
+
+    [Theory]
+    [InlineData("streaming ?")]
+    [InlineData("streaming incident ok ?")]
+    public void Match_NoTellingKeyword_NoLanguage(string message)
+    {
+        var match = IntentMatcher.Match(message, Board);
+
+        Assert.Null(match.Language);
     }
 }

@@ -1,3 +1,4 @@
+using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
 using StatusBot.Core.Text;
@@ -32,7 +33,7 @@ public sealed class HelpHandler : IQueryHandler
         return new Reply
         {
             Title = specs.Count == 1 ? specs[0].Usage : l.Format(nameof(Strings.Help_GroupTitle), asked),
-            Lines = [.. specs.SelectMany(s => Detail(s, l))],
+            Lines = [.. specs.SelectMany(s => Detail(s, state, l))],
             Footer = l[nameof(Strings.Help_Syntax)],
         };
     }
@@ -44,12 +45,38 @@ public sealed class HelpHandler : IQueryHandler
         return $"{spec.Usage} — {l[spec.HelpKey]}{admin}";
     }
 
-    private static IEnumerable<string> Detail(CommandSpec spec, Localizer l)
+    private static IEnumerable<string> Detail(CommandSpec spec, BoardState state, Localizer l)
     {
         yield return Summary(spec, l);
         foreach (var option in spec.Options)
         {
-            yield return $"    {option.UsageToken}: {l[option.DescriptionKey]}";
+            var values = AllowedValues(option, state, l);
+            var description = values.Count == 0
+                ? l[option.DescriptionKey]
+                : $"{l[option.DescriptionKey]} · {l.Format(nameof(Strings.Help_Values), string.Join(", ", values))}";
+            yield return "    " + l.Format(nameof(Strings.Help_Option), option.UsageToken, description);
         }
+    }
+
+    /// <summary>
+    /// The words an option accepts, as the binder accepts them: each impact with the status it gives the services, each
+    /// service status with its short forms, and the services and upstreams of this configuration.
+    /// </summary>
+    public static IReadOnlyList<string> AllowedValues(OptionSpec option, BoardState state, Localizer l) => option.Kind switch
+    {
+        OptionKind.Impact => [.. Enum.GetValues<Impact>().Select(i => $"{WireNames.Of(i)} ({l.Status(i.ToServiceStatus()).ToLower(l.Culture)})")],
+        OptionKind.ServiceStatus => [.. WireNames.ServiceStatusChoices.Select(c => WithShortForms(c))],
+        OptionKind.IncidentStatus => WireNames.ChoicesOf<IncidentStatus>(),
+        OptionKind.Confidence => WireNames.ChoicesOf<CauseConfidence>(),
+        OptionKind.Service or OptionKind.Services => [.. state.OrderedServices.Select(s => s.Id)],
+        OptionKind.Upstream => [.. state.Upstreams.Keys.Order(StringComparer.Ordinal)],
+        _ => [],
+    };
+
+    private static string WithShortForms(string canonical)
+    {
+        WireNames.TryParseServiceStatus(canonical, out var status);
+        var shortForms = WireNames.ShortForms(status);
+        return shortForms.Count == 0 ? canonical : $"{canonical} ({string.Join(", ", shortForms)})";
     }
 }

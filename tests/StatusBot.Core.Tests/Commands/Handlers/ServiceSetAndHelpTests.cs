@@ -73,7 +73,7 @@ public sealed class ServiceSetAndHelpTests
 
         Assert.Equal(Catalog.IncidentOpen.Usage, reply.Title);
         Assert.Equal("incident open <services> <impact> <title…> [cause:\"…\"] [segments:\"…\"] [users:N] — Open an incident (admins)", reply.Lines[0]);
-        Assert.Contains("    <services>: Affected services, comma-separated", reply.Lines);
+        Assert.Contains("    <services>: Affected services, comma-separated · one of: streaming, website, api, billing, sign-in", reply.Lines);
         Assert.Contains("    [users:N]: Estimated number of users affected", reply.Lines);
         Assert.Equal(1 + Catalog.IncidentOpen.Options.Length, reply.Lines.Length);
     }
@@ -112,5 +112,45 @@ public sealed class ServiceSetAndHelpTests
 
         Assert.Equal("Commandes de StatusBot", reply.Title);
         Assert.Contains("incident open <services> <impact> <title…> [cause:\"…\"] [segments:\"…\"] [users:N] — Ouvrir un incident (admins)", reply.Lines);
+    }
+
+    [Fact]
+    public async Task Help_Group_ListsTheAllowedValuesOfEachOption()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var reply = (await bot.RunAsync("help incident", TestBot.Viewer())).Reply;
+
+        Assert.Contains(
+            "    <impact>: How bad it is; it sets the status of the affected services · one of: none (operational), minor (degraded performance), major (partial outage), critical (major outage)",
+            reply.Lines);
+        Assert.Contains("    <status>: New status · one of: investigating, identified, monitoring, resolved", reply.Lines);
+        Assert.Contains("    <confidence>: How sure the cause is · one of: suspected, identified, confirmed", reply.Lines);
+        Assert.Contains($"    [upstream:upstream]: Upstream provider to blame · one of: {DemoCatalog.ElbId}", reply.Lines);
+        Assert.Contains("    <services>: Affected services, comma-separated · one of: streaming, website, api, billing, sign-in", reply.Lines);
+    }
+
+    [Fact]
+    public async Task Help_ServiceSet_ListsStatusesWithTheirShortForms()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var reply = (await bot.RunAsync("help service set", TestBot.Viewer())).Reply;
+
+        var status = Assert.Single(reply.Lines, l => l.StartsWith("    <status>", StringComparison.Ordinal));
+        Assert.Contains("partial_outage (partial)", status, StringComparison.Ordinal);
+        Assert.Contains("major_outage (major, down, outage)", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_IncidentOpenInFrench_ImpactsNamedByWhatTheyDo()
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var reply = (await bot.RunAsync("help incident open", TestBot.Viewer("fr"))).Reply;
+
+        Assert.Contains(
+            "    <impact> : Gravité ; elle fixe le statut des services touchés · au choix : none (opérationnel), minor (performances dégradées), major (panne partielle), critical (panne majeure)",
+            reply.Lines);
     }
 }
