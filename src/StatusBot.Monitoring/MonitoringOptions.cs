@@ -12,6 +12,9 @@ public sealed class MonitoringOptions
 
     public List<MonitoredUpstream> Upstreams { get; set; } = [];
 
+    /// <summary><c>Monitoring:CorrelationWindowSeconds</c> and <c>Monitoring:UpstreamSilenceMinutes</c>.</summary>
+    public MonitoringSettings Monitoring { get; set; } = new();
+
     public PolicyThresholds ThresholdsOf(string serviceId) =>
         Services.FirstOrDefault(s => s.Id == serviceId)?.Probe is { } p
             ? new PolicyThresholds(Math.Max(1, p.FailureThreshold), Math.Max(1, p.RecoveryThreshold))
