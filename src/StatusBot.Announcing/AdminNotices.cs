@@ -8,10 +8,12 @@ using StatusBot.Core.Text;
 namespace StatusBot.Announcing;
 
 /// <summary>
-/// Reports to admins: when a channel is disabled (the platform answered 403/404, <c>not_in_channel</c>, archived…), a notice
-/// goes to the configured admin channel (<c>Announcements:AdminChannel</c>) through the outbox like any announcement, so it
-/// survives a restart and is posted once per disabling. Subject <c>gone:&lt;channel key&gt;</c> (<see cref="NoticeSubjects"/>),
-/// version 1; the admin channel needs no subscription and receives nothing else from this path.
+/// Reports to admins: when a channel is disabled (the platform answered 403/404, <c>not_in_channel</c>, archived…), and when
+/// an open incident's services have kept failing for <c>Monitoring:UpstreamSilenceMinutes</c> while an upstream they depend
+/// on reports no problem, a notice goes to the configured admin channel (<c>Announcements:AdminChannel</c>) through the
+/// outbox like any announcement, so it survives a restart and is posted once. Subjects <c>gone:&lt;channel key&gt;</c> and
+/// <c>silent:&lt;incident&gt;:&lt;upstream&gt;</c> (<see cref="NoticeSubjects"/>), version 1; the admin channel needs no
+/// subscription and receives nothing else from this path.
 /// </summary>
 public static class AdminNotices
 {
@@ -33,19 +35,28 @@ public static class AdminNotices
         }
 
         var a = state.Announcements;
+        var silences = state.OpenIncidents
+            .SelectMany(i => i.Evidence.Where(e => e.SilenceNotedAt is not null).Select(e => NoticeSubjects.Silent(i.Id, e.UpstreamId)))
+            .Select(subject => (Subject: subject, Id: subject + "/1"));
         return
         [
             .. a.Channels.Values
                 .Where(c => !c.IsActive && c.Key != admin.Key)
                 .Select(c => (Subject: NoticeSubjects.Gone(c.Key), Id: NoticeSubjects.GoneId(c)))
+                .Concat(silences)
                 .Where(n => a.CardOf(n.Subject, admin.Key) is null && a.PendingOf(n.Subject, admin.Key) is null)
                 .Select(n => new AnnouncementQueued(Actor.System, now, n.Id, admin.Key, n.Subject, 1)),
         ];
     }
 
-    /// <summary>The notice: which channel, what the platform said, and how to bring it back.</summary>
+    /// <summary>The notice: which channel, what the platform said, and how to bring it back; or which upstream stays silent.</summary>
     public static Reply? Render(string subject, BoardState state, Localizer l, DateTimeOffset now)
     {
+        if (NoticeSubjects.ParseSilent(subject) is { } silent)
+        {
+            return Silence(silent.IncidentId, silent.UpstreamId, state, l, now);
+        }
+
         var key = subject[NoticeSubjects.GonePrefix.Length..];
         if (!state.Announcements.Channels.TryGetValue(key, out var channel) || channel.IsActive)
         {
@@ -61,6 +72,33 @@ public static class AdminNotices
             [
                 l.Format(nameof(Strings.Announce_ChannelGone), key, channel.DisabledReason),
                 l[nameof(Strings.Announce_ChannelGoneFix)],
+            ],
+            Timestamp = now,
+        };
+    }
+
+    /// <summary>"AWS ELB us-east-1 still reports no problem": the incident, its services, and how long they have failed.</summary>
+    private static Reply? Silence(string incidentId, string upstreamId, BoardState state, Localizer l, DateTimeOffset now)
+    {
+        if (state.FindIncident(incidentId) is not { } incident || incident.EvidenceFor(upstreamId) is not { SilenceNotedAt: { } noted } evidence)
+        {
+            return null;
+        }
+
+        var name = state.Upstreams.TryGetValue(upstreamId, out var upstream) ? upstream.Name : upstreamId;
+        return new Reply
+        {
+            Visibility = Visibility.Channel,
+            Title = l.Format(nameof(Strings.Announce_UpstreamSilentTitle), name),
+            Severity = Severity.Minor,
+            Lines =
+            [
+                l.Format(
+                    nameof(Strings.Announce_UpstreamSilent),
+                    incident.Id,
+                    l.List(incident.StillAffected.Select(a => state.ServiceName(a.ServiceId))),
+                    l.Duration(noted - evidence.ChecksFailedAt),
+                    name),
             ],
             Timestamp = now,
         };

@@ -16,7 +16,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
     public Reply Card(Incident incident, BoardState state, Localizer l, DateTimeOffset now) => new()
     {
         Visibility = Visibility.Channel,
-        Title = StatusViews.IncidentName(incident),
+        Title = StatusViews.IncidentName(incident, state, l),
         Severity = incident.IsResolved ? Severity.Success : StatusViews.SeverityOf(incident),
         Lines = [.. StatusViews.IncidentSummary(incident, state, l, now, detailed: false)],
         Timestamp = now,
@@ -53,14 +53,14 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
         return new Reply
         {
             Visibility = Visibility.Channel,
-            Title = StatusViews.IncidentName(incident),
+            Title = StatusViews.IncidentName(incident, state, l),
             Severity = resolved ? Severity.Success : StatusViews.SeverityOf(incident),
             Lines = [.. lines],
             Timestamp = now,
         };
     }
 
-    /// <summary>"Resolved after 2 hours, 14 minutes. Affected: Streaming.", who, how many and why.</summary>
+    /// <summary>"Resolved after 2 hours, 14 minutes. Affected: Streaming.", who, how many, why, and an apology.</summary>
     public static IEnumerable<string> Resolution(Incident incident, BoardState state, Localizer l, DateTimeOffset now)
     {
         var services = l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId)));
@@ -76,6 +76,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
         }
 
         yield return StatusViews.CauseLine(incident, state, l);
+        yield return l[nameof(Strings.Announce_Apology)];
     }
 
     /// <summary>
@@ -95,7 +96,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
             .Replace("{segments}", string.Join(", ", incident.Segments), StringComparison.Ordinal)
             .Replace("{duration}", l.Duration(incident.Duration(now)), StringComparison.Ordinal)
             .Replace("{next}", l.Clock(next, now), StringComparison.Ordinal)
-            .Replace("{title}", incident.Title, StringComparison.Ordinal)
+            .Replace("{title}", AutomaticWords.TitleOf(incident, state, l), StringComparison.Ordinal)
             .Replace("{id}", incident.Id, StringComparison.Ordinal);
     }
 

@@ -15,6 +15,9 @@ public sealed class MonitoringOptions
     /// <summary><c>StatusBot:Web</c>, for its <c>PublicUrl</c>: the address upstream polls name in their User-Agent.</summary>
     public MonitoredWeb Web { get; set; } = new();
 
+    /// <summary><c>Monitoring:CorrelationWindowSeconds</c> and <c>Monitoring:UpstreamSilenceMinutes</c>.</summary>
+    public MonitoringSettings Monitoring { get; set; } = new();
+
     public PolicyThresholds ThresholdsOf(string serviceId) =>
         Services.FirstOrDefault(s => s.Id == serviceId)?.Probe is { } p
             ? new PolicyThresholds(Math.Max(1, p.FailureThreshold), Math.Max(1, p.RecoveryThreshold))

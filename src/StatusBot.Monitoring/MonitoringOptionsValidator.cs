@@ -13,6 +13,16 @@ public sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOpti
 
     public static IEnumerable<string> Errors(MonitoringOptions o)
     {
+        if (o.Monitoring.CorrelationWindowSeconds is < 0 or > 86400)
+        {
+            yield return $"{MonitoringOptions.Section}:Monitoring:CorrelationWindowSeconds must be between 0 and 86400 (was {o.Monitoring.CorrelationWindowSeconds}).";
+        }
+
+        if (o.Monitoring.UpstreamSilenceMinutes is < 1 or > 1440)
+        {
+            yield return $"{MonitoringOptions.Section}:Monitoring:UpstreamSilenceMinutes must be between 1 and 1440 (was {o.Monitoring.UpstreamSilenceMinutes}).";
+        }
+
         for (var i = 0; i < o.Upstreams.Count; i++)
         {
             var u = o.Upstreams[i];

@@ -16,7 +16,8 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
         services.AddSingleton(sp => new MonitoringPolicy(
             sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.ThresholdsOf,
-            sp.GetService<CommandSettings>()?.UpdateInterval));
+            sp.GetService<CommandSettings>()?.UpdateInterval,
+            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Monitoring));
         services.AddSingleton(sp => new HttpProbe(new HttpClient(), sp.GetRequiredService<TimeProvider>()));
 
         // Each poll has its own timeout; the client's would cut a slow feed short regardless of the configured one.

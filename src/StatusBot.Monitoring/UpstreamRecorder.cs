@@ -8,7 +8,8 @@ namespace StatusBot.Monitoring;
 /// <summary>
 /// The one way every upstream input (summary poll, RSS/Atom feed, Statuspage webhook) records what an upstream says: an
 /// <see cref="UpstreamStatusChanged"/> when the indicator or the incident changed, plus the upstream's words on the
-/// timeline of the incidents it is suspected of causing. The same report twice records nothing.
+/// timeline of the incidents it is suspected of causing, and the attribution of the automatic incidents that opened before
+/// it spoke (<see cref="MonitoringPolicy.Attribution"/>). The same report twice records nothing.
 /// </summary>
 public static class UpstreamRecorder
 {
@@ -29,6 +30,7 @@ public static class UpstreamRecorder
         [
             new UpstreamStatusChanged(Actor.System, report.At, report.UpstreamId, report.Indicator, report.IncidentName, report.IncidentStatus),
             .. MonitoringPolicy.UpstreamUpdates(state, report),
+            .. MonitoringPolicy.Attribution(state, report),
         ]);
     }
 

@@ -53,7 +53,7 @@ public sealed class AnnouncerTests
     }
 
     [Fact]
-    public async Task Resolved_ThreadReplyGivesDurationServicesSegmentsUsersAndCause()
+    public async Task Resolved_ThreadReplyGivesDurationServicesSegmentsUsersCauseAndApology()
     {
         await using var kit = await AnnounceKit.StartAsync();
         await kit.SubscribeAsync("C1");
@@ -73,6 +73,7 @@ public sealed class AnnouncerTests
                 "Who was affected: TV, consoles.",
                 "Users affected: 27 million.",
                 "Cause (suspected): AWS load balancers failing in us-east-1",
+                "We are sorry for the disruption, and thank you for your patience.",
             ],
             reply.Reply.Lines.ToArray());
     }

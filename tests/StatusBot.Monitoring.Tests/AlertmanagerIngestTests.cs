@@ -19,7 +19,8 @@ public sealed class AlertmanagerIngestTests
         Assert.Equal(["streaming"], result.Services);
         Assert.Equal(["DiskFilling"], result.Unmatched);
         Assert.True(incident.Automatic);
-        Assert.Equal("Streaming is failing its health checks (alert StreamingErrorRate firing: 5xx ratio above 20% on the TV device API).", incident.Title);
+        Assert.Equal("Streaming is unavailable", incident.Title);
+        Assert.Equal("Streaming: alert StreamingErrorRate firing: 5xx ratio above 20% on the TV device API", Assert.Single(incident.Notes).Text);
         Assert.Equal(ServiceStatus.MajorOutage, bot.State.Services["streaming"].Status);
     }
 

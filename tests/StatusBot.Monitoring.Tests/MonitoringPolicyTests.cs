@@ -25,7 +25,9 @@ public sealed class MonitoringPolicyTests
         var incident = Assert.Single(bot.State.OpenIncidents);
         Assert.True(incident.Automatic);
         Assert.Equal(ServiceStatus.MajorOutage, bot.State.Services["streaming"].Status);
-        Assert.Equal("Streaming is failing its health checks (HTTP 503).", incident.Title);
+        Assert.Equal("Streaming is unavailable", incident.Title);
+        Assert.Equal("Streaming: HTTP 503", Assert.Single(incident.Notes).Text);
+        Assert.Null(bot.State.Services["streaming"].Note);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 namespace StatusBot.Core.Announcing;
 
 /// <summary>
-/// The notices to admins that go through the outbox: <c>gone:&lt;channel key&gt;</c> says a channel was disabled. The
+/// The notices to admins that go through the outbox: <c>gone:&lt;channel key&gt;</c> says a channel was disabled;
+/// <c>silent:&lt;incident id&gt;:&lt;upstream id&gt;</c> says an upstream still reports no problem while the incident's
+/// services keep failing (posted once per incident and upstream). The
 /// announcement id carries the time of the disabling, so a channel disabled again after a re-subscribe gets a notice of
 /// its own (the delivery ledger and the platforms' idempotency keys would otherwise take it for the first one).
 /// </summary>
@@ -9,7 +11,24 @@ public static class NoticeSubjects
 {
     public const string GonePrefix = "gone:";
 
-    public static bool IsNotice(string subject) => subject.StartsWith(GonePrefix, StringComparison.Ordinal);
+    public const string SilentPrefix = "silent:";
+
+    public static bool IsNotice(string subject) => subject.StartsWith(GonePrefix, StringComparison.Ordinal) || subject.StartsWith(SilentPrefix, StringComparison.Ordinal);
+
+    public static string Silent(string incidentId, string upstreamId) => $"{SilentPrefix}{incidentId}:{upstreamId}";
+
+    /// <summary>The incident and upstream of a <c>silent:</c> subject, or null for any other subject.</summary>
+    public static (string IncidentId, string UpstreamId)? ParseSilent(string subject)
+    {
+        if (!subject.StartsWith(SilentPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = subject[SilentPrefix.Length..];
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        return colon <= 0 ? null : (rest[..colon], rest[(colon + 1)..]);
+    }
 
     public static string Gone(string channelKey) => GonePrefix + channelKey;
 

@@ -19,6 +19,20 @@ public sealed record Incident(
 {
     public bool IsResolved => Status == IncidentStatus.Resolved;
 
+    /// <summary>Internal notes (probe and alert details) for admins; never shown on a public surface.</summary>
+    public ImmutableList<IncidentNote> Notes { get; init; } = [];
+
+    /// <summary>The evidence for each upstream this incident was blamed on or waited for.</summary>
+    public ImmutableList<UpstreamEvidence> Evidence { get; init; } = [];
+
+    /// <summary>A person stated the cause: the bot no longer changes it.</summary>
+    public bool CauseSetByPerson { get; init; }
+
+    /// <summary>The services still affected (an automatic incident keeps those that are back, marked recovered).</summary>
+    public IEnumerable<AffectedService> StillAffected => Services.Where(s => s.RecoveredAt is null);
+
+    public UpstreamEvidence? EvidenceFor(string upstreamId) => Evidence.FirstOrDefault(e => e.UpstreamId == upstreamId);
+
     public bool Affects(string serviceId) => Services.Any(s => s.ServiceId == serviceId);
 
     /// <summary>The incident's number, the <c>n</c> of <c>INC-n</c>.</summary>

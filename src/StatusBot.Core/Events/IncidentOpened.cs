@@ -17,4 +17,5 @@ public sealed record IncidentOpened(
     DateTimeOffset StartedAt,
     DateTimeOffset? NextUpdateDue,
     string? Message,
-    bool Automatic) : BoardEvent(Actor, At);
+    bool Automatic,
+    Phrase? Phrase = null) : BoardEvent(Actor, At);

@@ -2,7 +2,7 @@ using StatusBot.Core.Domain;
 
 namespace StatusBot.Core.Events;
 
-/// <summary>A timeline update: a new status (or the same one) and a message.</summary>
+/// <summary>A timeline update: a new status (or the same one) and a message (with its phrase when the bot wrote it).</summary>
 public sealed record IncidentUpdated(
     Actor Actor,
     DateTimeOffset At,
@@ -10,4 +10,5 @@ public sealed record IncidentUpdated(
     IncidentStatus Status,
     string Message,
     UpdateKind Kind,
-    DateTimeOffset? NextUpdateDue) : BoardEvent(Actor, At);
+    DateTimeOffset? NextUpdateDue,
+    Phrase? Phrase = null) : BoardEvent(Actor, At);

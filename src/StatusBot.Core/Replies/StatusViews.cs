@@ -64,6 +64,9 @@ public static class StatusViews
     /// <summary>"INC-1 · Streaming fails on many devices".</summary>
     public static string IncidentName(Incident incident) => $"{incident.Id} · {incident.Title}";
 
+    /// <summary>The same for a reader: an automatic incident's title in the reader's language.</summary>
+    public static string IncidentName(Incident incident, BoardState state, Localizer l) => $"{incident.Id} · {AutomaticWords.TitleOf(incident, state, l)}";
+
     /// <summary>The lines people need about an incident: state, who is hit, cause, latest word, and when the next one comes.</summary>
     public static IEnumerable<string> IncidentSummary(Incident incident, BoardState state, Localizer l, DateTimeOffset now, bool detailed)
     {
@@ -128,7 +131,41 @@ public static class StatusViews
         return line;
     }
 
+    /// <summary>
+    /// "Evidence: our checks first failed at 20:31 UTC · AWS ELB acknowledged at 20:34 UTC (3 minutes later) · AWS ELB
+    /// reported it resolved at 23:10 UTC", one line per upstream the incident was blamed on or waited for.
+    /// </summary>
+    public static IEnumerable<string> EvidenceLines(Incident incident, BoardState state, Localizer l, DateTimeOffset now)
+    {
+        foreach (var e in incident.Evidence)
+        {
+            var name = state.Upstreams.TryGetValue(e.UpstreamId, out var upstream) ? upstream.Name : e.UpstreamId;
+            var parts = new List<string>();
+            if (e.AcknowledgedAt is { } ack && ack < e.ChecksFailedAt)
+            {
+                parts.Add(l.Format(nameof(Strings.Evidence_AcknowledgedFirst), name, l.Clock(ack, now)));
+                parts.Add(l.Format(nameof(Strings.Evidence_ChecksFailed), l.Clock(e.ChecksFailedAt, now)));
+            }
+            else
+            {
+                parts.Add(l.Format(nameof(Strings.Evidence_ChecksFailed), l.Clock(e.ChecksFailedAt, now)));
+                parts.Add(e.AcknowledgedAt is { } later
+                    ? l.Format(nameof(Strings.Evidence_Acknowledged), name, l.Clock(later, now), l.Duration(later - e.ChecksFailedAt))
+                    : l.Format(nameof(Strings.Evidence_NotYet), name));
+            }
+
+            if (e.ResolvedAt is { } resolved)
+            {
+                parts.Add(l.Format(nameof(Strings.Evidence_Resolved), name, l.Clock(resolved, now)));
+            }
+
+            yield return l.Format(nameof(Strings.Evidence_Line), string.Join(" · ", parts));
+        }
+    }
+
     /// <summary>A timeline message; the resolution entry without words of its own reads "Resolved."</summary>
     public static string TimelineMessage(TimelineEntry entry, Localizer l) =>
-        entry.Message.Length > 0 ? entry.Message : l[nameof(Strings.Timeline_Resolved)];
+        entry.Phrase is { } phrase ? AutomaticWords.Render(phrase, l)
+        : entry.Message.Length > 0 ? entry.Message
+        : l[nameof(Strings.Timeline_Resolved)];
 }

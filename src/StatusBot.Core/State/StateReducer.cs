@@ -21,6 +21,13 @@ public static class StateReducer
             IncidentUpdated u => Apply(state, u),
             IncidentCauseChanged c => Apply(state, c),
             IncidentResolved r => Apply(state, r),
+            IncidentServiceAdded a => Apply(state, a),
+            IncidentServiceRecovered r => Apply(state, r),
+            IncidentNoteAdded n => Update(state, n.IncidentId, i => i with { Notes = i.Notes.Add(new IncidentNote(n.At, n.Text, n.Actor)) }),
+            IncidentEvidenceRecorded v => Update(state, v.IncidentId, i => i with
+            {
+                Evidence = i.EvidenceFor(v.Evidence.UpstreamId) is { } old ? i.Evidence.Replace(old, v.Evidence) : i.Evidence.Add(v.Evidence),
+            }),
             _ => ApplyExtension(state, e),
         };
         return next with { Sequence = state.Sequence + 1 };
@@ -75,7 +82,7 @@ public static class StateReducer
             e.Automatic ? UpdateKind.Automatic : UpdateKind.Human,
             IncidentStatus.Investigating,
             e.Message ?? e.Title,
-            e.Actor);
+            e.Actor) { Phrase = e.Phrase };
         var incident = new Incident(
             e.IncidentId,
             e.Title,
@@ -120,12 +127,49 @@ public static class StateReducer
             Status = e.Status,
             Milestones = milestones,
             NextUpdateDue = e.NextUpdateDue,
-            Timeline = i.Timeline.Add(new TimelineEntry(e.At, e.Kind, e.Status, e.Message, e.Actor)),
+            Timeline = i.Timeline.Add(new TimelineEntry(e.At, e.Kind, e.Status, e.Message, e.Actor) { Phrase = e.Phrase }),
         };
     });
 
     private static BoardState Apply(BoardState state, IncidentCauseChanged e) =>
-        Update(state, e.IncidentId, i => i with { Cause = e.Cause });
+        Update(state, e.IncidentId, i => i with { Cause = e.Cause, CauseSetByPerson = i.CauseSetByPerson || e.Actor != Actor.System });
+
+    private static BoardState Apply(BoardState state, IncidentServiceAdded e)
+    {
+        var next = Update(state, e.IncidentId, i =>
+        {
+            var existing = i.Services.FirstOrDefault(s => s.ServiceId == e.Service.ServiceId);
+            var worst = existing is not null && existing.Status.Severity() > e.Service.Status.Severity() ? existing.Status : e.Service.Status;
+            return i with
+            {
+                Title = e.Title,
+                Impact = e.Impact > i.Impact ? e.Impact : i.Impact,
+                Services = existing is null ? i.Services.Add(e.Service) : i.Services.Replace(existing, new AffectedService(e.Service.ServiceId, worst)),
+                Timeline = i.Timeline.Add(new TimelineEntry(e.At, UpdateKind.Automatic, i.Status, e.Message, e.Actor) { Phrase = e.Phrase }),
+            };
+        });
+        return next.Incidents.ContainsKey(e.IncidentId)
+            ? next with { LatestIncidentByService = IndexService(next.LatestIncidentByService, e.Service.ServiceId, e.IncidentId) }
+            : next;
+    }
+
+    private static BoardState Apply(BoardState state, IncidentServiceRecovered e) => Update(state, e.IncidentId, i =>
+    {
+        var affected = i.Services.FirstOrDefault(s => s.ServiceId == e.ServiceId);
+        return affected is null
+            ? i
+            : i with
+            {
+                Services = i.Services.Replace(affected, affected with { RecoveredAt = e.At }),
+                Milestones = i.Milestones with { Mitigated = i.Milestones.Mitigated ?? e.At },
+                Timeline = i.Timeline.Add(new TimelineEntry(e.At, UpdateKind.Automatic, i.Status, e.Message, e.Actor) { Phrase = e.Phrase }),
+            };
+    });
+
+    private static ImmutableDictionary<string, string> IndexService(ImmutableDictionary<string, string> latest, string serviceId, string incidentId) =>
+        !latest.TryGetValue(serviceId, out var previous) || IncidentIds.NumberOf(previous) < IncidentIds.NumberOf(incidentId)
+            ? latest.SetItem(serviceId, incidentId)
+            : latest;
 
     private static BoardState Apply(BoardState state, IncidentResolved e)
     {

@@ -23,7 +23,7 @@ public sealed class IncidentListHandler(TimeProvider time) : IQueryHandler
         {
             Title = l.Plural(nameof(Strings.IncidentList_Title), open.Count),
             Severity = open.Select(StatusViews.SeverityOf).Max(),
-            Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: false))))],
+            Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i, state, l), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: false))))],
             Actions = [.. open.Select(i => StatusHandler.TimelineAction(i, l))],
             Timestamp = now,
         };

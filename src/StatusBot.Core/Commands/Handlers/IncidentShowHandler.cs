@@ -40,6 +40,13 @@ public sealed class IncidentShowHandler(TimeProvider time) : IQueryHandler
         }
 
         lines.Add(string.Join(" · ", milestones));
+        lines.AddRange(StatusViews.EvidenceLines(incident, state, l, now));
+        if (command.IsAdmin && incident.Notes.Count > 0)
+        {
+            // Probe and alert details: for admins, never in public.
+            lines.Add(l[nameof(Strings.Incident_Notes)]);
+            lines.AddRange(incident.Notes.Select(n => $"{l.Clock(n.At, now)} · {n.Text}"));
+        }
         var shown = incident.Timeline.Skip(Math.Max(0, incident.Timeline.Count - MaxTimeline)).Reverse();
         var fields = shown.Select(t => new ReplyField(
             $"{l.Clock(t.At, now)} · {l.Status(t.Status)} ({l.Kind(t.Kind)})",
@@ -47,7 +54,7 @@ public sealed class IncidentShowHandler(TimeProvider time) : IQueryHandler
         var hidden = incident.Timeline.Count - MaxTimeline;
         return new Reply
         {
-            Title = StatusViews.IncidentName(incident),
+            Title = StatusViews.IncidentName(incident, state, l),
             Severity = StatusViews.SeverityOf(incident),
             Lines = [.. lines],
             Fields = [.. fields],

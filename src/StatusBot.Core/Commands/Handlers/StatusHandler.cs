@@ -20,7 +20,7 @@ public sealed class StatusHandler(TimeProvider time) : IQueryHandler
     private static Reply Overview(BoardState state, Localizer l, DateTimeOffset now)
     {
         var open = state.OpenIncidents.ToList();
-        var fields = open.Select(i => new ReplyField(StatusViews.IncidentName(i), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: false))));
+        var fields = open.Select(i => new ReplyField(StatusViews.IncidentName(i, state, l), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: false))));
         return new Reply
         {
             Title = StatusViews.Overall(state, l),
@@ -58,7 +58,7 @@ public sealed class StatusHandler(TimeProvider time) : IQueryHandler
             Title = l.Format(nameof(Strings.Status_ServiceTitle), StatusViews.Icon(service.Status), service.Name, l.Status(service.Status)),
             Severity = StatusViews.SeverityOf(service.Status),
             Lines = [.. lines],
-            Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: true))))],
+            Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i, state, l), string.Join('\n', StatusViews.IncidentSummary(i, state, l, now, detailed: true))))],
             Timestamp = now,
             Actions = [.. actions],
         };

@@ -34,7 +34,7 @@ public sealed class WhyHandler(TimeProvider time) : IQueryHandler
             {
                 Title = l.Format(nameof(Strings.Why_Several), open.Count),
                 Severity = open.Select(StatusViews.SeverityOf).Max(),
-                Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i), StatusViews.CauseLine(i, state, l)))],
+                Fields = [.. open.Select(i => new ReplyField(StatusViews.IncidentName(i, state, l), StatusViews.CauseLine(i, state, l)))],
                 Timestamp = now,
             };
         }
@@ -67,10 +67,11 @@ public sealed class WhyHandler(TimeProvider time) : IQueryHandler
             }
         }
 
+        lines.AddRange(StatusViews.EvidenceLines(incident, state, l, now));
         lines.AddRange(StatusViews.IncidentSummary(incident, state, l, now, detailed: false).Where(s => s != lines[0]));
         return new Reply
         {
-            Title = l.Format(incident.IsResolved ? nameof(Strings.Why_TitleResolved) : nameof(Strings.Why_Title), StatusViews.IncidentName(incident)),
+            Title = l.Format(incident.IsResolved ? nameof(Strings.Why_TitleResolved) : nameof(Strings.Why_Title), StatusViews.IncidentName(incident, state, l)),
             Severity = StatusViews.SeverityOf(incident),
             Lines = [.. lines],
             Timestamp = now,
