@@ -37,4 +37,19 @@ public sealed class AnnouncementSnapshotTests
         Assert.Equal(2, restored.Announcements.NextMaintenanceNumber);
         Assert.Equal("ELB errors", restored.Announcements.Upstreams["aws-elb-us-east-1"].IncidentName);
     }
+
+    [Fact]
+    public async Task Restore_UpstreamTroubleThatWentOn_KeepsWhenTheTroubleBegan()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var began = bot.Time.GetUtcNow();
+        await bot.Board.ExecuteAsync(_ => Decision.Apply(new UpstreamStatusChanged(Actor.System, began, "aws-elb-us-east-1", "major", "ELB errors", "investigating")), CancellationToken.None);
+        bot.Advance(TimeSpan.FromMinutes(25));
+        await bot.Board.ExecuteAsync(_ => Decision.Apply(new UpstreamStatusChanged(Actor.System, bot.Time.GetUtcNow(), "aws-elb-us-east-1", "major", "ELB errors", "identified")), CancellationToken.None);
+
+        var restored = SnapshotCodec.Restore(StorageKit.Initial(), SnapshotCodec.Decode(SnapshotCodec.Encode(bot.State, TestBot.Start)));
+
+        Assert.Equal(began, bot.State.Announcements.Upstreams["aws-elb-us-east-1"].TroubleSince);
+        Assert.Equal(began, restored.Announcements.Upstreams["aws-elb-us-east-1"].TroubleSince);
+    }
 }

@@ -26,10 +26,7 @@ public static class AnnouncementReducer
             MaintenanceCancelled c => a.Maintenances.TryGetValue(c.MaintenanceId, out var m)
                 ? a with { Maintenances = a.Maintenances.SetItem(c.MaintenanceId, m with { Cancelled = true, CancelledAt = c.At }) }
                 : a,
-            UpstreamStatusChanged u => a with
-            {
-                Upstreams = a.Upstreams.SetItem(u.UpstreamId, new UpstreamReport(u.UpstreamId, u.Indicator, u.IncidentName, u.IncidentStatus, u.At)),
-            },
+            UpstreamStatusChanged u => a with { Upstreams = a.Upstreams.SetItem(u.UpstreamId, Report(a.Upstreams.GetValueOrDefault(u.UpstreamId), u)) },
             AnnouncementQueued q => a with
             {
                 Outbox = a.Outbox.SetItem(OutboxKeys.Of(q.Subject, q.ChannelKey), new OutboxEntry(q.AnnouncementId, q.ChannelKey, q.Subject, q.Version, q.At)),
@@ -39,6 +36,13 @@ public static class AnnouncementReducer
             _ => null,
         };
         return next is null ? null : state with { Announcements = next };
+    }
+
+    /// <summary>What the upstream says now; trouble that goes on keeps the time it began.</summary>
+    private static UpstreamReport Report(UpstreamReport? before, UpstreamStatusChanged u)
+    {
+        var next = new UpstreamReport(u.UpstreamId, u.Indicator, u.IncidentName, u.IncidentStatus, u.At);
+        return next.HasTrouble ? next with { TroubleSince = before is { HasTrouble: true } ? before.TroubleSince ?? before.At : u.At } : next;
     }
 
     /// <summary>

@@ -47,7 +47,9 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
             ServiceCard(html, service);
         }
 
-        html.Raw("</section><section aria-labelledby=\"maintenance\"><h2 id=\"maintenance\">").Text(l[nameof(Strings.Page_Maintenance)]).Raw("</h2>");
+        html.Raw("</section>");
+        Upstreams(html);
+        html.Raw("<section aria-labelledby=\"maintenance\"><h2 id=\"maintenance\">").Text(l[nameof(Strings.Page_Maintenance)]).Raw("</h2>");
         var maintenances = MaintenanceTimeline.Current(state, now).ToList();
         if (maintenances.Count == 0)
         {
@@ -109,6 +111,55 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         html.Raw("</div><div class=\"bar-legend muted\" aria-hidden=\"true\"><span>").Text(l[nameof(Strings.Page_DaysAgo)]).Raw("</span><span>")
             .Text(summary).Raw("</span><span>").Text(l[nameof(Strings.Page_Today)]).Raw("</span></div></div>");
     }
+
+    /// <summary>
+    /// The third-party section, as Statuspage shows third-party components: each upstream by name with what it last reported
+    /// (operational, an incident and since when, or unknown before its first report). Absent when no upstream is configured.
+    /// </summary>
+    private void Upstreams(HtmlWriter html)
+    {
+        if (state.Upstreams.IsEmpty)
+        {
+            return;
+        }
+
+        html.Raw("<section aria-labelledby=\"upstreams\"><h2 id=\"upstreams\">").Text(l[nameof(Strings.Page_Upstreams)]).Raw("</h2>")
+            .Element("p", "muted", l[nameof(Strings.Page_UpstreamsIntro)]);
+        foreach (var upstream in state.Upstreams.Values.OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Id, StringComparer.Ordinal))
+        {
+            var report = state.Announcements.Upstreams.GetValueOrDefault(upstream.Id);
+            var (css, icon, text) = report switch
+            {
+                null => ("unknown", StatusViews.Icon(ServiceStatus.Unknown), l[nameof(Strings.Page_UpstreamUnknown)]),
+                { HasTrouble: false } => ("operational", StatusViews.Icon(ServiceStatus.Operational), l[nameof(Strings.Page_UpstreamOperational)]),
+                _ => (TroubleClass(report.Indicator), StatusViews.Icon(TroubleStatus(report.Indicator)), report.IncidentName is { } name && report.IncidentStatus is not ("resolved" or "postmortem")
+                    ? l.Format(nameof(Strings.Page_UpstreamIncident), name)
+                    : l[nameof(Strings.Page_UpstreamTrouble)]),
+            };
+            html.Raw("<div class=\"card upstream\"><div class=\"service\"><strong>").Text(upstream.Name).Raw("</strong><span class=\"status st-").Text(css).Raw("\">")
+                .Raw("<span aria-hidden=\"true\">").Text(icon).Raw("</span> ").Text(text).Raw("</span></div>");
+            if (report is { HasTrouble: true })
+            {
+                var since = report.TroubleSince ?? report.At;
+                html.Raw("<div class=\"muted\"><time").Attribute("datetime", Iso(since)).Raw(">")
+                    .Text(l.Format(nameof(Strings.Page_UpstreamSince), l.Clock(since, now), l.Relative(since, now))).Raw("</time></div>");
+            }
+
+            html.Raw("</div>");
+        }
+
+        html.Raw("</section>");
+    }
+
+    /// <summary>A Statuspage indicator as the status it reads like: minor is degraded, major partial, critical major.</summary>
+    private static ServiceStatus TroubleStatus(string indicator) => indicator switch
+    {
+        "critical" => ServiceStatus.MajorOutage,
+        "major" => ServiceStatus.PartialOutage,
+        _ => ServiceStatus.DegradedPerformance,
+    };
+
+    private static string TroubleClass(string indicator) => WireNames.Of(TroubleStatus(indicator));
 
     private void IncidentCard(HtmlWriter html, Incident incident)
     {
