@@ -137,9 +137,26 @@ public static class StatusBotCli
     {
         await using var app = StatusBotWebApp.Create(cli);
         _ = app.Services.GetRequiredService<IOptions<StatusBotOptions>>().Value;
-        await app.RunAsync(cancellationToken);
+        var urls = app.Configuration[WebHostDefaults.ServerUrlsKey];
+        try
+        {
+            await app.RunAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"StatusBot cannot start: {BoundAddress(ex.Message) ?? urls} (--urls) is already in use by another program; stop it, or pass --urls with a free port (for example --urls http://localhost:8081).");
+            return 2;
+        }
+
         return 0;
     }
+
+    /// <summary>The address Kestrel names in "Failed to bind to address http://127.0.0.1:8080: address already in use.".</summary>
+    private static string? BoundAddress(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, @"address (\S+?): address already in use", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)) is { Success: true } m
+            ? m.Groups[1].Value
+            : null;
 
     private static async Task<int> SlackManifestAsync(CliSettings cli)
     {

@@ -54,11 +54,12 @@ public sealed partial class FileEventStore(
 
     public ValueTask<BoardState> RecoverAsync(BoardState initial, CancellationToken cancellationToken)
     {
-        files.CreateDirectory(directory);
         if (lockDirectory)
         {
             _lock ??= DataDirectoryLock.Acquire(directory);
         }
+
+        files.CreateDirectory(directory);
 
         var recovery = new JournalRecovery(files, directory, logger);
         var (state, segments, snapshotSequence) = recovery.Recover(initial);

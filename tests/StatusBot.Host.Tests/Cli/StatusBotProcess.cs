@@ -35,9 +35,19 @@ internal static class StatusBotProcess
 
     public static Task<Result> RunAsync(string input, params string[] args) => RunAsync(input, new Dictionary<string, string>(), args);
 
-    public static async Task<Result> RunAsync(string input, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Result> RunAsync(string input, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(input, environment, unprivileged: false, args);
+
+    /// <summary>As a user without rights on other users' files: nobody (uid 65534) when the tests run as root.</summary>
+    public static Task<Result> RunUnprivilegedAsync(string input, params string[] args) =>
+        RunAsync(input, new Dictionary<string, string>(), unprivileged: true, args);
+
+    public static bool IsRoot => Environment.UserName == "root";
+
+    private static async Task<Result> RunAsync(string input, IReadOnlyDictionary<string, string> environment, bool unprivileged, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var asNobody = unprivileged && IsRoot;
+        var start = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -47,6 +57,17 @@ internal static class StatusBotProcess
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
+        if (asNobody)
+        {
+            foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["HOME"] = Path.GetTempPath();
+            start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        }
+
         start.ArgumentList.Add(Program);
         foreach (var arg in args)
         {
