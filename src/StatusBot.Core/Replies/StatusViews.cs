@@ -61,6 +61,28 @@ public static class StatusViews
         return SeverityOf(worst);
     }
 
+    /// <summary>
+    /// The status an open incident's services show right now, the worst of them, as the status page shows it: after
+    /// <c>service set streaming major</c> an incident opened with <c>major</c> impact reads "major outage", not "partial
+    /// outage". Falls back to the status the impact implies when none of the services has a problem any more.
+    /// </summary>
+    public static ServiceStatus AffectedStatus(Incident incident, BoardState state)
+    {
+        var worst = incident.Services
+            .Select(s => state.Services.TryGetValue(s.ServiceId, out var service) ? service.Status : ServiceStatus.Operational)
+            .Where(s => s.IsProblem())
+            .DefaultIfEmpty(incident.Impact.ToServiceStatus())
+            .MaxBy(s => s.Severity());
+        return worst;
+    }
+
+    /// <summary>
+    /// The impact an incident is shown with: while it is open, the one its services' statuses imply (Statuspage computes
+    /// an incident's impact from its components the same way), so the words never disagree with the services' rows.
+    /// </summary>
+    public static Impact ShownImpact(Incident incident, BoardState state) =>
+        incident.IsResolved ? incident.Impact : AffectedStatus(incident, state).ToImpact();
+
     /// <summary>"INC-1 · Streaming fails on many devices".</summary>
     public static string IncidentName(Incident incident) => $"{incident.Id} · {incident.Title}";
 
@@ -74,7 +96,7 @@ public static class StatusViews
         yield return l.Format(
             nameof(Strings.Incident_StateLine),
             l.Status(incident.Status),
-            l.Impact(incident.Impact),
+            l.Impact(ShownImpact(incident, state)),
             services,
             l.Relative(incident.Milestones.Started, now));
 

@@ -45,6 +45,7 @@ public static class StatusBotWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddStatusBot(builder.Configuration);
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
+        builder.Services.AddSingleton<MonitoredServices>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<PrometheusBridge>();

@@ -18,7 +18,7 @@ public sealed class FrenchRepliesTests
         Assert.Equal("🟠 Streaming — Panne partielle · depuis il y a 3 heures", reply.Lines[0]);
         Assert.Equal("🟢 Website — Opérationnel", reply.Lines[1]);
         Assert.Contains("Touchés : TV, consoles", reply.Fields[0].Value, StringComparison.Ordinal);
-        Assert.Contains("En cours d'analyse · impact majeur · Streaming · a commencé il y a 3 heures", reply.Fields[0].Value, StringComparison.Ordinal);
+        Assert.Contains("En cours d'analyse · impact majeur (panne partielle) · Streaming · a commencé il y a 3 heures", reply.Fields[0].Value, StringComparison.Ordinal);
         Assert.Equal("1 incident en cours", reply.Footer);
     }
 

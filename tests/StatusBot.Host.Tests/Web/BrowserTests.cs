@@ -27,7 +27,7 @@ public sealed class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixtur
         Assert.Contains("Load balancers in us-east-1 are failing", card, StringComparison.Ordinal);
         Assert.Contains("<script>alert(1)</script>", card, StringComparison.Ordinal);
         Assert.Equal(5, bars.Count);
-        Assert.All(bars, label => Assert.Contains("uptime since monitoring began", label, StringComparison.Ordinal));
+        Assert.All(bars, label => Assert.Contains("Not monitored: nothing checks this service automatically", label, StringComparison.Ordinal));
         Assert.Equal("2 services sur 5 ont des problèmes", french);
     }
 

@@ -17,7 +17,6 @@ public sealed class StatusPageTests(ServeFixture serve) : IClassFixture<ServeFix
         Assert.Contains("href=\"/?lang=en&amp;refresh=off\"", html, StringComparison.Ordinal);
         Assert.Contains("location.reload()", html, StringComparison.Ordinal);
         Assert.Contains("<noscript><meta http-equiv=\"refresh\" content=\"60\"></noscript>", html, StringComparison.Ordinal);
-        Assert.Contains("uptime since monitoring began", html, StringComparison.Ordinal);
         Assert.Contains("<main>", html, StringComparison.Ordinal);
     }
 
@@ -114,5 +113,17 @@ public sealed class StatusPageTests(ServeFixture serve) : IClassFixture<ServeFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"journal\":\"ok\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_DefaultConfigurationWithoutProbesOrAlerts_SaysNotMonitoredInsteadOfAnUptime()
+    {
+        var html = await serve.Client.GetStringAsync("/");
+        var french = await serve.Client.GetStringAsync("/?lang=fr");
+
+        Assert.DoesNotContain("uptime since monitoring began", html, StringComparison.Ordinal);
+        // Each of the five services says it twice: under its bar and in the bar's label for screen readers.
+        Assert.Equal(10, html.Split("Not monitored: nothing checks this service automatically; its status is set by hand").Length - 1);
+        Assert.Contains("Non surveillé : rien ne vérifie ce service automatiquement", french, StringComparison.Ordinal);
     }
 }

@@ -37,4 +37,21 @@ public sealed class UptimeSummaryTests
 
         Assert.Contains("100.00% uptime over the past 90 days", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Home_OnlyStreamingMonitored_UptimeForStreamingNotMonitoredForTheOthers()
+    {
+        await using var bot = await TestBot.StartAsync();
+        bot.Advance(TimeSpan.FromMinutes(30));
+
+        var html = new StatusPage(bot.State, new WebOptions(), Localizer.For(Locales.English), bot.Time.GetUtcNow())
+        {
+            IsMonitored = id => id == "streaming",
+        }.Home();
+
+        Assert.Contains("100.00% uptime since monitoring began 30 minutes ago", html, StringComparison.Ordinal);
+        Assert.Equal(2, html.Split("100.00% uptime since monitoring began").Length - 1);
+        Assert.Contains("Not monitored: nothing checks this service automatically", html, StringComparison.Ordinal);
+        Assert.Contains(": not monitored\"", html, StringComparison.Ordinal);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class ApologizeIncidentHandler(TimeProvider time, CommandSettings 
     public static string Template(Incident incident, BoardState state, Localizer l, DateTimeOffset now, DateTimeOffset next)
     {
         var services = l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId)));
-        var status = l.Status(incident.Impact.ToServiceStatus()).ToLower(l.Culture);
+        var status = l.Status(StatusViews.AffectedStatus(incident, state)).ToLower(l.Culture);
         var who = incident.Segments.Length > 0
             ? l.Format(nameof(Strings.Apology_For), string.Join(", ", incident.Segments))
             : "";

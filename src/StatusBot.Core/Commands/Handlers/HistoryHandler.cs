@@ -1,4 +1,3 @@
-using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
 using StatusBot.Core.Text;
@@ -30,7 +29,7 @@ public sealed class HistoryHandler(TimeProvider time) : IQueryHandler
 
         var lines = incidents.Take(MaxListed).Select(i =>
         {
-            var icon = i.IsResolved ? "✅" : StatusViews.Icon(i.Impact.ToServiceStatus());
+            var icon = i.IsResolved ? "✅" : StatusViews.Icon(StatusViews.AffectedStatus(i, state));
             var span = i.IsResolved
                 ? l.Format(nameof(Strings.History_Lasted), l.Duration(i.Duration(now)))
                 : l.Format(nameof(Strings.History_Ongoing), l.Duration(i.Duration(now)));

@@ -41,7 +41,11 @@ public static class PageEndpoints
             options.Web,
             Localizer.For(PageLanguage.Choose(request, options.Locale)),
             time.GetUtcNow(),
-            autoRefresh: !string.Equals(request.Query["refresh"], "off", StringComparison.OrdinalIgnoreCase));
+            autoRefresh: !string.Equals(request.Query["refresh"], "off", StringComparison.OrdinalIgnoreCase))
+        {
+            // The demo's page has no monitoring configuration: its story's services are all watched.
+            IsMonitored = request.HttpContext.RequestServices.GetService<MonitoredServices>() is { } monitored ? monitored.IsMonitored : _ => true,
+        };
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", statusCode: status);

@@ -20,6 +20,9 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         "<script>setInterval(function(){var a=document.activeElement;if(document.visibilityState==='visible'&&(!a||a===document.body)){location.reload();}},60000);</script>";
 
     private bool _refresh;
+
+    /// <summary>Whether something watches a service; one that nothing watches shows no uptime figure (every service by default).</summary>
+    public Func<string, bool> IsMonitored { get; init; } = _ => true;
     private string _path = "/";
 
     public string Home()
@@ -91,10 +94,17 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         }
 
         var (days, overall) = UptimeDay.For(service, state, now);
+        var monitored = IsMonitored(service.Id);
+        if (!monitored)
+        {
+            // Hand-set statuses are no measurement: a day without an incident is a day nobody looked at.
+            days = [.. days.Select(d => d.HadIncident ? d : d with { Ratio = null })];
+        }
+
         // A board watching for less than the 90 days gives the ratio of the time it watched: say so, or 30 minutes of
         // outage on the first day would read as "12 % uptime over the past 90 days".
-        var summary = overall is not { } ratio
-            ? l[nameof(Strings.Page_UptimeNoData)]
+        var summary = !monitored ? l[nameof(Strings.Page_NotMonitored)]
+            : overall is not { } ratio ? l[nameof(Strings.Page_UptimeNoData)]
             : state.Epoch is { } epoch && now - epoch < TimeSpan.FromDays(90)
                 ? l.Format(nameof(Strings.Page_UptimeSinceSummary), Percent(ratio), l.Relative(epoch, now))
                 : l.Format(nameof(Strings.Page_UptimeSummary), Percent(ratio));
@@ -103,7 +113,7 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         {
             var date = day.Day.ToString("d MMM", l.Culture);
             var title = day.Ratio is not { } r
-                ? l.Format(nameof(Strings.Page_DayNoData), date)
+                ? l.Format(monitored ? nameof(Strings.Page_DayNoData) : nameof(Strings.Page_DayNotMonitored), date)
                 : l.Format(day.HadIncident ? nameof(Strings.Page_DayIncident) : nameof(Strings.Page_DayUptime), date, Percent(r));
             html.Raw("<span class=\"").Text(day.CssClass + (day.HadIncident ? " incident" : "")).Raw("\"").Attribute("title", title).Raw("></span>");
         }

@@ -63,4 +63,46 @@ public sealed class ApologizeTests
 
         Assert.Equal("Sorry, very bad timing, our engineers are working on it right now", Assert.Single(result.Reply.Lines));
     }
+
+    [Fact]
+    public async Task Apologize_ServiceSetWorseThanTheImpact_NamesTheStatusTheServiceShows()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.RunAsync(Open);
+        await bot.RunAsync("service set streaming major");
+        bot.Advance(TimeSpan.FromMinutes(30));
+
+        var result = await bot.RunAsync("incident apologize 1");
+        var status = await bot.RunAsync("status streaming", TestBot.Viewer());
+
+        Assert.StartsWith("🔴 Streaming: Major outage", status.Reply.Title, StringComparison.Ordinal);
+        Assert.StartsWith("Sorry — Streaming is still not working normally (major outage) for TV, consoles", Assert.Single(result.Reply.Lines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("minor", "minor impact (degraded performance)", "🟡 Streaming: Degraded performance")]
+    [InlineData("major", "major impact (partial outage)", "🟠 Streaming: Partial outage")]
+    [InlineData("critical", "critical impact (major outage)", "🔴 Streaming: Major outage")]
+    public async Task Open_EachImpact_NamedByTheStatusItGivesTheService(string impact, string words, string serviceTitle)
+    {
+        await using var bot = await TestBot.StartAsync();
+
+        var opened = await bot.RunAsync($"incident open streaming {impact} Down");
+        var status = await bot.RunAsync("status streaming", TestBot.Viewer());
+
+        Assert.StartsWith($"Investigating · {words} · Streaming", opened.Reply.Lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(serviceTitle, status.Reply.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_MajorThenServiceSetMajor_TheIncidentReadsMajorOutageLikeTheService()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.RunAsync("incident open streaming major Down");
+
+        await bot.RunAsync("service set streaming major");
+        var shown = await bot.RunAsync("incident show 1", TestBot.Viewer());
+
+        Assert.Contains(shown.Reply.Lines, l => l.StartsWith("Investigating · critical impact (major outage) · Streaming", StringComparison.Ordinal));
+    }
 }

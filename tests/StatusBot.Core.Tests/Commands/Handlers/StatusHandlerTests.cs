@@ -37,7 +37,7 @@ public sealed class StatusHandlerTests
         var field = Assert.Single(reply.Fields);
         Assert.Equal("INC-1 · Streaming fails on many devices", field.Name);
         Assert.Equal(
-            "Investigating · major impact · Streaming · started 20 minutes ago\nAffected: TV, consoles\nCause: not known yet\nNext update by 21:00 UTC (10 minutes from now)",
+            "Investigating · major impact (partial outage) · Streaming · started 20 minutes ago\nAffected: TV, consoles\nCause: not known yet\nNext update by 21:00 UTC (10 minutes from now)",
             field.Value);
         Assert.Equal("1 open incident", reply.Footer);
         Assert.Contains(reply.Actions, a => a.Command == "incident show INC-1" && !a.AdminOnly);

@@ -128,4 +128,13 @@ public sealed class HookEndpointsTests(HooksServeFixture serve) : IClassFixture<
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", HooksServeFixture.AlertmanagerToken);
         return request;
     }
+
+    [Fact]
+    public async Task Home_AlertmanagerConfigured_EveryServiceShowsItsUptime()
+    {
+        var html = await serve.Client.GetStringAsync("/");
+
+        Assert.Contains("uptime since monitoring began", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not monitored", html, StringComparison.Ordinal);
+    }
 }
