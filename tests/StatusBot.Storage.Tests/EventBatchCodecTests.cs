@@ -21,6 +21,17 @@ public sealed class EventBatchCodecTests
         new IncidentUpdated(Ada, At, "INC-1", IncidentStatus.Monitoring, "Restored for most", UpdateKind.Human, At.AddMinutes(30)),
         new IncidentCauseChanged(Ada, At, "INC-1", new Cause("ELB state data deleted", CauseConfidence.Confirmed, null)),
         new IncidentResolved(Ada, At, "INC-1", null),
+        new IncidentServiceAdded(
+            Actor.System, At, "INC-1", new AffectedService("website", ServiceStatus.DegradedPerformance), Impact.Minor, "Streaming is unavailable; Website is slow",
+            "Website is affected too", new Phrase("Auto_Joined", [PhraseArg.Names(["Website"])])),
+        new IncidentServiceRecovered(
+            Actor.System, At, "INC-1", "website", "Website is back; Streaming is still affected",
+            new Phrase("Auto_BackStill_One", [PhraseArg.Names(["Website"]), PhraseArg.Names(["Streaming"])])),
+        new IncidentNoteAdded(Actor.System, At, "INC-1", "Website: HTTP 503 in 4 ms"),
+        new IncidentEvidenceRecorded(Actor.System, At, "INC-1", new UpstreamEvidence("aws-elb-us-east-1", At.AddMinutes(-3), At, "Increased error rates", null, null)),
+        new IncidentUpdated(
+            Actor.System, At, "INC-1", IncidentStatus.Investigating, "AWS now reports", UpdateKind.Upstream, null,
+            new Phrase("Announce_UpstreamNowReports", [PhraseArg.Of("AWS"), PhraseArg.Of("Increased error rates"), PhraseArg.Span(TimeSpan.FromMinutes(3))])),
     ];
 
     [Theory]
