@@ -33,6 +33,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton(sp => new SlackSignatureVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? throw new InvalidOperationException("No Slack signing secret."),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackReplayGuard>();
         services.AddSingleton<ISlackWebApi>(sp => new SlackWebApiClient(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }),
             sp.GetRequiredService<IOptions<SlackOptions>>(),
@@ -72,7 +73,7 @@ public static partial class SlackServiceCollectionExtensions
         var group = endpoints.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>();
         group.MapPost("/commands", SlackEndpoints.CommandsAsync);
         group.MapPost("/events", SlackEndpoints.Events);
-        group.MapPost("/interactions", SlackEndpoints.Interactions);
+        group.MapPost("/interactions", SlackEndpoints.InteractionsAsync);
         LogOn(logger, options.CommandName, options.SocketMode, options.CanPost);
         return endpoints;
     }

@@ -50,6 +50,13 @@ public sealed partial class PostgresSchema(NpgsqlDataSource dataSource, ILogger<
             at timestamptz NOT NULL
         );
         """,
+        """
+        CREATE TABLE replay_claims (
+            key text PRIMARY KEY,
+            expires_at timestamptz NOT NULL
+        );
+        CREATE INDEX replay_claims_expiry ON replay_claims (expires_at);
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

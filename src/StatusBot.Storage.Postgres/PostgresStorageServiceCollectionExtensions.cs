@@ -12,7 +12,7 @@ public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Makes the database at <c>StatusBot:Storage:ConnectionString</c> the board's store and adds what sharing it needs:
-    /// leadership (advisory lock), the delivery ledger, the alive mark, the store status, the event follower and the
+    /// leadership (advisory lock), the delivery ledger, the replay ledger, the alive mark, the store status, the event follower and the
     /// leader's snapshots. The schema is migrated by the first use (the board's recovery at start). Options are validated
     /// at start.
     /// </summary>
@@ -38,6 +38,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ILeadership>(sp => sp.GetRequiredService<PostgresLeadership>()));
         services.Replace(ServiceDescriptor.Singleton<IDeliveryLedger, PostgresDeliveryLedger>());
         services.Replace(ServiceDescriptor.Singleton<IAliveMark, PostgresAliveMark>());
+        services.Replace(ServiceDescriptor.Singleton<IReplayLedger, PostgresReplayLedger>());
 
         services.AddHostedService(sp => sp.GetRequiredService<PostgresLeadership>());
         services.AddHostedService(sp => sp.GetRequiredService<EventFollower>());

@@ -115,6 +115,7 @@ public sealed class SmallPartsTests
         Assert.IsType<PostgresLeadership>(provider.GetRequiredService<ILeadership>());
         Assert.IsType<PostgresDeliveryLedger>(provider.GetRequiredService<IDeliveryLedger>());
         Assert.IsType<PostgresAliveMark>(provider.GetRequiredService<IAliveMark>());
+        Assert.IsType<PostgresReplayLedger>(provider.GetRequiredService<IReplayLedger>());
         Assert.Equal("blue", provider.GetRequiredService<ISharedStoreStatus>().InstanceId);
         Assert.Equal(3, provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Count());
     }

@@ -23,6 +23,9 @@ public static class StatusBotMetrics
 
         /// <summary>The body could not be read whole, or is larger than any genuine request.</summary>
         public const string Body = "body";
+
+        /// <summary>A correctly signed request already received (a replay): answered without running it again.</summary>
+        public const string Replay = "replay";
     }
 
     public const string MeterName = "StatusBot";

@@ -50,6 +50,7 @@ public static class StatusBotWebApp
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<PrometheusBridge>();
         builder.Services.AddSingleton<PriorityLane>();
+        builder.Services.AddSingleton<FailedTokenThrottle>();
 
         // The .NET meters are exported through the bridge, under stable names; not a second time by prometheus-net.
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = _ => false);

@@ -37,7 +37,8 @@ public sealed partial class SlackCommandService(
     /// <summary>The immediate answer to Slack's request (the final one, or a "working on it" acknowledgement).</summary>
     public async Task<SlackMessage> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        var catalogText = SlackCommandText.ToCatalogText(_options, command.Command, command.Text);
+        // Slack sends & < > typed by the user as entities; mention forms arrive as raw <@U…> and stay inert in the renderers.
+        var catalogText = SlackCommandText.ToCatalogText(_options, command.Command, SlackEscape.Unescape(command.Text));
         var l = Localizer.For(Locales.Resolve(_options.Locale));
         if (catalogText is null)
         {
@@ -85,8 +86,10 @@ public sealed partial class SlackCommandService(
             var second = time.GetUtcNow().ToUnixTimeSeconds();
             var result = await dispatcher.DispatchTextAsync(catalogText, caller, cancellationToken);
             var message = SlackRenderer.Render(result.Reply, caller.IsAdmin);
-            var inChannel = result.Reply.Visibility == Visibility.Channel
-                || (share && result.Outcome == CommandOutcome.Answered && result.Spec is { Mutates: false });
+            // An error is never shared: it may quote the caller's own words back, and those are not for the channel.
+            var inChannel = result.Reply.Severity != Severity.Error
+                && (result.Reply.Visibility == Visibility.Channel
+                    || (share && result.Outcome == CommandOutcome.Answered && result.Spec is { Mutates: false }));
             message = message with { ResponseType = inChannel ? SlackMessage.InChannel : SlackMessage.Ephemeral };
             if (isRead && result.Outcome == CommandOutcome.Answered)
             {

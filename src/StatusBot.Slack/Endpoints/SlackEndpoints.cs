@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using StatusBot.Slack.Json;
 using StatusBot.Slack.Rendering;
+using StatusBot.Slack.Verification;
 
 namespace StatusBot.Slack.Endpoints;
 
@@ -13,10 +14,10 @@ public static class SlackEndpoints
     private static readonly ConditionalWeakTable<SlackMessage, byte[]> Serialized = [];
 
     /// <summary><c>POST /slack/commands</c>: form body; <c>ssl_check</c> gets an empty 200.</summary>
-    public static async Task<IResult> CommandsAsync(HttpContext http, SlackCommandService service)
+    public static async Task<IResult> CommandsAsync(HttpContext http, SlackCommandService service, SlackReplayGuard replays)
     {
         var form = SlackRequest.Form(SlackRequest.Body(http));
-        if (SlackRequest.Field(form, "ssl_check") == "1")
+        if (SlackRequest.Field(form, "ssl_check") == "1" || !await replays.FirstTriggerAsync(SlackRequest.Field(form, "trigger_id"), http.RequestAborted))
         {
             return Results.Ok();
         }
@@ -66,7 +67,7 @@ public static class SlackEndpoints
     }
 
     /// <summary><c>POST /slack/interactions</c>: form with one <c>payload</c> field of JSON; acknowledged at once.</summary>
-    public static IResult Interactions(HttpContext http, SlackInteractionService service)
+    public static async Task<IResult> InteractionsAsync(HttpContext http, SlackInteractionService service, SlackReplayGuard replays)
     {
         var form = SlackRequest.Form(SlackRequest.Body(http));
         InteractionPayload? payload;
@@ -84,7 +85,11 @@ public static class SlackEndpoints
             return Results.BadRequest();
         }
 
-        service.Accept(payload);
+        if (await replays.FirstTriggerAsync(payload.TriggerId, http.RequestAborted))
+        {
+            service.Accept(payload);
+        }
+
         return Results.Ok();
     }
 }

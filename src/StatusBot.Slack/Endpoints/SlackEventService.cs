@@ -86,8 +86,7 @@ public sealed partial class SlackEventService(
 
     /// <summary>The words of a message without the bot's mention, with Slack's entities turned back into characters.</summary>
     internal static string Clean(string text) =>
-        MentionPattern().Replace(text, " ").Replace("&lt;", "<", StringComparison.Ordinal)
-            .Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal).Trim();
+        SlackEscape.Unescape(MentionPattern().Replace(text, " ")).Trim();
 
     [GeneratedRegex(@"<@[UWB][A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex MentionPattern();

@@ -61,7 +61,8 @@ internal sealed record InteractionPayload(
     [property: JsonPropertyName("team")] InteractionTeam? Team = null,
     [property: JsonPropertyName("channel")] InteractionChannel? Channel = null,
     [property: JsonPropertyName("response_url")] string? ResponseUrl = null,
-    [property: JsonPropertyName("actions")] IReadOnlyList<InteractionAction>? Actions = null);
+    [property: JsonPropertyName("actions")] IReadOnlyList<InteractionAction>? Actions = null,
+    [property: JsonPropertyName("trigger_id")] string? TriggerId = null);
 
 internal sealed record InteractionUser(
     [property: JsonPropertyName("id")] string Id,
@@ -101,4 +102,5 @@ internal sealed record SlashCommandPayload(
     [property: JsonPropertyName("channel_id")] string? ChannelId = null,
     [property: JsonPropertyName("team_id")] string? TeamId = null,
     [property: JsonPropertyName("response_url")] string? ResponseUrl = null,
-    [property: JsonPropertyName("ssl_check")] string? SslCheck = null);
+    [property: JsonPropertyName("ssl_check")] string? SslCheck = null,
+    [property: JsonPropertyName("trigger_id")] string? TriggerId = null);

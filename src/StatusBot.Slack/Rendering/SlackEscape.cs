@@ -39,6 +39,45 @@ public static class SlackEscape
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The text as the user typed it: Slack sends <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> in slash-command and message text
+    /// as <c>&amp;amp;</c>, <c>&amp;lt;</c> and <c>&amp;gt;</c>. One pass, so <c>&amp;amp;lt;</c> becomes <c>&amp;lt;</c>, not <c>&lt;</c>.
+    /// </summary>
+    public static string Unescape(string text)
+    {
+        if (!text.Contains('&', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var rest = text.AsSpan(i);
+            if (rest.StartsWith("&amp;", StringComparison.Ordinal))
+            {
+                sb.Append('&');
+                i += 4;
+            }
+            else if (rest.StartsWith("&lt;", StringComparison.Ordinal))
+            {
+                sb.Append('<');
+                i += 3;
+            }
+            else if (rest.StartsWith("&gt;", StringComparison.Ordinal))
+            {
+                sb.Append('>');
+                i += 3;
+            }
+            else
+            {
+                sb.Append(text[i]);
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Plain text for <c>plain_text</c> objects: never parsed by Slack, so only control characters go.</summary>
     public static string Plain(string text) => HasControl(text) ? new string([.. text.Where(c => c == '\n' || !char.IsControl(c))]) : text;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StatusBot.Slack.Endpoints;
 using StatusBot.Slack.Json;
+using StatusBot.Slack.Verification;
 using StatusBot.Slack.WebApi;
 
 namespace StatusBot.Slack.SocketMode;
@@ -16,6 +17,7 @@ public sealed partial class SlackEnvelopeHandler(
     SlackEventService events,
     SlackInteractionService interactions,
     SlackEventDeduplicator deduplicator,
+    SlackReplayGuard replays,
     SlackBackgroundWork background,
     ISlackWebApi api,
     ILogger<SlackEnvelopeHandler> logger)
@@ -34,7 +36,7 @@ public sealed partial class SlackEnvelopeHandler(
             {
                 case "slash_commands":
                     var form = payload.Deserialize(SlackJsonContext.Default.SlashCommandPayload);
-                    if (form is { Command: { } command, UserId: { } userId })
+                    if (form is { Command: { } command, UserId: { } userId } && await replays.FirstTriggerAsync(form.TriggerId, cancellationToken))
                     {
                         var slash = new SlashCommand(command, form.Text ?? "", userId, form.UserName ?? userId, form.ChannelId ?? "", form.ResponseUrl);
                         var answer = await commands.HandleAsync(slash, cancellationToken);
@@ -59,7 +61,8 @@ public sealed partial class SlackEnvelopeHandler(
 
                     break;
                 case "interactive":
-                    if (payload.Deserialize(SlackJsonContext.Default.InteractionPayload) is { } interaction)
+                    if (payload.Deserialize(SlackJsonContext.Default.InteractionPayload) is { } interaction
+                        && await replays.FirstTriggerAsync(interaction.TriggerId, cancellationToken))
                     {
                         interactions.Accept(interaction);
                     }

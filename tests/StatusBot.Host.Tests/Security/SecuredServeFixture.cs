@@ -59,8 +59,11 @@ public class SecuredServeFixture : IAsyncLifetime
 
     public ConcurrentQueue<CapturedLog> Logs { get; } = new();
 
-    /// <summary>Extra settings for a subclass (the rate limit is off here: the matrix runs many commands as one viewer).</summary>
-    protected virtual Dictionary<string, string?> Settings { get; } = new() { ["StatusBot:RateLimit:CommandsPerMinute"] = "0" };
+    /// <summary>
+    /// Extra settings for a subclass (the rate limits are off here: the matrix runs many commands as one viewer and tries
+    /// every admin route with wrong tokens, all from one address on a clock that does not move).
+    /// </summary>
+    protected virtual Dictionary<string, string?> Settings { get; } = new() { ["StatusBot:RateLimit:CommandsPerMinute"] = "0", ["StatusBot:Admin:FailedTokensPerMinute"] = "0" };
 
     public async Task InitializeAsync()
     {

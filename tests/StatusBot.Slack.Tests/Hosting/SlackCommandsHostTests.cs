@@ -165,6 +165,47 @@ public sealed class SlackCommandsHostTests
     }
 
     [Fact]
+    public async Task Commands_ShareFlagOnAnError_StaysEphemeral()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var message = await ReadAsync(await host.CommandAsync("/statusbot", "help \"All fixed! Refund form: https://evil.example/r\" --share"));
+
+        Assert.Equal("ephemeral", message.GetProperty("response_type").GetString());
+        Assert.Contains("Unknown command", SlackJson.AllText(message));
+    }
+
+    [Fact]
+    public async Task Commands_ShareFlagOnAnUnknownCommand_StaysEphemeral()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        var message = await ReadAsync(await host.CommandAsync("/statusbot", "All fixed! Refund form: https://evil.example/r --share"));
+
+        Assert.Equal("ephemeral", message.GetProperty("response_type").GetString());
+    }
+
+    [Fact]
+    public async Task Commands_TitleWithCharactersSlackEscapes_StoredAsTypedAndEscapedAgainInTheReply()
+    {
+        await using var host = await SlackHost.StartAsync();
+
+        // What Slack sends for: TV < 50% & consoles, a literal "&lt;", and a user mention it turned into <@U1>.
+        var message = await ReadAsync(await host.CommandAsync("/incident", "open streaming major \"TV &lt; 50% &amp; consoles &amp;lt; <@U1>\"", "U-LISTED-ADMIN"));
+
+        var incident = Assert.Single(host.Board.Current.Incidents.Values);
+        Assert.Equal("TV < 50% & consoles &lt; <@U1>", incident.Title);
+        var shown = await ReadAsync(await host.CommandAsync("/statusbot", "incident show " + incident.Id));
+        foreach (var reply in (JsonElement[])[message, shown])
+        {
+            var mrkdwn = string.Join("\n", SlackJson.MrkdwnTexts(reply).Append(reply.GetProperty("text").GetString()!));
+            Assert.Contains("TV &lt; 50% &amp; consoles &amp;lt; &lt;@U1&gt;", mrkdwn);
+            Assert.DoesNotContain("&amp;amp;", mrkdwn);
+            Assert.DoesNotContain('<', mrkdwn);
+        }
+    }
+
+    [Fact]
     public async Task Commands_SlowAdminLookup_AcknowledgedAtOnceAndFinishedThroughResponseUrl()
     {
         await using var emulator = await SlackEmulator.StartAsync();

@@ -5,9 +5,10 @@ namespace StatusBot.Host.Web.Admin;
 
 /// <summary>
 /// Bearer-token authentication for <c>/api/admin</c>: the presented token's SHA-256 is compared in constant time with
-/// each configured hash. Without configured tokens the API does not exist (404); a missing or wrong token is 401.
+/// each configured hash. Without configured tokens the API does not exist (404); a missing or wrong token is 401, and an
+/// address with too many of those is answered 429 by <see cref="FailedTokenThrottle"/> before any comparison.
 /// </summary>
-internal sealed partial class AdminAuthFilter(IOptions<StatusBotOptions> options, ILogger<AdminAuthFilter> logger) : IEndpointFilter
+internal sealed class AdminAuthFilter(IOptions<StatusBotOptions> options, FailedTokenThrottle throttle) : IEndpointFilter
 {
     public const string TokenNameItem = "statusbot.admin-token";
 
@@ -19,11 +20,16 @@ internal sealed partial class AdminAuthFilter(IOptions<StatusBotOptions> options
             return Results.NotFound();
         }
 
+        if (throttle.Throttled(context.HttpContext) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         var header = context.HttpContext.Request.Headers.Authorization.ToString();
         var name = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Match(header[7..].Trim(), tokens) : null;
         if (name is null)
         {
-            LogRefused(logger, context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?");
+            throttle.Refused(context.HttpContext, "Admin API call");
             context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid admin API token is required.");
         }
@@ -33,7 +39,4 @@ internal sealed partial class AdminAuthFilter(IOptions<StatusBotOptions> options
     }
 
     private static string? Match(string presented, List<ApiTokenOptions> tokens) => TokenHashes.Find(presented, tokens, t => t.Sha256)?.Name;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin API call refused: missing or wrong token (from {Remote})")]
-    private static partial void LogRefused(ILogger logger, string remote);
 }

@@ -52,12 +52,18 @@ internal static partial class HookEndpoints
     {
         var logger = loggers.CreateLogger(LogCategory);
         var hook = options.Value.Hooks.Alertmanager;
+        var throttle = http.RequestServices.GetRequiredService<FailedTokenThrottle>();
+        if (throttle.Throttled(http) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         var header = http.Request.Headers.Authorization.ToString();
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
         var token = TokenHashes.Find(presented, hook.ApiTokens, t => t.Sha256);
         if (token is null)
         {
-            LogRefused(logger, "/hooks/alertmanager", http.Connection.RemoteIpAddress?.ToString() ?? "?");
+            throttle.Refused(http, "Webhook /hooks/alertmanager");
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Problem(StatusCodes.Status401Unauthorized, "A valid Alertmanager webhook token is required (Authorization: Bearer …).");
         }
@@ -72,10 +78,16 @@ internal static partial class HookEndpoints
 
     private static async Task<IResult> StatuspageAsync(HttpContext http, string? token, StatusBotOptions options, StatuspageWebhookIngest ingest, ILogger logger)
     {
+        var throttle = http.RequestServices.GetRequiredService<FailedTokenThrottle>();
+        if (throttle.Throttled(http) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         var upstream = TokenHashes.Find(token, options.Upstreams, u => u.WebhookTokenSha256);
         if (upstream is null)
         {
-            LogRefused(logger, "/hooks/statuspage", http.Connection.RemoteIpAddress?.ToString() ?? "?");
+            throttle.Refused(http, "Webhook /hooks/statuspage");
             return Problem(StatusCodes.Status401Unauthorized, "A valid upstream webhook token is required (/hooks/statuspage?token=… or /hooks/statuspage/{token}).");
         }
 
@@ -117,9 +129,6 @@ internal static partial class HookEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Statuspage webhook is off: set StatusBot:Upstreams[].WebhookTokenSha256 to turn on POST /hooks/statuspage; see docs/MONITORING.md")]
     private static partial void LogStatuspageOff(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Route} refused: missing or wrong token (from {Remote})")]
-    private static partial void LogRefused(ILogger logger, string route, string remote);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alertmanager notification from {Token}: {Services} services, {Unmatched} alerts naming no service, {Events} events")]
     private static partial void LogAlerts(ILogger logger, string token, int services, int unmatched, int events);
