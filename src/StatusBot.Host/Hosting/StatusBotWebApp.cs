@@ -5,6 +5,7 @@ using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
 using StatusBot.Host.Web.Hooks;
+using StatusBot.Host.Web.Http;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
 using StatusBot.Slack;
@@ -37,6 +38,7 @@ public static class StatusBotWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
         builder.WebHost.UseUrls(cli.Urls ?? builder.Configuration["urls"] ?? CliSettings.DefaultUrls);
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         // A refused start is reported once, as a sentence, by the command line; not again as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -49,6 +51,7 @@ public static class StatusBotWebApp
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<PrometheusBridge>();
         builder.Services.AddSingleton<PriorityLane>();
+        builder.Services.AddPublicWeb();
 
         // The .NET meters are exported through the bridge, under stable names; not a second time by prometheus-net.
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = _ => false);
@@ -56,6 +59,7 @@ public static class StatusBotWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UsePublicWeb();
         app.UseRouting();
         var requestDuration = RequestDuration();
         app.UseHttpMetrics(o =>
@@ -63,6 +67,11 @@ public static class StatusBotWebApp
             o.ReduceStatusCodeCardinality();
             o.RequestDuration.Histogram = requestDuration;
         });
+
+        app.UseCors();
+
+        // After the metrics, so a refused body is counted with its 400 or 408.
+        app.UseMiddleware<RequestFraming>();
 
         // After the metrics, so a request's time on the lane includes its wait to get onto it.
         app.Use(app.Services.GetRequiredService<PriorityLane>().InvokeAsync);
