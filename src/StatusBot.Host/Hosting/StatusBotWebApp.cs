@@ -55,6 +55,10 @@ public static class StatusBotWebApp
 
         // The .NET meters are exported through the bridge, under stable names; not a second time by prometheus-net.
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = _ => false);
+
+        // The event-counter adapter's own gauge, prometheus_net_eventcounteradapter_sources_connected_total, fails
+        // `promtool check metrics` (a gauge named like a counter); the runtime's figures come from the process metrics.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
         builder.Services.AddDiscord();
         configure?.Invoke(builder);
 
