@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
 using StatusBot.Host.Configuration;
+using StatusBot.Host.Web.Http;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
 
@@ -18,15 +19,24 @@ public static class DemoWeb
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(board);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(Options.Create(new StatusBotOptions { Web = new WebOptions { PageName = "Streaming service status (demo)" } }));
+        var web = new WebOptions { PageName = "Streaming service status (demo)" };
+        builder.Services.AddSingleton(Options.Create(new StatusBotOptions { Web = web }));
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
+        builder.Services.AddPublicWeb();
         var app = builder.Build();
+        app.UsePublicWeb();
+        app.UseRouting();
+        app.UseCors();
         app.MapStatusPages();
         app.MapStatuspageApi();
         await app.StartAsync(cancellationToken);
+
+        // Links in the feed and the JSON point where the page really answers (the real port when :0 was asked for).
+        web.PublicUrl = Address(app);
         return app;
     }
 

@@ -5,6 +5,7 @@ using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
 using StatusBot.Host.Web.Hooks;
+using StatusBot.Host.Web.Http;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
 using StatusBot.Slack;
@@ -37,6 +38,7 @@ public static class StatusBotWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
         builder.WebHost.UseUrls(cli.Urls ?? builder.Configuration["urls"] ?? CliSettings.DefaultUrls);
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         // A refused start is reported once, as a sentence, by the command line; not again as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -51,13 +53,19 @@ public static class StatusBotWebApp
         builder.Services.AddHostedService<PrometheusBridge>();
         builder.Services.AddSingleton<PriorityLane>();
         builder.Services.AddSingleton<FailedTokenThrottle>();
+        builder.Services.AddPublicWeb();
 
         // The .NET meters are exported through the bridge, under stable names; not a second time by prometheus-net.
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = _ => false);
+
+        // The event-counter adapter's own gauge, prometheus_net_eventcounteradapter_sources_connected_total, fails
+        // `promtool check metrics` (a gauge named like a counter); the runtime's figures come from the process metrics.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
         builder.Services.AddDiscord();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UsePublicWeb();
         app.UseRouting();
         var requestDuration = RequestDuration();
         app.UseHttpMetrics(o =>
@@ -65,6 +73,11 @@ public static class StatusBotWebApp
             o.ReduceStatusCodeCardinality();
             o.RequestDuration.Histogram = requestDuration;
         });
+
+        app.UseCors();
+
+        // After the metrics, so a refused body is counted with its 400 or 408.
+        app.UseMiddleware<RequestFraming>();
 
         // After the metrics, so a request's time on the lane includes its wait to get onto it.
         app.Use(app.Services.GetRequiredService<PriorityLane>().InvokeAsync);

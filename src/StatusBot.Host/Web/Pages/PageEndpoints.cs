@@ -3,6 +3,7 @@ using StatusBot.Core.Board;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Text;
 using StatusBot.Host.Configuration;
+using StatusBot.Host.Web.Http;
 
 namespace StatusBot.Host.Web.Pages;
 
@@ -12,7 +13,7 @@ public static class PageEndpoints
     public static IEndpointRouteBuilder MapStatusPages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", (HttpRequest request, StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time) =>
-            Html(Page(request, board, options.Value, time).Home()));
+            Html(Page(request, board, options.Value, time).Home())).AddEndpointFilter(Freshness.Page);
 
         endpoints.MapGet("/incidents/{id}", (string id, HttpRequest request, StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time) =>
         {
@@ -24,14 +25,14 @@ public static class PageEndpoints
 
             return MaintenanceTimeline.Find(board.Current, id) is { } maintenance
                 ? Html(page.Maintenance(maintenance))
-                : Html(page.NotFound(id.Length > 40 ? id[..40] : id), StatusCodes.Status404NotFound);
-        });
+                : Html(page.NotFound(), StatusCodes.Status404NotFound);
+        }).AddEndpointFilter(Freshness.Page);
 
         endpoints.MapGet("/feed.atom", (HttpRequest request, StatusBoard board, IOptions<StatusBotOptions> options, TimeProvider time) =>
         {
             var l = Localizer.For(PageLanguage.Choose(request, options.Value.Locale));
             return Results.Text(AtomFeed.Render(board.Current, options.Value.Web, l, time.GetUtcNow()), "application/atom+xml; charset=utf-8");
-        });
+        }).AddEndpointFilter(Freshness.Feed).RequireCors(PublicWeb.CorsPolicy);
         return endpoints;
     }
 

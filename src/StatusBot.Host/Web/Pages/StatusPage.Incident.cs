@@ -56,11 +56,15 @@ internal sealed partial class StatusPage
         return html.ToString();
     }
 
-    public string NotFound(string id)
+    /// <summary>
+    /// The answer to an unknown id: a fixed sentence that echoes no part of the address, so a crafted link cannot make the
+    /// page say something ("There is no incident ALL SYSTEMS HACKED…") in a box styled as an outage.
+    /// </summary>
+    public string NotFound()
     {
         var html = new HtmlWriter();
         Open(html, web.PageName, refresh: false, "/");
-        html.Element("p", "overall sev-critical", l.Format(nameof(Strings.Page_NotFound), id))
+        html.Element("h2", null, l[nameof(Strings.Page_NotFound)])
             .Raw("<p><a").Attribute("href", "/" + LangQuery()).Raw(">").Text(l[nameof(Strings.Page_AllServices)]).Raw("</a></p>");
         Close(html);
         return html.ToString();

@@ -18,6 +18,7 @@ internal sealed record ComponentDto(
     int Position,
     string? Description,
     bool Showcase,
+    DateOnly? StartDate,
     string? GroupId,
     string PageId,
     bool Group,

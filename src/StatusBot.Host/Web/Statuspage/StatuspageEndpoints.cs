@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
 using StatusBot.Host.Configuration;
+using StatusBot.Host.Web.Http;
 
 namespace StatusBot.Host.Web.Statuspage;
 
@@ -13,7 +14,7 @@ public static class StatuspageEndpoints
 {
     public static IEndpointRouteBuilder MapStatuspageApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v2");
+        var api = endpoints.MapGroup("/api/v2").AddEndpointFilter(Freshness.Api).RequireCors(PublicWeb.CorsPolicy);
         api.MapGet("/summary.json", (Mapper m) =>
         {
             var map = m.Create();

@@ -49,7 +49,7 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
             var members = state.OrderedServices.Where(s => s.Definition.Group == group).ToList();
             var worst = members.Select(m => m.Status).MaxBy(s => s.Severity());
             components.Add(new ComponentDto(
-                GroupId(group), group, WireNames.Of(worst), created, members.Max(m => m.Since), position++, null, false, null,
+                GroupId(group), group, WireNames.Of(worst), created, members.Max(m => m.Since), position++, null, false, StartDate(created), null,
                 PageId, true, false, [.. members.Select(m => m.Id)]));
         }
 
@@ -167,8 +167,11 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
     public List<IncidentDto> UnresolvedIncidents() => [.. state.OpenIncidents.Reverse().Select(Incident)];
 
     private ComponentDto Component(ServiceState service, int position, DateTimeOffset created) => new(
-        service.Id, service.Name, WireNames.Of(service.Status), created, service.Since, position, service.Note, true,
+        service.Id, service.Name, WireNames.Of(service.Status), created, service.Since, position, service.Note, true, StartDate(created),
         service.Definition.Group is { } g ? GroupId(g) : null, PageId, false, false, null);
+
+    /// <summary>A component's <c>start_date</c>: the day the board began watching it (a date, as Statuspage sends it).</summary>
+    private static DateOnly StartDate(DateTimeOffset created) => DateOnly.FromDateTime(created.UtcDateTime);
 
     private static string Body(TimelineEntry t) => t.Message.Length > 0 ? t.Message : "This incident has been resolved.";
 
