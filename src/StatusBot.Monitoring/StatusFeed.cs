@@ -84,10 +84,19 @@ public sealed partial record StatusFeed(IReadOnlyList<StatusFeedItem> Items)
             return ("none", null, null);
         }
 
-        var (resolved, title) = StripResolvedPrefix(newest.Title);
+        return Classify(newest);
+    }
+
+    /// <summary>
+    /// What one item says: <c>("none", name, "resolved")</c> for a resolution in any of AWS's forms, else the trouble it
+    /// reports with its severity; <c>("none", null, null)</c> for an item that names nothing ("Service is operating normally").
+    /// </summary>
+    public static (string Indicator, string? IncidentName, string? IncidentStatus) Classify(StatusFeedItem item)
+    {
+        var (resolved, title) = StripResolvedPrefix(item.Title);
         var (prefix, indicator) = Prefixes.FirstOrDefault(p => title.StartsWith(p.Prefix, StringComparison.OrdinalIgnoreCase));
         var name = prefix is null ? title : title[prefix.Length..].TrimStart(':', ' ');
-        resolved = resolved || indicator == "none" || name.Contains(ResolvedTag, StringComparison.OrdinalIgnoreCase) || SaysResolved(newest.Summary);
+        resolved = resolved || indicator == "none" || name.Contains(ResolvedTag, StringComparison.OrdinalIgnoreCase) || SaysResolved(item.Summary);
         name = name.Replace(ResolvedTag, "", StringComparison.OrdinalIgnoreCase).Trim();
         if (name.Length == 0)
         {

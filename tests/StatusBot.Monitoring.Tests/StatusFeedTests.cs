@@ -87,6 +87,22 @@ public sealed class StatusFeedTests
         Assert.False(report.HasTrouble);
     }
 
+    [Fact]
+    public void Classify_EachItemOfTheCurrentAwsFeed_TellsResolutionFromTrouble()
+    {
+        var feed = StatusFeed.Parse(Fixtures.Read("aws-health-rss-current-resolved.xml"));
+
+        var items = feed.Items.Select(StatusFeed.Classify).ToList();
+
+        Assert.Equal(
+            [
+                ("none", "Recovery underway", "resolved"),
+                ("major", "Increased Error Rates", "service impact"),
+                ("minor", "Increased API Latencies and Error Rates", "informational message"),
+            ],
+            items);
+    }
+
     [Theory]
     [InlineData("The issue has been resolved and the service is operating normally.", "none", "resolved")]
     [InlineData("The issues have been resolved and the service is operating normally.", "none", "resolved")]

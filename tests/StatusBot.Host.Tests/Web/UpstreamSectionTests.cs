@@ -11,7 +11,7 @@ public sealed class UpstreamSectionTests(ServeFixture serve) : IClassFixture<Ser
     private const string Elb = "aws-elb-us-east-1";
 
     [Fact]
-    public async Task Home_ThirdPartySection_FollowsTheUpstreamFromNoReportToIncidentToOperational_InEnglishAndFrench()
+    public async Task Home_ThirdPartySection_FollowsTheUpstreamFromNoReportToIncidentToOperationalToAProblem_InEnglishAndFrench()
     {
         var board = serve.Services.GetRequiredService<StatusBoard>();
 
@@ -28,6 +28,10 @@ public sealed class UpstreamSectionTests(ServeFixture serve) : IClassFixture<Ser
         await RecordAsync(board, new UpstreamReport(Elb, "none", "Increased Error Rates", "resolved", serve.Time.GetUtcNow()));
         var after = Section(await serve.Client.GetStringAsync("/"));
 
+        serve.Time.Advance(TimeSpan.FromMinutes(5));
+        await RecordAsync(board, new UpstreamReport(Elb, "critical", null, null, serve.Time.GetUtcNow()));
+        var componentsDown = Section(await serve.Client.GetStringAsync("/"));
+
         Assert.Contains("<h2 id=\"upstreams\">Third-party services</h2>", before, StringComparison.Ordinal);
         Assert.Contains("<strong>AWS Elastic Load Balancing (us-east-1)</strong>", before, StringComparison.Ordinal);
         Assert.Contains("Unknown (no report yet)", before, StringComparison.Ordinal);
@@ -43,6 +47,10 @@ public sealed class UpstreamSectionTests(ServeFixture serve) : IClassFixture<Ser
         Assert.Contains("Operational", after, StringComparison.Ordinal);
         Assert.DoesNotContain("Increased Error Rates", after, StringComparison.Ordinal);
         Assert.DoesNotContain("since", after, StringComparison.Ordinal);
+
+        Assert.Contains("st-major_outage", componentsDown, StringComparison.Ordinal);
+        Assert.Contains("Reporting a problem", componentsDown, StringComparison.Ordinal);
+        Assert.Contains("(now)", componentsDown, StringComparison.Ordinal);
     }
 
     private static async Task RecordAsync(StatusBoard board, UpstreamReport report) =>
