@@ -174,6 +174,18 @@ public static class StatusBotCli
             return 2;
         }
 
+        // With a bot serving the same data directory, talk to it (its page and channels change); otherwise run alone.
+        var configuration = new ConfigurationBuilder();
+        configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
+        var settings = configuration.Build();
+        var storage = new StorageOptions();
+        settings.GetSection(StorageOptions.Section).Bind(storage);
+        if (!storage.UsesPostgres && await LocalConsoleClient.TryConnectAsync(storage.FullDataDirectory, cancellationToken) is { } socket)
+        {
+            var culture = Locales.Resolve(locale ?? settings[$"{StatusBotOptions.Section}:Locale"]);
+            return await LocalConsoleClient.RunAsync(socket, storage.FullDataDirectory, Console.In, Console.Out, viewer, culture, !Console.IsInputRedirected, cancellationToken);
+        }
+
         using var host = StatusBotConsoleHost.Create(cli);
 
         // Read (and so validate) the options before starting: a failed start is logged with a stack trace by the host.

@@ -1,6 +1,7 @@
 using Prometheus;
 using Prometheus.HttpMetrics;
 using StatusBot.Discord;
+using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
@@ -8,6 +9,7 @@ using StatusBot.Host.Web.Hooks;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
 using StatusBot.Slack;
+using StatusBot.Storage;
 
 namespace StatusBot.Host.Hosting;
 
@@ -53,6 +55,11 @@ public static class StatusBotWebApp
         // The .NET meters are exported through the bridge, under stable names; not a second time by prometheus-net.
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = _ => false);
         builder.Services.AddDiscord();
+        if (!builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.UsesPostgres ?? true)
+        {
+            builder.Services.AddHostedService<LocalConsoleServer>();
+        }
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
