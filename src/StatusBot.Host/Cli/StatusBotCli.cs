@@ -7,6 +7,7 @@ using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Hosting;
 using StatusBot.Storage;
+using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Manifest;
 
 namespace StatusBot.Host.Cli;
@@ -162,7 +163,37 @@ public static class StatusBotCli
     {
         var configuration = new ConfigurationBuilder();
         configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
-        await Console.Out.WriteAsync(SlackManifest.Generate(configuration.Build()));
+        var settings = configuration.Build();
+        if (ConfigurationSchema.UnknownKeys(settings) is { Count: > 0 } unknown)
+        {
+            throw new OptionsValidationException(StatusBotOptions.Section, typeof(StatusBotOptions), unknown);
+        }
+
+        var options = new SlackOptions();
+        settings.GetSection(SlackOptions.Section).Bind(options);
+        if (!options.SocketMode)
+        {
+            // In HTTP mode Slack calls the request URLs: a placeholder or this machine's address would be refused by Slack.
+            if (PublicAddress.Configured(settings) is not { } configured)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"StatusBot cannot print the Slack manifest: {PublicAddress.Key} is not set. Slack calls the bot at its public https address " +
+                    $"(…/slack/commands, …/slack/events); set {PublicAddress.Key} (environment StatusBot__Web__PublicUrl) to it, or use Socket Mode (StatusBot:Slack:AppToken).");
+                return 2;
+            }
+
+            if (PublicAddress.IsUnreachable(configured.Url))
+            {
+                await Console.Error.WriteLineAsync(
+                    $"StatusBot cannot print the Slack manifest: {configured.Key} is {configured.Url}, a placeholder or this machine's own address that Slack cannot reach; " +
+                    "set it to the bot's public https address, or use Socket Mode (StatusBot:Slack:AppToken).");
+                return 2;
+            }
+
+            options.PublicUrl = configured.Url;
+        }
+
+        await Console.Out.WriteAsync(SlackManifest.Generate(options));
         return 0;
     }
 

@@ -21,7 +21,7 @@ public static class DemoWeb
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(board);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(Options.Create(new StatusBotOptions { Web = new WebOptions { PageName = "Streaming service status (demo)" } }));
+        builder.Services.AddSingleton(Options.Create(new StatusBotOptions { Web = new WebOptions { PageName = "Streaming service status (demo)", PublicUrl = PublicAddress.FromListenUrls(urls) } }));
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
         var app = builder.Build();
         app.MapStatusPages();

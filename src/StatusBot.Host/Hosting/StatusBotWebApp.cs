@@ -38,7 +38,9 @@ public static class StatusBotWebApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
-        builder.WebHost.UseUrls(cli.Urls ?? builder.Configuration["urls"] ?? CliSettings.DefaultUrls);
+        var urls = cli.Urls ?? builder.Configuration["urls"] ?? CliSettings.DefaultUrls;
+        builder.WebHost.UseUrls(urls);
+        var publicUrl = PublicAddress.Configured(builder.Configuration)?.Url ?? PublicAddress.FromListenUrls(urls);
 
         // A refused start is reported once, as a sentence, by the command line; not again as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -46,6 +48,7 @@ public static class StatusBotWebApp
         // One line per request would cost more than answering it during an outage-night burst.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddStatusBot(builder.Configuration);
+        builder.Services.PostConfigure<StatusBotOptions>(o => o.Web.PublicUrl = o.Web.PublicUrl.Length > 0 ? o.Web.PublicUrl : publicUrl);
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
