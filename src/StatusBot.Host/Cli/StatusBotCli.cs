@@ -68,9 +68,11 @@ public static class StatusBotCli
         root.Subcommands.Add(demo);
 
         var health = new Command("healthcheck", "Exit 0 when the running bot answers GET /healthz (for container health checks)");
-        var urlOption = new Option<string>("--url") { Description = "Health URL", DefaultValueFactory = _ => "http://localhost:8080/healthz" };
+        var urlOption = new Option<string?>("--url") { Description = "Health URL (default: /healthz at --urls, else ASPNETCORE_URLS, else http://localhost:8080)" };
         health.Options.Add(urlOption);
-        health.SetAction((parse, cancellationToken) => HealthCheck.RunAsync(parse.GetValue(urlOption)!, cancellationToken));
+        health.SetAction((parse, cancellationToken) => HealthCheck.RunAsync(
+            parse.GetValue(urlOption) ?? HealthCheck.UrlFor(parse.GetValue(UrlsOption) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS")),
+            cancellationToken));
         root.Subcommands.Add(health);
 
         var slack = new Command("slack", "Slack helpers");
