@@ -21,7 +21,9 @@ ENV StatusBot__Storage__DataDirectory=/data \
     DOTNET_gcServer=0 \
     DOTNET_GCgen0size=1000000
 EXPOSE 8080
+# serve listens on ASPNETCORE_URLS and healthcheck calls /healthz there: change the port with -e ASPNETCORE_URLS=http://+:9090
+# (and -p 9090:9090), and the health check follows it.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
     CMD ["dotnet", "statusbot.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "statusbot.dll"]
-CMD ["serve", "--urls", "http://+:8080"]
+CMD ["serve"]

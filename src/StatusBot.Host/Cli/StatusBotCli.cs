@@ -7,6 +7,7 @@ using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Hosting;
 using StatusBot.Storage;
+using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Manifest;
 
 namespace StatusBot.Host.Cli;
@@ -67,9 +68,11 @@ public static class StatusBotCli
         root.Subcommands.Add(demo);
 
         var health = new Command("healthcheck", "Exit 0 when the running bot answers GET /healthz (for container health checks)");
-        var urlOption = new Option<string>("--url") { Description = "Health URL", DefaultValueFactory = _ => "http://localhost:8080/healthz" };
+        var urlOption = new Option<string?>("--url") { Description = "Health URL (default: /healthz at --urls, else ASPNETCORE_URLS, else http://localhost:8080)" };
         health.Options.Add(urlOption);
-        health.SetAction((parse, cancellationToken) => HealthCheck.RunAsync(parse.GetValue(urlOption)!, cancellationToken));
+        health.SetAction((parse, cancellationToken) => HealthCheck.RunAsync(
+            parse.GetValue(urlOption) ?? HealthCheck.UrlFor(parse.GetValue(UrlsOption) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS")),
+            cancellationToken));
         root.Subcommands.Add(health);
 
         var slack = new Command("slack", "Slack helpers");
@@ -162,7 +165,37 @@ public static class StatusBotCli
     {
         var configuration = new ConfigurationBuilder();
         configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
-        await Console.Out.WriteAsync(SlackManifest.Generate(configuration.Build()));
+        var settings = configuration.Build();
+        if (ConfigurationSchema.UnknownKeys(settings) is { Count: > 0 } unknown)
+        {
+            throw new OptionsValidationException(StatusBotOptions.Section, typeof(StatusBotOptions), unknown);
+        }
+
+        var options = new SlackOptions();
+        settings.GetSection(SlackOptions.Section).Bind(options);
+        if (!options.SocketMode)
+        {
+            // In HTTP mode Slack calls the request URLs: a placeholder or this machine's address would be refused by Slack.
+            if (PublicAddress.Configured(settings) is not { } configured)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"StatusBot cannot print the Slack manifest: {PublicAddress.Key} is not set. Slack calls the bot at its public https address " +
+                    $"(…/slack/commands, …/slack/events); set {PublicAddress.Key} (environment StatusBot__Web__PublicUrl) to it, or use Socket Mode (StatusBot:Slack:AppToken).");
+                return 2;
+            }
+
+            if (PublicAddress.IsUnreachable(configured.Url))
+            {
+                await Console.Error.WriteLineAsync(
+                    $"StatusBot cannot print the Slack manifest: {configured.Key} is {configured.Url}, a placeholder or this machine's own address that Slack cannot reach; " +
+                    "set it to the bot's public https address, or use Socket Mode (StatusBot:Slack:AppToken).");
+                return 2;
+            }
+
+            options.PublicUrl = configured.Url;
+        }
+
+        await Console.Out.WriteAsync(SlackManifest.Generate(options));
         return 0;
     }
 
@@ -172,6 +205,18 @@ public static class StatusBotCli
         {
             await Console.Error.WriteLineAsync($"--locale must be one of {string.Join(", ", Locales.Supported)} (was '{locale}').");
             return 2;
+        }
+
+        // With a bot serving the same data directory, talk to it (its page and channels change); otherwise run alone.
+        var configuration = new ConfigurationBuilder();
+        configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
+        var settings = configuration.Build();
+        var storage = new StorageOptions();
+        settings.GetSection(StorageOptions.Section).Bind(storage);
+        if (!storage.UsesPostgres && await LocalConsoleClient.TryConnectAsync(storage.FullDataDirectory, cancellationToken) is { } socket)
+        {
+            var culture = Locales.Resolve(locale ?? settings[$"{StatusBotOptions.Section}:Locale"]);
+            return await LocalConsoleClient.RunAsync(socket, storage.FullDataDirectory, Console.In, Console.Out, viewer, culture, !Console.IsInputRedirected, cancellationToken);
         }
 
         using var host = StatusBotConsoleHost.Create(cli);

@@ -28,7 +28,7 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             yield return $"{root}:Announcements:UpdateIntervalMinutes must be between 1 and 1440 (was {o.Announcements.UpdateIntervalMinutes}).";
         }
 
-        if (!Uri.TryCreate(o.Web.PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("http" or "https"))
+        if (o.Web.PublicUrl.Length > 0 && !PublicAddress.IsHttpUrl(o.Web.PublicUrl))
         {
             yield return $"{root}:Web:PublicUrl '{o.Web.PublicUrl}' must be an absolute http or https URL.";
         }

@@ -1,6 +1,7 @@
 using Prometheus;
 using Prometheus.HttpMetrics;
 using StatusBot.Discord;
+using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
@@ -9,6 +10,7 @@ using StatusBot.Host.Web.Http;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
 using StatusBot.Slack;
+using StatusBot.Storage;
 
 namespace StatusBot.Host.Hosting;
 
@@ -37,7 +39,9 @@ public static class StatusBotWebApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddStatusBotSources(ConfigurationLoader.ResolvePath(cli.ConfigPath), cli.Overrides());
-        builder.WebHost.UseUrls(cli.Urls ?? builder.Configuration["urls"] ?? CliSettings.DefaultUrls);
+        var urls = cli.Urls ?? builder.Configuration["urls"] ?? CliSettings.DefaultUrls;
+        builder.WebHost.UseUrls(urls);
+        var publicUrl = PublicAddress.Configured(builder.Configuration)?.Url ?? PublicAddress.FromListenUrls(urls);
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         // A refused start is reported once, as a sentence, by the command line; not again as a stack trace.
@@ -46,6 +50,7 @@ public static class StatusBotWebApp
         // One line per request would cost more than answering it during an outage-night burst.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddStatusBot(builder.Configuration);
+        builder.Services.PostConfigure<StatusBotOptions>(o => o.Web.PublicUrl = o.Web.PublicUrl.Length > 0 ? o.Web.PublicUrl : publicUrl);
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
         builder.Services.AddSingleton<MonitoredServices>();
         builder.Services.AddProblemDetails();
@@ -62,6 +67,11 @@ public static class StatusBotWebApp
         // `promtool check metrics` (a gauge named like a counter); the runtime's figures come from the process metrics.
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
         builder.Services.AddDiscord();
+        if (!builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.UsesPostgres ?? true)
+        {
+            builder.Services.AddHostedService<LocalConsoleServer>();
+        }
+
         configure?.Invoke(builder);
 
         var app = builder.Build();

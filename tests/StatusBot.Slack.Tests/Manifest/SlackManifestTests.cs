@@ -25,23 +25,26 @@ public sealed class SlackManifestTests
     }
 
     [Fact]
-    public async Task SlackManifestVerb_PrintsTheSameManifest()
+    public async Task SlackManifestVerb_WithAPublicUrl_PrintsTheManifestOfThatAddress()
     {
+        var config = Path.Combine(Path.GetTempPath(), $"statusbot-manifest-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, File.ReadAllText(ConfigPath).Replace("\"Locale\": \"en\",", "\"Locale\": \"en\", \"Web\": { \"PublicUrl\": \"https://bot.acme.test\" },", StringComparison.Ordinal));
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);
         int code;
         try
         {
-            code = await StatusBotCli.RunAsync(["slack", "manifest", "--config", ConfigPath]);
+            code = await StatusBotCli.RunAsync(["slack", "manifest", "--config", config]);
         }
         finally
         {
             Console.SetOut(original);
+            File.Delete(config);
         }
 
         Assert.Equal(0, code);
-        Assert.Equal(SlackManifest.Generate(new ConfigurationBuilder().AddJsonFile(ConfigPath).AddEnvironmentVariables().Build()), output.ToString());
+        Assert.Equal(CheckedIn.Replace("https://statusbot.example.com", "https://bot.acme.test", StringComparison.Ordinal), output.ToString());
     }
 
     [Fact]
