@@ -157,7 +157,7 @@ public static class StatusBotCli
             return 2;
         }
 
-        using var host = StatusBotConsoleHost.Create(cli);
+        using var host = StatusBotConsoleHost.Create(cli, ChatLog.WriteToFile);
 
         // Read (and so validate) the options before starting: a failed start is logged with a stack trace by the host.
         var options = host.Services.GetRequiredService<IOptions<StatusBotOptions>>().Value;
