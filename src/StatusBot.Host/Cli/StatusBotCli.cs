@@ -219,7 +219,7 @@ public static class StatusBotCli
             return await LocalConsoleClient.RunAsync(socket, storage.FullDataDirectory, Console.In, Console.Out, viewer, culture, !Console.IsInputRedirected, cancellationToken);
         }
 
-        using var host = StatusBotConsoleHost.Create(cli);
+        using var host = StatusBotConsoleHost.Create(cli, ChatLog.WriteToFile);
 
         // Read (and so validate) the options before starting: a failed start is logged with a stack trace by the host.
         var options = host.Services.GetRequiredService<IOptions<StatusBotOptions>>().Value;

@@ -38,6 +38,13 @@ public sealed partial class ConsoleChat(ConversationRouter router, ILogger<Conso
             var line = await input.ReadLineAsync(cancellationToken);
             if (line is null)
             {
+                // Ctrl+D ends the input on the prompt's line: end that line, so the shell's prompt starts on its own.
+                if (interactive)
+                {
+                    await output.WriteLineAsync();
+                    await output.FlushAsync(cancellationToken);
+                }
+
                 break;
             }
 

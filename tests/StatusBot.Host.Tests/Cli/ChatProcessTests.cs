@@ -118,4 +118,35 @@ public sealed class ChatProcessTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("All systems operational\n  🟢 Radio — Operational\n  — No open incidents", Answers(result.Output)[0]);
     }
+
+    [Fact]
+    public async Task Chat_ViewerDenied_TheWarningGoesToTheLogFileNotTheTerminal()
+    {
+        var result = await ChatAsync("incident open streaming major \"Streaming fails\"\nstatus\n", "--viewer");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("⚠ Only admins can run 'incident open'.", result.Output, StringComparison.Ordinal);
+        Assert.Equal("", result.Error);
+        var log = await File.ReadAllTextAsync(Path.Combine(_data, "chat.log"));
+        Assert.Contains("Denied admin command incident open to console user", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_AtATerminal_NoLogLineBetweenAnswersAndCtrlDEndsThePromptLine()
+    {
+        await using var terminal = TerminalProcess.Start("chat", "--viewer", "--config", StatusBotProcess.DefaultConfig, "--data", _data);
+        await terminal.WaitForAsync("> ");
+
+        await terminal.TypeAsync("incident open streaming major Down\n");
+        await terminal.WaitForAsync("> ", times: 2);
+        await terminal.TypeAsync("\u0004");
+        var exitCode = await terminal.WaitForExitAsync();
+
+        Assert.Equal(0, exitCode);
+        var screen = terminal.Screen.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("> ⚠ Only admins can run 'incident open'.\n  Nothing was changed.", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("Denied admin command", screen, StringComparison.Ordinal);
+        Assert.EndsWith("\n> \n", screen, StringComparison.Ordinal);
+    }
 }
