@@ -36,7 +36,9 @@ public static class Catalog
         "IncidentUpdate",
         IncidentIdOption,
         new OptionSpec("status", OptionKind.IncidentStatus, Required: true),
-        new OptionSpec("message", OptionKind.Text, Required: true) { MaxLength = 2000 });
+        new OptionSpec("message", OptionKind.Text, Required: true) { MaxLength = 2000 },
+        new OptionSpec("segments", OptionKind.Text, NamedOnly: true) { MaxLength = 300 },
+        new OptionSpec("users", OptionKind.Integer, NamedOnly: true) { Min = 0, Max = 10_000_000_000 });
 
     public static CommandSpec IncidentCause { get; } = Write(
         "incident cause",

@@ -126,6 +126,8 @@ public static class StateReducer
         {
             Status = e.Status,
             Milestones = milestones,
+            Segments = e.Segments ?? i.Segments,
+            UsersAffected = e.UsersAffected ?? i.UsersAffected,
             NextUpdateDue = e.NextUpdateDue,
             Timeline = i.Timeline.Add(new TimelineEntry(e.At, e.Kind, e.Status, e.Message, e.Actor) { Phrase = e.Phrase }),
         };

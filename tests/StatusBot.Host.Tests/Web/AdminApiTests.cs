@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StatusBot.Core.Board;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
+using StatusBot.Testing;
 
 namespace StatusBot.Host.Tests.Web;
 
@@ -160,6 +162,29 @@ public sealed class AdminApiTests(AdminServeFixture serve) : IClassFixture<Admin
         using var response = await serve.Client.SendAsync(Request(HttpMethod.Post, "/api/admin/maintenances/MNT-404/cancel", "{}"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetIncident_ShowsAnAutomaticIncidentsInternalNotes_OnlyWithTheToken()
+    {
+        var at = TestBot.Start;
+        var id = IncidentIds.Format(Board.Current.NextIncidentNumber);
+        await Board.ExecuteAsync(
+            _ => Decision.Apply(
+                new IncidentOpened(Actor.System, at, id, "Sign-in is unavailable", Impact.Major, [new AffectedService("sign-in", ServiceStatus.MajorOutage)], [], null, null, at, null, null, true),
+                new IncidentNoteAdded(Actor.System, at, id, "Sign-in: HTTP 503 in 4 ms")),
+            CancellationToken.None);
+
+        using var shown = await serve.Client.SendAsync(Request(HttpMethod.Get, $"/api/admin/incidents/{id}", ""));
+        using var anonymous = await serve.Client.SendAsync(Request(HttpMethod.Get, $"/api/admin/incidents/{id}", "", token: null));
+        using var unknown = await serve.Client.SendAsync(Request(HttpMethod.Get, "/api/admin/incidents/INC-99999", ""));
+
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var lines = JsonDocument.Parse(await shown.Content.ReadAsStringAsync()).RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetString()).ToList();
+        Assert.Contains("Internal notes (admins only)", lines);
+        Assert.Contains(lines, l => l!.EndsWith("Sign-in: HTTP 503 in 4 ms", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     private static HttpRequestMessage Request(HttpMethod method, string path, string body, string? token = AdminServeFixture.Token)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using StatusBot.Core.Board;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
@@ -8,7 +9,8 @@ using StatusBot.Core.Text;
 namespace StatusBot.Core.Commands.Handlers;
 
 /// <summary>
-/// Handles <c>incident update &lt;id&gt; &lt;status&gt; &lt;message…&gt;</c>: a timeline update (the status may stay the same).
+/// Handles <c>incident update &lt;id&gt; &lt;status&gt; &lt;message…&gt; [segments:"…"] [users:N]</c>: a timeline update (the
+/// status may stay the same), and who is affected as more is learned.
 /// <c>monitoring</c> marks the incident "restored for most"; <c>resolved</c> resolves it.
 /// </summary>
 public sealed class UpdateIncidentHandler(TimeProvider time, CommandSettings settings) : IDecisionHandler
@@ -30,7 +32,10 @@ public sealed class UpdateIncidentHandler(TimeProvider time, CommandSettings set
             return Decision.Apply(IncidentRules.Resolve(state, incident, command.Actor, now, message));
         }
 
-        return Decision.Apply(new IncidentUpdated(command.Actor, now, incident.Id, status, message, UpdateKind.Human, now + settings.UpdateInterval));
+        ImmutableArray<string>? segments = command.Text("segments") is { } text
+            ? [.. text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)]
+            : null;
+        return Decision.Apply(new IncidentUpdated(command.Actor, now, incident.Id, status, message, UpdateKind.Human, now + settings.UpdateInterval, null, segments, command.Integer("users")));
     }
 
     public Reply Confirm(BoardState state, ChatCommand command, Decision decision)

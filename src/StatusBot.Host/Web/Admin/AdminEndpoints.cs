@@ -33,6 +33,17 @@ public static class AdminEndpoints
                 ["users"] = b.Users?.ToString(CultureInfo.InvariantCulture),
             }));
 
+        // The incident as an admin sees it: with its evidence and its internal notes (what the probes and alerts saw).
+        admin.MapGet("/incidents/{id}", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, async () =>
+            {
+                var result = await dispatcher.DispatchAsync(CommandInput.Of(Catalog.IncidentShow, new Dictionary<string, string> { ["id"] = id }), Caller(http), http.RequestAborted);
+                var incidentId = IncidentIds.TryNormalize(id, out var normalized) ? normalized : id;
+                return Results.Json(
+                    new AdminResponse(result.Outcome.ToString().ToLowerInvariant(), incidentId, result.Reply.Title, [.. result.Reply.Lines, .. result.Reply.Fields.Select(f => $"{f.Name}: {f.Value}")]),
+                    AdminJsonContext.Default.AdminResponse);
+            }));
+
         admin.MapPost("/incidents/{id}/updates", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
             ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()
             {
@@ -150,9 +161,7 @@ public static class AdminEndpoints
         }
 
         var named = toOptions(body!).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
-        var name = (string)http.Items[AdminAuthFilter.TokenNameItem]!;
-        var caller = new Caller(new Actor("api", name, name), IsAdmin: true, Locales.English);
-        var result = await dispatcher.DispatchAsync(CommandInput.Of(spec, named), caller, http.RequestAborted);
+        var result = await dispatcher.DispatchAsync(CommandInput.Of(spec, named), Caller(http), http.RequestAborted);
         var response = new AdminResponse(
             result.Outcome.ToString().ToLowerInvariant(),
             result.Events.OfType<IncidentOpened>().FirstOrDefault()?.IncidentId,
@@ -190,6 +199,13 @@ public static class AdminEndpoints
         {
             return (default, Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON for this route.", ex.Message));
         }
+    }
+
+    /// <summary>The admin the token names.</summary>
+    private static Caller Caller(HttpContext http)
+    {
+        var name = (string)http.Items[AdminAuthFilter.TokenNameItem]!;
+        return new Caller(new Actor("api", name, name), IsAdmin: true, Locales.English);
     }
 
     private static IResult Problem(int status, string title, string? detail = null) => Results.Problem(statusCode: status, title: title, detail: detail);

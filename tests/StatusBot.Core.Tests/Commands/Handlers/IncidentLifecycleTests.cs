@@ -57,6 +57,22 @@ public sealed class IncidentLifecycleTests
     }
 
     [Fact]
+    public async Task Update_WithSegmentsAndUsers_SaysWhoIsAffectedAsMoreIsLearned()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.RunAsync("incident open streaming major \"Streaming fails\"");
+
+        var result = await bot.RunAsync("incident update INC-1 identified Many but not all devices segments:\"TV devices, game consoles\" users:27000000");
+        await bot.RunAsync("incident update INC-1 identified Still working on it");
+
+        var incident = bot.State.Incidents["INC-1"];
+        Assert.Equal(CommandOutcome.Changed, result.Outcome);
+        Assert.Equal(["TV devices", "game consoles"], incident.Segments.ToArray());
+        Assert.Equal(27_000_000, incident.UsersAffected);
+        Assert.Contains("Users affected: about 27 million", result.Reply.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Open_Twice_IdsCountUp()
     {
         await using var bot = await TestBot.StartAsync();
