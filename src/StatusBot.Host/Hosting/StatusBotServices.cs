@@ -3,6 +3,7 @@ using StatusBot.Announcing;
 using StatusBot.Core;
 using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
+using StatusBot.Host.Logging;
 using StatusBot.Monitoring;
 using StatusBot.Storage;
 using StatusBot.Storage.Postgres;
@@ -43,6 +44,10 @@ public static class StatusBotServices
         }
 
         services.AddSlack();
+
+        // HttpClient's own request logging writes whole URLs, and some carry credentials in their path.
+        services.AddSingleton<RedactedHttpClientLogger>();
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<RedactedHttpClientLogger>());
         return services;
     }
 }
