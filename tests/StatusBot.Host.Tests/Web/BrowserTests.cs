@@ -32,6 +32,27 @@ public sealed class BrowserTests(ServeFixture serve) : IClassFixture<ServeFixtur
     }
 
     [SkippableFact]
+    public void Pages_UnderTheContentSecurityPolicy_LogNoConsoleErrorAndKeepTheirStyle()
+    {
+        HeadlessChromium.SkipIfAbsent();
+        using var browser = HeadlessChromium.Start();
+        var errors = new List<string>();
+
+        foreach (var path in (string[])["/?lang=en", "/?lang=fr", "/incidents/INC-1", "/incidents/INC-2"])
+        {
+            browser.Navigate().GoToUrl(new Uri(serve.Client.BaseAddress!, path));
+            errors.AddRange(browser.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level >= LogLevel.Warning).Select(e => $"{path}: {e.Message}"));
+        }
+
+        var scripts = browser.ExecuteScript("return document.scripts.length;");
+        var margin = browser.ExecuteScript("return getComputedStyle(document.body).margin;");
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Equal(0L, scripts);
+        Assert.Equal("0px", margin);
+    }
+
+    [SkippableFact]
     public void IncidentPage_LinkFromTheCard_OpensTheTimeline()
     {
         HeadlessChromium.SkipIfAbsent();

@@ -21,6 +21,8 @@ internal static class HeadlessChromium
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1000,1400",
             "--user-data-dir=" + Path.Combine(Path.GetTempPath(), "statusbot-chromium-" + Guid.NewGuid().ToString("N")));
+        // The console's messages, for the tests that check that a page logs no error (a refused script, a missing asset).
+        options.SetLoggingPreference(OpenQA.Selenium.LogType.Browser, OpenQA.Selenium.LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;

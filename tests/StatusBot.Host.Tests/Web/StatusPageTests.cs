@@ -79,7 +79,7 @@ public sealed class StatusPageTests(ServeFixture serve) : IClassFixture<ServeFix
         Assert.Contains("Load balancers in us-east-1 are failing", page, StringComparison.Ordinal);
         Assert.Contains("Investigating", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Contains("There is no incident INC-999", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("No such incident.", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

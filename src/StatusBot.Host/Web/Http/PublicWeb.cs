@@ -30,7 +30,8 @@ public static class PublicWeb
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/atom+xml", "application/problem+json", "image/svg+xml"];
         });
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        // Brotli's "optimal" is its quality 4 in .NET: smaller than gzip for well under a millisecond on a 20 KB page.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddSingleton<ContentVersion>();
         return services;

@@ -234,7 +234,7 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         }
 
         html.Raw("<meta name=\"description\"").Attribute("content", l.Format(nameof(Strings.Page_Description), web.PageName)).Raw(">")
-            .Raw("<link rel=\"icon\" type=\"image/svg+xml\"").Attribute("href", Favicon).Raw(">");
+            .Raw("<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + Favicon + "\">");
         html.Raw("<title>").Text(title).Raw("</title><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\"")
             .Attribute("title", l[nameof(Strings.Page_Feed)]).Raw("><style>").Raw(PageStyles.Css).Raw("</style></head><body><header><h1>")
             .Text(web.PageName).Raw("</h1><nav").Attribute("aria-label", l[nameof(Strings.Page_Language)]).Raw("><ul>")
