@@ -51,6 +51,9 @@ public static class StatusBotWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddStatusBot(builder.Configuration);
         builder.Services.PostConfigure<StatusBotOptions>(o => o.Web.PublicUrl = o.Web.PublicUrl.Length > 0 ? o.Web.PublicUrl : publicUrl);
+        // Upstream polls name the public address a provider can reach; Slack:PublicUrl counts as it does everywhere else.
+        var configuredPublicUrl = PublicAddress.Configured(builder.Configuration)?.Url;
+        builder.Services.PostConfigure<StatusBot.Monitoring.MonitoringOptions>(o => o.Web.PublicUrl ??= configuredPublicUrl);
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
         builder.Services.AddSingleton<MonitoredServices>();
         builder.Services.AddProblemDetails();
