@@ -25,7 +25,7 @@ var printTotal = args.Contains("--total");
 // answers in place of the command.
 const string bodyStart = "token=unused&team_id=T1&team_domain=acme&channel_id=C1&channel_name=general&user_id=U";
 var bodyEnd = "&user_name=bench&command=%2Fstatusbot&text=" + Uri.EscapeDataString(text)
-    + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F1%2Fx&trigger_id=1.2.3";
+    + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F1%2Fx&trigger_id=";
 var nextUser = 0L;
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -44,7 +44,9 @@ var workers = Enumerable.Range(0, connections).Select(i => Task.Run(async () =>
     var mine = latencies[i] = new List<double>(100_000);
     while (clock.Elapsed < end)
     {
-        var bodyBytes = Encoding.UTF8.GetBytes(bodyStart + Interlocked.Increment(ref nextUser).ToString(CultureInfo.InvariantCulture) + bodyEnd);
+        // A trigger_id of its own too, as Slack makes one per command (the server ignores a repeated one).
+        var user = Interlocked.Increment(ref nextUser).ToString(CultureInfo.InvariantCulture);
+        var bodyBytes = Encoding.UTF8.GetBytes(bodyStart + user + bodyEnd + user + ".2.3");
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bodyBytes) };
         request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

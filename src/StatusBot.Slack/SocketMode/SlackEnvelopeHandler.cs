@@ -10,7 +10,8 @@ namespace StatusBot.Slack.SocketMode;
 /// <summary>
 /// Turns a Socket Mode envelope into the same handlers as HTTP mode and builds its acknowledgement: slash commands are
 /// answered in the ack's payload (Slack accepts one there), events and interactions are acknowledged at once and
-/// processed in the background. An envelope seen before (redelivered after a reconnect) is acknowledged, not rerun.
+/// processed in the background. An envelope seen before (redelivered after a reconnect) is acknowledged, not rerun; so is
+/// a slash command or interaction whose <c>trigger_id</c> was already taken, by this instance or one sharing its database.
 /// </summary>
 public sealed partial class SlackEnvelopeHandler(
     SlackCommandService commands,

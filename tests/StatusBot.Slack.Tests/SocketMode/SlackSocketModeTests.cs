@@ -60,6 +60,29 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task SlashCommandRedeliveredInAnotherEnvelope_AckedWithoutRunningAgain()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator, SocketSettings);
+        var socket = await emulator.WaitForSocketAsync(1);
+        var frame = JsonNode.Parse(Fixtures.Read("slack-socket-mode-slash-commands.json"))!;
+        frame["payload"]!["command"] = "/statusbot";
+        frame["payload"]!["user_id"] = "U-LISTED-ADMIN";
+        frame["payload"]!["text"] = "incident open streaming major \"Streaming fails\"";
+        var again = frame.DeepClone();
+        again["envelope_id"] = "env-again";
+
+        await socket.SendAsync(frame.ToJsonString());
+        var first = await emulator.WaitForAckAsync("1d3c79ab-0ffb-41f3-a080-d19e85f53649");
+        await socket.SendAsync(again.ToJsonString());
+        var second = await emulator.WaitForAckAsync("env-again");
+
+        Assert.Contains("INC-1", SlackJson.AllText(first.Payload!.Value));
+        Assert.Null(second.Payload);
+        Assert.Single(host.Board.Current.Incidents);
+    }
+
+    [Fact]
     public async Task InteractiveShortcutFixture_AckedWithoutPayload()
     {
         await using var emulator = await SlackEmulator.StartAsync();
