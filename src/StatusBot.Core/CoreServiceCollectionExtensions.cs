@@ -22,7 +22,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IEventStore, InMemoryEventStore>();
         services.TryAddSingleton<ILeadership, SoleLeadership>();
         services.TryAddSingleton<IDeliveryLedger, LocalDeliveryLedger>();
-        services.TryAddSingleton<IReplayLedger, LocalReplayLedger>();
+        services.TryAddSingleton<LocalReplayLedger>();
+        services.TryAddSingleton<IReplayLedger>(sp => sp.GetRequiredService<LocalReplayLedger>());
         services.TryAddSingleton(settings ?? CommandSettings.Default);
         services.TryAddSingleton(RateLimitSettings.Off);
         services.AddSingleton<CommandRateLimiter>();

@@ -8,6 +8,7 @@ using StatusBot.Core.Text;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Identity;
 using StatusBot.Slack.Rendering;
+using StatusBot.Slack.Verification;
 using StatusBot.Slack.WebApi;
 
 namespace StatusBot.Slack.Endpoints;
@@ -25,6 +26,7 @@ public sealed partial class SlackCommandService(
     SlackCallers callers,
     ISlackWebApi api,
     SlackBackgroundWork background,
+    SlackReplayGuard replays,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackCommandService> logger)
@@ -34,8 +36,11 @@ public sealed partial class SlackCommandService(
     private readonly SlackOptions _options = options.Value;
     private readonly TimeSpan _budget = TimeSpan.FromMilliseconds(options.Value.InlineBudgetMilliseconds);
 
-    /// <summary>The immediate answer to Slack's request (the final one, or a "working on it" acknowledgement).</summary>
-    public async Task<SlackMessage> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// The immediate answer to Slack's request (the final one, or a "working on it" acknowledgement); null for a command
+    /// that changes something and that another instance already ran (a replay: nothing to say).
+    /// </summary>
+    public async Task<SlackMessage?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         // Slack sends & < > typed by the user as entities; mention forms arrive as raw <@U…> and stay inert in the renderers.
         var catalogText = SlackCommandText.ToCatalogText(_options, command.Command, SlackEscape.Unescape(command.Text));
@@ -48,6 +53,11 @@ public sealed partial class SlackCommandService(
 
         var share = TakeShareFlag(ref catalogText);
         var parsed = TextCommandParser.TryParse(catalogText, out var input, out _);
+        if (parsed && input.Spec.Mutates && !await replays.FirstChangeAsync(command.TriggerId, cancellationToken))
+        {
+            return null;
+        }
+
         var work = RunAsync(command, catalogText, share, parsed ? input.Spec : null, CancellationToken.None);
         if (!work.IsCompleted)
         {

@@ -17,7 +17,7 @@ public static class SlackEndpoints
     public static async Task<IResult> CommandsAsync(HttpContext http, SlackCommandService service, SlackReplayGuard replays)
     {
         var form = SlackRequest.Form(SlackRequest.Body(http));
-        if (SlackRequest.Field(form, "ssl_check") == "1" || !await replays.FirstTriggerAsync(SlackRequest.Field(form, "trigger_id"), http.RequestAborted))
+        if (SlackRequest.Field(form, "ssl_check") == "1" || !replays.FirstTrigger(SlackRequest.Field(form, "trigger_id")))
         {
             return Results.Ok();
         }
@@ -28,13 +28,18 @@ public static class SlackEndpoints
             SlackRequest.Field(form, "user_id"),
             SlackRequest.Field(form, "user_name"),
             SlackRequest.Field(form, "channel_id"),
-            SlackRequest.Field(form, "response_url"));
+            SlackRequest.Field(form, "response_url"),
+            SlackRequest.Field(form, "trigger_id"));
         if (command.Command.Length == 0 || command.UserId.Length == 0)
         {
             return Results.BadRequest();
         }
 
-        var answer = await service.HandleAsync(command, http.RequestAborted);
+        if (await service.HandleAsync(command, http.RequestAborted) is not { } answer)
+        {
+            return Results.Ok();
+        }
+
         var bytes = Serialized.GetValue(answer, m => JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
         return Results.Bytes(bytes, "application/json; charset=utf-8");
     }
@@ -85,7 +90,7 @@ public static class SlackEndpoints
             return Results.BadRequest();
         }
 
-        if (await replays.FirstTriggerAsync(payload.TriggerId, http.RequestAborted))
+        if (replays.FirstTrigger(payload.TriggerId) && await replays.FirstChangeAsync(payload.TriggerId, http.RequestAborted))
         {
             service.Accept(payload);
         }

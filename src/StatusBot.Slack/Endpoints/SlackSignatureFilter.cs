@@ -37,7 +37,7 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
             return Results.Unauthorized();
         }
 
-        if (!await replays.FirstDeliveryAsync(headers[SlackSignatureVerifier.TimestampHeader]!, headers[SlackSignatureVerifier.SignatureHeader]!, http.RequestAborted))
+        if (!replays.FirstDelivery(headers[SlackSignatureVerifier.TimestampHeader]!, headers[SlackSignatureVerifier.SignatureHeader]!))
         {
             // Slack never sends one signed request twice: this is a replay. Nothing new for it, not even an error to probe.
             StatusBotMetrics.SignatureFailure("slack", StatusBotMetrics.SignatureFailureReasons.Replay);

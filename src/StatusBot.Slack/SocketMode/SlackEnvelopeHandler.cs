@@ -37,10 +37,14 @@ public sealed partial class SlackEnvelopeHandler(
             {
                 case "slash_commands":
                     var form = payload.Deserialize(SlackJsonContext.Default.SlashCommandPayload);
-                    if (form is { Command: { } command, UserId: { } userId } && await replays.FirstTriggerAsync(form.TriggerId, cancellationToken))
+                    if (form is { Command: { } command, UserId: { } userId } && replays.FirstTrigger(form.TriggerId))
                     {
-                        var slash = new SlashCommand(command, form.Text ?? "", userId, form.UserName ?? userId, form.ChannelId ?? "", form.ResponseUrl);
-                        var answer = await commands.HandleAsync(slash, cancellationToken);
+                        var slash = new SlashCommand(command, form.Text ?? "", userId, form.UserName ?? userId, form.ChannelId ?? "", form.ResponseUrl, form.TriggerId);
+                        if (await commands.HandleAsync(slash, cancellationToken) is not { } answer)
+                        {
+                            break;
+                        }
+
                         if (envelope.AcceptsResponsePayload)
                         {
                             return new SocketAck(id, answer);
@@ -63,7 +67,8 @@ public sealed partial class SlackEnvelopeHandler(
                     break;
                 case "interactive":
                     if (payload.Deserialize(SlackJsonContext.Default.InteractionPayload) is { } interaction
-                        && await replays.FirstTriggerAsync(interaction.TriggerId, cancellationToken))
+                        && replays.FirstTrigger(interaction.TriggerId)
+                        && await replays.FirstChangeAsync(interaction.TriggerId, cancellationToken))
                     {
                         interactions.Accept(interaction);
                     }

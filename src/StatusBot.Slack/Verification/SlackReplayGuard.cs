@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using StatusBot.Core.Board;
 
 namespace StatusBot.Slack.Verification;
@@ -9,27 +7,36 @@ namespace StatusBot.Slack.Verification;
 /// Refuses a Slack request already received. A signed request is known by its timestamp and signature (a copy replayed
 /// while the timestamp is still fresh has both unchanged) and remembered until that timestamp can no longer pass
 /// <see cref="SlackSignatureVerifier"/>; a slash command or interaction also by its <c>trigger_id</c>, which Slack makes
-/// once per user action. Claims go to the <see cref="IReplayLedger"/>, so instances sharing a database share them.
+/// once per user action. Every request is checked against this process's memory; a command that changes something, and
+/// a button, is also claimed in the shared <see cref="IReplayLedger"/>, so that instances sharing a database run it once.
+/// Reads stay off the database: a copy of a question replayed to another instance answers it again and changes nothing.
 /// </summary>
-public sealed class SlackReplayGuard(IReplayLedger ledger, TimeProvider time)
+public sealed class SlackReplayGuard(LocalReplayLedger local, IReplayLedger shared, TimeProvider time)
 {
     /// <summary>How long past its timestamp's window a claim is kept: clocks of instances differ a little.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
 
-    /// <summary>True the first time this signed request arrives; false for a copy. Call only after the signature passed.</summary>
-    public ValueTask<bool> FirstDeliveryAsync(string timestamp, string signature, CancellationToken cancellationToken)
+    private static readonly TimeSpan TriggerLifetime = (2 * SlackSignatureVerifier.MaxSkew) + Margin;
+
+    /// <summary>True the first time this signed request arrives here; false for a copy. Call only after the signature passed.</summary>
+    public bool FirstDelivery(string timestamp, string signature)
     {
         var signedAt = long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : time.GetUtcNow();
-        return ledger.TryClaimAsync("slack:request:" + Digest(timestamp + ":" + signature), signedAt + SlackSignatureVerifier.MaxSkew + Margin, cancellationToken);
+        return local.TryClaim("slack:request:" + timestamp + ":" + signature, signedAt + SlackSignatureVerifier.MaxSkew + Margin);
     }
 
-    /// <summary>True the first time this <c>trigger_id</c> is seen (or when there is none); false for a repeat.</summary>
-    public ValueTask<bool> FirstTriggerAsync(string? triggerId, CancellationToken cancellationToken) =>
+    /// <summary>True the first time this <c>trigger_id</c> is seen here (or when there is none); false for a repeat.</summary>
+    public bool FirstTrigger(string? triggerId) =>
+        string.IsNullOrEmpty(triggerId) || local.TryClaim("slack:trigger:" + triggerId, time.GetUtcNow() + TriggerLifetime);
+
+    /// <summary>
+    /// True the first time any instance sharing the ledger is asked to act on this <c>trigger_id</c> (or when there is none);
+    /// false for a repeat. For commands that change something and for buttons, after <see cref="FirstTrigger"/>.
+    /// </summary>
+    public ValueTask<bool> FirstChangeAsync(string? triggerId, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(triggerId)
             ? ValueTask.FromResult(true)
-            : ledger.TryClaimAsync("slack:trigger:" + Digest(triggerId), time.GetUtcNow() + (2 * SlackSignatureVerifier.MaxSkew) + Margin, cancellationToken);
-
-    private static string Digest(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+            : shared.TryClaimAsync("slack:change:" + triggerId, time.GetUtcNow() + TriggerLifetime, cancellationToken);
 }
