@@ -33,11 +33,15 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
             if (entry.Status == IncidentStatus.Resolved)
             {
                 resolved = true;
-                lines.AddRange(Resolution(incident, state, l, now));
+                var summary = Resolution(incident, state, l, now).ToList();
+                lines.AddRange(summary[..^1]);
                 if (entry.Message.Length > 0)
                 {
                     lines.Add(entry.Message);
                 }
+
+                // The apology closes the post, after the person's own words.
+                lines.Add(summary[^1]);
 
                 continue;
             }

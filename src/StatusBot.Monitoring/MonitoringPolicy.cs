@@ -17,7 +17,8 @@ namespace StatusBot.Monitoring;
 /// One outage is one incident: a failing service joins an open automatic incident that shares a dependency with it when
 /// that upstream reports trouble, or when the incident opened less than <see cref="MonitoringSettings.CorrelationWindow"/>
 /// ago. A service of such an incident that comes back is an update ("Website is back; Streaming and API are still
-/// affected"); the incident resolves when every service is back. Incidents people opened are never joined.
+/// affected"); the incident resolves when every service is back, unless a person has updated it. Incidents people opened
+/// are never joined, and a service never leaves the incident it is in.
 /// </para>
 /// <para>
 /// Titles and timeline sentences are a customer's words ("Streaming is unavailable"); what the probe or alert saw goes to
@@ -177,7 +178,7 @@ public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf
             return Silence(state, open, o.At);
         }
 
-        if (successes >= thresholds.RecoveryThreshold && open is { Automatic: true } && open.LastHumanUpdate is null)
+        if (successes >= thresholds.RecoveryThreshold && open is { Automatic: true })
         {
             return Recover(state, open, service, o);
         }
@@ -185,17 +186,20 @@ public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf
         return [];
     }
 
-    /// <summary>The service is back: the incident resolves when every service is back, else says who still is affected.</summary>
+    /// <summary>
+    /// The service is back: the incident says who is still affected, or resolves when every service is back. Once a person
+    /// has updated the incident, the resolution is theirs: the last service coming back changes nothing.
+    /// </summary>
     private static IReadOnlyList<BoardEvent> Recover(BoardState state, Incident open, ServiceState service, Observation o)
     {
-        if (open.Services.First(a => a.ServiceId == service.Id).RecoveredAt is not null)
+        var still = open.StillAffected.Where(a => a.ServiceId != service.Id).Select(a => state.ServiceName(a.ServiceId)).ToList();
+        if (open.Services.First(a => a.ServiceId == service.Id).RecoveredAt is not null || (still.Count == 0 && open.LastHumanUpdate is not null))
         {
             return [];
         }
 
         var back = new ServiceStatusChanged(Actor.System, o.At, service.Id, ServiceStatus.Operational, null, open.Id);
         var note = new IncidentNoteAdded(Actor.System, o.At, open.Id, $"{service.Name}: {o.Detail}");
-        var still = open.StillAffected.Where(a => a.ServiceId != service.Id).Select(a => state.ServiceName(a.ServiceId)).ToList();
         if (still.Count == 0)
         {
             return [note, new IncidentResolved(Actor.System, o.At, open.Id, null), back];

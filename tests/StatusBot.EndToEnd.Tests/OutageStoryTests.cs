@@ -84,8 +84,9 @@ public sealed class OutageStoryTests
         Assert.Equal(rig.Bot.Time.GetUtcNow() + TimeSpan.FromMinutes(10), incident.NextUpdateDue);
         var discordCard = Assert.Single(rig.Discord.MessagesIn(channels[0].ChannelId));
         var slackCard = Assert.Single(rig.SlackOf(channels[1]).TopLevel(channels[1].ChannelId));
-        Assert.Contains("Streaming is failing its health checks (HTTP 503)", discordCard.Body.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("Streaming is failing its health checks (HTTP 503)", slackCard.Text + slackCard.Blocks, StringComparison.Ordinal);
+        Assert.Equal("INC-1 · Streaming is unavailable", discordCard.EmbedTitle);
+        Assert.Contains("Streaming is unavailable", slackCard.Text + slackCard.Blocks, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP 503", discordCard.Body.ToJsonString() + slackCard.Text + slackCard.Blocks, StringComparison.Ordinal);
     }
 
     private static void AssertResolution(string text)

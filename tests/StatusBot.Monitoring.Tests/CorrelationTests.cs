@@ -149,19 +149,24 @@ public sealed class CorrelationTests
     }
 
     [Fact]
-    public async Task AServiceInAnIncidentAPersonUpdated_StaysThere_AndItsRecoveryChangesNothing()
+    public async Task InAnIncidentAPersonUpdated_ServicesStay_ComeBackOneByOne_AndOnlyThePersonResolves()
     {
         await using var bot = await TestBot.StartAsync();
         await FailTogetherAsync(bot, "streaming", "website");
         await bot.RunAsync("incident update INC-1 identified Load balancers are failing");
 
-        await ObserveAsync(bot, "website", ProbeOutcome.Up, ProbeOutcome.Up);
         await ObserveAsync(bot, "api", ProbeOutcome.Down, ProbeOutcome.Down, ProbeOutcome.Down);
+        await ObserveAsync(bot, "website", ProbeOutcome.Up, ProbeOutcome.Up);
+        await ObserveAsync(bot, "api", ProbeOutcome.Up, ProbeOutcome.Up);
+        await ObserveAsync(bot, "streaming", ProbeOutcome.Up, ProbeOutcome.Up, ProbeOutcome.Up);
 
         var incident = Assert.Single(bot.State.OpenIncidents);
-        Assert.Equal("Load balancers are failing", incident.Timeline.Single(t => t.Kind == UpdateKind.Human).Message);
-        Assert.DoesNotContain(incident.Timeline, t => t.Message.Contains(" is back;", StringComparison.Ordinal));
         Assert.Equal(["streaming", "website", "api"], incident.Services.Select(s => s.ServiceId));
+        Assert.Equal(
+            ["Website is back; Streaming and API are still affected", "API is back; Streaming is still affected"],
+            incident.Timeline.Where(t => t.Message.Contains(" is back;", StringComparison.Ordinal)).Select(t => t.Message));
+        Assert.Equal(IncidentStatus.Identified, incident.Status);
+        Assert.Equal(ServiceStatus.MajorOutage, bot.State.Services["streaming"].Status);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed partial class DemoScript
         public static IReadOnlyList<ServiceDefinition> Services { get; } =
         [
             new("streaming", "Streaming", ["video", "netflix", "playback"], "Watch", [ElbId]),
-            new("website", "Website", ["site", "web"], "Browse", []),
+            new("website", "Website", ["site", "web"], "Browse", [ElbId]),
+            new("api", "API", ["public api"], "Developers", [ElbId]),
             new("sign-in", "Sign-in", ["login"], "Account", []),
         ];
     }

@@ -13,14 +13,19 @@ using StatusBot.Monitoring;
 namespace StatusBot.Host.Demo;
 
 /// <summary>
-/// <c>statusbot demo</c>: Christmas Eve 2012 on an accelerated clock. Streaming probes fail, the AWS feed reports the ELB
-/// incident in us-east-1, an incident opens by itself with the suspected cause, holding updates follow on cadence, "restored
-/// for most" is posted, then the resolution. Everything goes through the real board, policy, announcer and commands.
+/// <c>statusbot demo</c>: Christmas Eve 2012 on an accelerated clock. Streaming, Website and API, all behind AWS's load
+/// balancers in us-east-1, fail within seconds: one incident opens by itself and the others join it. The AWS feed says
+/// nothing at first (the admins hear so), then names its incident minutes later and becomes the suspected cause, with the
+/// evidence. Holding updates follow on cadence, an engineer tells who is affected, services come back one by one ("restored
+/// for most"), and the resolution sums it all up with an apology. Everything goes through the real board, policy,
+/// announcer and commands.
 /// </summary>
 public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
 {
     public static readonly DateTimeOffset Start = new(2012, 12, 24, 20, 30, 0, TimeSpan.Zero);
     private const string ElbId = "aws-elb-us-east-1";
+    private const string AwsTitle = "Increased error rates for Elastic Load Balancers in US-EAST-1";
+    private static readonly string[] Behind = ["streaming", "website", "api"];
 
     private readonly DemoClock _clock = new(Start);
     /// <summary>Called once the board has started (before the first chapter), with the board and the demo's clock.</summary>
@@ -34,7 +39,7 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         var board = provider.GetRequiredService<StatusBoard>();
         var dispatcher = provider.GetRequiredService<CommandDispatcher>();
         var announcer = provider.GetRequiredService<Announcer>();
-        var policy = new MonitoringPolicy(_ => new PolicyThresholds(3, 3));
+        var policy = new MonitoringPolicy(_ => new PolicyThresholds(3, 2), TimeSpan.FromMinutes(30));
         await board.StartAsync(BoardState.Create(Catalog.Services, Catalog.Upstreams), null, cancellationToken);
         await board.ExecuteAsync(_ => Decision.Apply(new BoardInitialized(Actor.System, _clock.GetUtcNow())), cancellationToken);
         if (BoardStarted is { } started)
@@ -46,47 +51,108 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         await RunAsync(dispatcher, "channel subscribe", cancellationToken);
         await RunAsync(dispatcher, "status", cancellationToken);
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        await Chapter("The AWS Health Dashboard feed reports trouble with Elastic Load Balancing in us-east-1.", cancellationToken);
-        await board.ExecuteAsync(_ => Decision.Apply(new UpstreamStatusChanged(Actor.System, _clock.GetUtcNow(), ElbId, "major", "Elevated error rates for load balancers in US-EAST-1", "investigating")), cancellationToken);
-
-        await Chapter("Probes of Streaming fail three times in a row (the failure threshold).", cancellationToken);
-        for (var i = 0; i < 3; i++)
+        await Chapter("AWS's load balancers in us-east-1 start failing. Streaming, Website and API sit behind them: their probes fail within seconds.", cancellationToken);
+        for (var round = 0; round < 3; round++)
         {
-            _clock.Advance(TimeSpan.FromMinutes(1));
-            var o = new Observation("streaming", ProbeOutcome.Down, _clock.GetUtcNow(), "HTTP 503 from the TV device API");
-            output.WriteLine($"  ✖ {_clock.GetUtcNow():HH:mm} probe streaming: {o.Detail}");
-            await board.ExecuteAsync(s => Decision.Apply(policy.Decide(s, o)), cancellationToken);
+            _clock.Advance(TimeSpan.FromSeconds(round == 0 ? 30 : 28));
+            foreach (var service in Behind)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(1));
+                await ProbeAsync(board, policy, service, ProbeOutcome.Down, "HTTP 503 in 4 ms", cancellationToken);
+                if (round == 2 && service == Behind[0])
+                {
+                    // The announcer's pass comes between the first service's incident and the others joining it.
+                    await announcer.RunOnceAsync(cancellationToken);
+                }
+            }
         }
 
         await announcer.RunOnceAsync(cancellationToken);
         await RunAsync(dispatcher, "why streaming", cancellationToken);
 
-        _clock.Advance(TimeSpan.FromMinutes(30));
-        await Chapter("Nobody has written anything for 30 minutes: the bot apologizes on cadence.", cancellationToken);
+        await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(10), cancellationToken);
+        await Chapter("The AWS feed still says nothing after 10 minutes of failures: the admins are told, so nobody blames AWS on faith.", cancellationToken);
         await announcer.RunOnceAsync(cancellationToken);
 
-        _clock.Advance(TimeSpan.FromMinutes(12));
-        await Chapter("AWS identifies the problem; its update goes on the incident's timeline, and the apologies go on.", cancellationToken);
-        var identified = new UpstreamReport(ElbId, "major", "Elevated error rates for load balancers in US-EAST-1", "identified", _clock.GetUtcNow());
-        await board.ExecuteAsync(s => Decision.Apply([new UpstreamStatusChanged(Actor.System, identified.At, ElbId, identified.Indicator, identified.IncidentName, identified.IncidentStatus), .. MonitoringPolicy.UpstreamUpdates(s, identified)]), cancellationToken);
+        await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(3), cancellationToken);
+        await Chapter("The AWS Health Dashboard feed speaks at last.", cancellationToken);
+        output.WriteLine($"  🛰  AWS feed: \"{AwsTitle}\" (investigating)");
+        var report = new UpstreamReport(ElbId, "major", AwsTitle, "investigating", _clock.GetUtcNow());
+        await board.ExecuteAsync(s => UpstreamRecorder.Decide(s, report), cancellationToken);
         await announcer.RunOnceAsync(cancellationToken);
-        _clock.Advance(TimeSpan.FromMinutes(30));
+        await RunAsync(dispatcher, "why streaming", cancellationToken);
+
+        await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(30), cancellationToken);
+        await Chapter("Nobody has written anything for 30 minutes: the bot posts a holding update, and promises the next one.", cancellationToken);
+        await announcer.RunOnceAsync(cancellationToken);
+
+        await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(5), cancellationToken);
+        await Chapter("An engineer tells who is affected: TV devices, on many but not all of them.", cancellationToken);
+        await RunAsync(dispatcher, "incident update INC-1 identified Streaming fails on many but not all devices, mostly TV devices. We are working with AWS. segments:\"TV devices\" users:27000000", cancellationToken);
+        await announcer.RunOnceAsync(cancellationToken);
+
+        await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(30), cancellationToken);
+        await Chapter("Still broken half an hour later: the next holding update comes on cadence.", cancellationToken);
+        await announcer.RunOnceAsync(cancellationToken);
+
+        await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(90), cancellationToken);
+        await Chapter("Late in the night the load balancers recover for most: Website, then API, pass their probes again.", cancellationToken);
+        foreach (var service in Behind[1..])
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(30));
+                await ProbeAsync(board, policy, service, ProbeOutcome.Up, "HTTP 200 in 38 ms", cancellationToken);
+            }
+
+            await announcer.RunOnceAsync(cancellationToken);
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await RunAsync(dispatcher, "incident update INC-1 monitoring Restored for most members; Streaming returns device by device and we are watching the last TV devices", cancellationToken);
         await announcer.RunOnceAsync(cancellationToken);
 
         _clock.Advance(new TimeSpan(10, 20, 0));
-        await Chapter("Christmas morning: an engineer posts that streaming is restored for most members.", cancellationToken);
-        await RunAsync(dispatcher, "incident update INC-1 monitoring Streaming is restored for most members; we are watching the last TV devices", cancellationToken);
-        await announcer.RunOnceAsync(cancellationToken);
+        await Chapter("Christmas Day: Streaming passes its probes again and AWS resolves its incident; an engineer confirms the cause and resolves ours.", cancellationToken);
+        for (var i = 0; i < 2; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(30));
+            await ProbeAsync(board, policy, "streaming", ProbeOutcome.Up, "HTTP 200 in 41 ms", cancellationToken);
+        }
 
-        _clock.Advance(new TimeSpan(3, 31, 0));
-        await Chapter("Resolved. The resolution post gives the duration, what was affected and the cause.", cancellationToken);
-        await RunAsync(dispatcher, "incident cause INC-1 confirmed ELB state data deleted by mistake in us-east-1 upstream:aws-elb-us-east-1", cancellationToken);
-        await RunAsync(dispatcher, "incident resolve INC-1 All devices can stream again. Merry Christmas, and sorry.", cancellationToken);
+        output.WriteLine($"  🛰  AWS feed: \"{AwsTitle}\" (resolved)");
+        var resolved = new UpstreamReport(ElbId, "none", AwsTitle, "resolved", _clock.GetUtcNow());
+        await board.ExecuteAsync(s => UpstreamRecorder.Decide(s, resolved), cancellationToken);
+        await RunAsync(dispatcher, "incident cause INC-1 confirmed AWS Elastic Load Balancing state data in us-east-1 was deleted by mistake upstream:aws-elb-us-east-1", cancellationToken);
+        await RunAsync(dispatcher, "incident resolve INC-1 All devices can stream again.", cancellationToken);
         await announcer.RunOnceAsync(cancellationToken);
-        await RunAsync(dispatcher, "history", cancellationToken);
+        await RunAsync(dispatcher, "why streaming", cancellationToken);
         output.WriteLine();
         output.WriteLine("That was StatusBot. Try it yourself: statusbot chat");
+    }
+
+    /// <summary>Probes every service behind the load balancers once a minute for <paramref name="span"/>: they keep failing.</summary>
+    private async Task KeepFailingAsync(StatusBoard board, MonitoringPolicy policy, TimeSpan span, CancellationToken cancellationToken)
+    {
+        for (var minute = 0; minute < (int)span.TotalMinutes; minute++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            foreach (var service in Behind)
+            {
+                await ProbeAsync(board, policy, service, ProbeOutcome.Down, "HTTP 503 in 4 ms", cancellationToken, quiet: true);
+            }
+        }
+    }
+
+    private async Task ProbeAsync(StatusBoard board, MonitoringPolicy policy, string service, ProbeOutcome outcome, string detail, CancellationToken cancellationToken, bool quiet = false)
+    {
+        var o = new Observation(service, outcome, _clock.GetUtcNow(), detail);
+        if (!quiet)
+        {
+            output.WriteLine($"  {(outcome == ProbeOutcome.Up ? "✔" : "✖")} {_clock.GetUtcNow():HH:mm:ss} probe {service}: {o.Detail}");
+        }
+
+        await board.ExecuteAsync(s => Decision.Apply(policy.Decide(s, o)), cancellationToken);
     }
 
     private async Task RunAsync(CommandDispatcher dispatcher, string text, CancellationToken cancellationToken)
@@ -116,7 +182,7 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddStatusBotCore();
-        services.AddSingleton(new AnnouncementOptions());
+        services.AddSingleton(new AnnouncementOptions { AdminChannel = new ChannelOptions { Platform = "console", ChannelId = "ops", WorkspaceId = "demo" } });
         services.AddSingleton<AnnouncementRenderer>();
         services.AddSingleton<CadencePlanner>();
         services.AddSingleton<IChatPublisher>(new ConsolePublisher(output));
