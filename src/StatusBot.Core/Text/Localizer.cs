@@ -64,7 +64,7 @@ public sealed class Localizer
         return at.Humanize(now, Culture);
     }
 
-    /// <summary>"3 hours, 12 minutes", "3 heures, 12 minutes"; seconds only for durations under a minute.</summary>
+    /// <summary>"3 hours, 12 minutes", "3 heures et 12 minutes"; seconds only for durations under a minute.</summary>
     public string Duration(TimeSpan span)
     {
         if (span < TimeSpan.Zero)
@@ -73,7 +73,11 @@ public sealed class Localizer
         }
 
         var minUnit = span < TimeSpan.FromMinutes(1) ? Humanizer.TimeUnit.Second : Humanizer.TimeUnit.Minute;
-        return span.Humanize(precision: 2, culture: Culture, maxUnit: Humanizer.TimeUnit.Day, minUnit: minUnit);
+        var text = span.Humanize(precision: 2, culture: Culture, maxUnit: Humanizer.TimeUnit.Day, minUnit: minUnit);
+
+        // French joins the two parts with "et": "3 heures et 12 minutes", not "3 heures, 12 minutes".
+        var comma = text.LastIndexOf(", ", StringComparison.Ordinal);
+        return IsFrench && comma > 0 ? text[..comma] + " et " + text[(comma + 2)..] : text;
     }
 
     /// <summary>"23:30 UTC" today, "Dec 24, 23:30 UTC" / "24 déc. 23:30 UTC" on another day.</summary>
