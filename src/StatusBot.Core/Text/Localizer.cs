@@ -56,6 +56,12 @@ public sealed class Localizer
     public string Relative(DateTimeOffset at, DateTimeOffset now)
     {
         var delta = at - now;
+        if (delta.Duration() < TimeSpan.FromSeconds(1))
+        {
+            // Humanizer's French "maintenant" reads wrong after a past participle ("a commencé maintenant").
+            return this[nameof(Strings.Relative_Now)];
+        }
+
         if (delta.Duration() >= TimeSpan.FromMinutes(1))
         {
             at = now + TimeSpan.FromMinutes(Math.Round(delta.TotalMinutes, MidpointRounding.AwayFromZero));

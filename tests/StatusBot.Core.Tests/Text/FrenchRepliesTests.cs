@@ -60,4 +60,16 @@ public sealed class FrenchRepliesTests
         Assert.Equal("🟠 Streaming — Panne partielle · depuis 31 secondes", overview.Lines[0]);
         Assert.DoesNotContain("il y a", reply.Lines[0] + overview.Lines[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StatusOneService_FrenchRightAfterOpening_AlInstantNotMaintenantOrZeroSeconds()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.RunAsync("incident open streaming major Panne");
+
+        var reply = (await bot.RunAsync("status streaming", TestBot.Viewer("fr"))).Reply;
+
+        Assert.Equal("Depuis 20:30 UTC (à l'instant)", reply.Lines[0]);
+        Assert.Contains("a commencé à l'instant", string.Join("\n", reply.Fields.Select(f => f.Value)), StringComparison.Ordinal);
+    }
 }
