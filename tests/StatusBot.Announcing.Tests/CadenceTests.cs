@@ -32,6 +32,22 @@ public sealed class CadenceTests
     }
 
     [Fact]
+    public async Task HoldingUpdate_ServiceSetWorseThanTheImpact_NamesTheStatusThePageShows()
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+        await kit.RunAsync("service set streaming major");
+        await kit.PassAsync();
+
+        kit.Bot.Advance(TimeSpan.FromMinutes(30));
+        await kit.PassAsync();
+
+        var reply = Assert.Single(kit.Discord.Delivered(PublishCallKind.Reply), r => r.Reply.Lines[0].Contains("Sorry", StringComparison.Ordinal));
+        Assert.Contains("still not working normally (major outage) for many TV devices", reply.Reply.Lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HumanUpdate_BeforeTheDeadline_WinsAndMovesTheNextHoldingUpdate()
     {
         await using var kit = await AnnounceKit.StartAsync();

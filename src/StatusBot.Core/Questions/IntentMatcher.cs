@@ -120,7 +120,7 @@ public static class IntentMatcher
     /// French when more of the French keywords than of the English ones are in the text, English for the reverse, and
     /// null when the keywords do not tell ("streaming ok ?").
     /// </summary>
-    public static CultureInfo? LanguageOf(string normalized)
+    private static CultureInfo? LanguageOf(string normalized)
     {
         var english = English.Sum(list => list.Count(p => normalized.Contains(" " + p + " ", StringComparison.Ordinal)));
         var french = French.Sum(list => list.Count(p => normalized.Contains(" " + p + " ", StringComparison.Ordinal)));

@@ -35,13 +35,19 @@ public static class StatusViews
         var line = $"{Icon(service.Status)} {service.Name} — {l.Status(service.Status)}";
         if (service.Status != ServiceStatus.Operational)
         {
-            return line + " · " + l.Format(nameof(Strings.Since), l.Relative(service.Since, now));
+            return line + " · " + Since(service, l, now);
         }
 
         return now - service.Since < TimeSpan.FromHours(24) && service.History.Count > 0
             ? line + " · " + l.Format(nameof(Strings.BackSince), l.Relative(service.Since, now))
             : line;
     }
+
+    /// <summary>"for 2 hours, 14 minutes", "depuis 2 heures et 14 minutes"; "just now" for a change under a second old.</summary>
+    public static string Since(ServiceState service, Localizer l, DateTimeOffset now) =>
+        now - service.Since < TimeSpan.FromSeconds(1)
+            ? l[nameof(Strings.Since_JustNow)]
+            : l.Format(nameof(Strings.Since), l.Relative(service.Since, now), l.Duration(now - service.Since));
 
     /// <summary>The one-sentence state of everything: "All systems operational", "Streaming: major outage", "2 services have problems".</summary>
     public static string Overall(BoardState state, Localizer l)

@@ -56,6 +56,12 @@ public sealed class Localizer
     public string Relative(DateTimeOffset at, DateTimeOffset now)
     {
         var delta = at - now;
+        if (delta.Duration() < TimeSpan.FromSeconds(1))
+        {
+            // Humanizer's French "maintenant" reads wrong after a past participle ("a commencé maintenant").
+            return this[nameof(Strings.Relative_Now)];
+        }
+
         if (delta.Duration() >= TimeSpan.FromMinutes(1))
         {
             at = now + TimeSpan.FromMinutes(Math.Round(delta.TotalMinutes, MidpointRounding.AwayFromZero));
@@ -64,7 +70,7 @@ public sealed class Localizer
         return at.Humanize(now, Culture);
     }
 
-    /// <summary>"3 hours, 12 minutes", "3 heures, 12 minutes"; seconds only for durations under a minute.</summary>
+    /// <summary>"3 hours, 12 minutes", "3 heures et 12 minutes"; seconds only for durations under a minute.</summary>
     public string Duration(TimeSpan span)
     {
         if (span < TimeSpan.Zero)
@@ -73,7 +79,11 @@ public sealed class Localizer
         }
 
         var minUnit = span < TimeSpan.FromMinutes(1) ? Humanizer.TimeUnit.Second : Humanizer.TimeUnit.Minute;
-        return span.Humanize(precision: 2, culture: Culture, maxUnit: Humanizer.TimeUnit.Day, minUnit: minUnit);
+        var text = span.Humanize(precision: 2, culture: Culture, maxUnit: Humanizer.TimeUnit.Day, minUnit: minUnit);
+
+        // French joins the two parts with "et": "3 heures et 12 minutes", not "3 heures, 12 minutes".
+        var comma = text.LastIndexOf(", ", StringComparison.Ordinal);
+        return IsFrench && comma > 0 ? text[..comma] + " et " + text[(comma + 2)..] : text;
     }
 
     /// <summary>"23:30 UTC" today, "Dec 24, 23:30 UTC" / "24 déc. 23:30 UTC" on another day.</summary>

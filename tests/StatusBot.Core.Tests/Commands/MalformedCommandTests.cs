@@ -115,6 +115,6 @@ public sealed class MalformedCommandTests
         var result = await bot.RunAsync("incident open teleport major Down", TestBot.Admin("fr"));
 
         Assert.Equal("Il n'y a pas de service « teleport ». Services : streaming, website, api, billing, sign-in.", result.Reply.Title);
-        Assert.StartsWith("Usage : incident open", result.Reply.Lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Syntaxe : incident open", result.Reply.Lines[0], StringComparison.Ordinal);
     }
 }

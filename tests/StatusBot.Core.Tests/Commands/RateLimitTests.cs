@@ -40,7 +40,7 @@ public sealed class RateLimitTests
         var limited = await bot.RunAsync("status", Viewer(locale: "fr"));
 
         Assert.Equal("Doucement : cela fait beaucoup de commandes en peu de temps.", limited.Reply.Title);
-        Assert.Equal("Rien n'a été lancé. Réessayez dans 1 seconde ; les autres peuvent toujours demander.", Assert.Single(limited.Reply.Lines));
+        Assert.Equal("Rien n'a été lancé. Réessayez dans 1 seconde ; les autres peuvent toujours poser leurs questions.", Assert.Single(limited.Reply.Lines));
     }
 
     [Fact]

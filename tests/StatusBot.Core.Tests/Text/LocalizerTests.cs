@@ -33,7 +33,7 @@ public sealed class LocalizerTests
         var span = TimeSpan.FromHours(3) + TimeSpan.FromMinutes(12) + TimeSpan.FromSeconds(40);
 
         Assert.Equal("3 hours, 12 minutes", En.Duration(span));
-        Assert.Equal("3 heures, 12 minutes", Fr.Duration(span));
+        Assert.Equal("3 heures et 12 minutes", Fr.Duration(span));
         Assert.Equal("45 seconds", En.Duration(TimeSpan.FromSeconds(45)));
         Assert.Equal("0 seconds", En.Duration(TimeSpan.FromMinutes(-5)));
     }

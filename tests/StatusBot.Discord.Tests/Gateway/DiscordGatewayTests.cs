@@ -118,6 +118,18 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MessageCreate_FrenchQuestion_AnsweredInFrench()
+    {
+        await WaitUntilAsync(() => Gateway.SessionId is not null);
+
+        Emulator.Dispatch("MESSAGE_CREATE", Message("<@1> pourquoi le streaming est en panne ?", mentionsBot: true));
+        await WaitUntilAsync(() => !Emulator.Messages.IsEmpty);
+
+        var reply = Assert.Single(Emulator.Messages.Values);
+        Assert.Contains("Équivaut à : why streaming", reply.Body["embeds"]!.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MessageCreate_NotForTheBot_StaysSilent()
     {
         await WaitUntilAsync(() => Gateway.SessionId is not null);

@@ -149,4 +149,19 @@ public sealed class ChatProcessTests : IDisposable
         Assert.DoesNotContain("Denied admin command", screen, StringComparison.Ordinal);
         Assert.EndsWith("\n> \n", screen, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Chat_NoLocale_FrenchQuestionInFrenchEnglishQuestionInEnglish()
+    {
+        var result = await ChatAsync("pourquoi le streaming est en panne ?\nwhy is streaming down?\naide incident\n/stauts\nincident opne streaming major Down\n");
+
+        Assert.Equal(0, result.ExitCode);
+        var answers = Answers(result.Output);
+        Assert.StartsWith("Aucune panne enregistrée pour Streaming", answers[0], StringComparison.Ordinal);
+        Assert.StartsWith("Streaming has no recorded outage", answers[1], StringComparison.Ordinal);
+        Assert.StartsWith("Commandes « incident »", answers[2], StringComparison.Ordinal);
+        Assert.Contains("<impact> : Gravité ; elle fixe le statut des services touchés · au choix : none (opérationnel), minor (performances dégradées)", answers[2], StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Unknown command 'stauts'; did you mean status?", answers[3], StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Unknown command 'incident opne'; did you mean incident open?", answers[4], StringComparison.Ordinal);
+    }
 }

@@ -48,6 +48,22 @@ public sealed class SlackEventsHostTests
         Assert.Contains("Streaming", SlackJson.AllText(post.Json));
     }
 
+    [Theory]
+    [InlineData(null, "Équivaut à : status streaming")]
+    [InlineData("en-US", "Same as: status streaming")]
+    public async Task Events_FrenchMention_InFrenchUnlessTheUsersOwnLocaleSaysOtherwise(string? userLocale, string footer)
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.AddUser("U-PERSON", locale: userLocale);
+        await using var host = await SlackHost.StartAsync(emulator);
+        var body = EventFromFixture("slack-socket-mode-events-api.json", "<@U111> le streaming est en panne ?");
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
+
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage"));
+        Assert.Contains(footer, SlackJson.AllText(requests.Single(c => c.Method == "chat.postMessage").Json), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Events_FixtureVerbatim_AcknowledgedButNotAnsweredSinceTheAuthorIsTheBotItself()
     {

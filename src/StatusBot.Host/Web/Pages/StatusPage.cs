@@ -97,7 +97,7 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
             .Raw("<span aria-hidden=\"true\">").Text(StatusViews.Icon(service.Status)).Raw("</span> ").Text(l.Status(service.Status)).Raw("</span></div>");
         if (service.Status != ServiceStatus.Operational)
         {
-            html.Element("div", "muted", l.Format(nameof(Strings.Since), l.Relative(service.Since, now)));
+            html.Element("div", "muted", StatusViews.Since(service, l, now));
         }
 
         var (days, overall) = UptimeDay.For(service, state, now);

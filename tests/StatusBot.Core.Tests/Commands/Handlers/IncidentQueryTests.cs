@@ -144,8 +144,8 @@ public sealed class IncidentQueryTests
 
         var reply = (await bot.RunAsync("history", TestBot.Viewer("fr"))).Reply;
 
-        Assert.Equal("1 incident ces 14 derniers jours", reply.Title);
-        Assert.EndsWith("a duré 3 heures, 12 minutes", reply.Lines[0], StringComparison.Ordinal);
+        Assert.Equal("1 incident au cours des 14 derniers jours", reply.Title);
+        Assert.EndsWith("a duré 3 heures et 12 minutes", reply.Lines[0], StringComparison.Ordinal);
         Assert.Equal(CommandOutcome.Answered, (await bot.RunAsync("history", TestBot.Viewer("fr"))).Outcome);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ServiceSetAndHelpTests
         Assert.Equal(CommandOutcome.Changed, result.Outcome);
         Assert.Equal("API is now Degraded performance", result.Reply.Title);
         Assert.Equal(Severity.Minor, result.Reply.Severity);
-        Assert.Equal(["🟡 API — Degraded performance · since now"], result.Reply.Lines.ToArray());
+        Assert.Equal(["🟡 API — Degraded performance · just now"], result.Reply.Lines.ToArray());
         Assert.Equal("Slow responses from us-east-1", bot.State.Services["api"].Note);
     }
 
@@ -42,7 +42,7 @@ public sealed class ServiceSetAndHelpTests
 
         var result = await bot.RunAsync("service set connexion maintenance", TestBot.Admin("fr"));
 
-        Assert.Equal("Sign-in est maintenant : En maintenance", result.Reply.Title);
+        Assert.Equal("Sign-in est désormais : En maintenance", result.Reply.Title);
         Assert.Equal(ServiceStatus.UnderMaintenance, bot.State.Services["sign-in"].Status);
     }
 

@@ -33,7 +33,7 @@ public sealed class StatusHandlerTests
 
         Assert.Equal("Streaming: partial outage", reply.Title);
         Assert.Equal(Severity.Major, reply.Severity);
-        Assert.Equal("🟠 Streaming — Partial outage · since 20 minutes ago", reply.Lines[0]);
+        Assert.Equal("🟠 Streaming — Partial outage · for 20 minutes", reply.Lines[0]);
         var field = Assert.Single(reply.Fields);
         Assert.Equal("INC-1 · Streaming fails on many devices", field.Name);
         Assert.Equal(
@@ -53,7 +53,7 @@ public sealed class StatusHandlerTests
         var reply = (await bot.RunAsync("status")).Reply;
 
         Assert.EndsWith("An update was due by 21:00 UTC; it is coming", reply.Fields[0].Value, StringComparison.Ordinal);
-        Assert.Equal("🟠 Streaming — Partial outage · since 2 hours ago", reply.Lines[0]);
+        Assert.Equal("🟠 Streaming — Partial outage · for 2 hours", reply.Lines[0]);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class StatusHandlerTests
         var reply = (await bot.RunAsync("status netflix", TestBot.Viewer())).Reply;
 
         Assert.Equal("🟠 Streaming: Partial outage", reply.Title);
-        Assert.Equal("Since 5 minutes ago (20:30 UTC)", reply.Lines[0]);
+        Assert.Equal("Since 20:30 UTC (5 minutes)", reply.Lines[0]);
         var field = Assert.Single(reply.Fields);
         Assert.Contains("Users affected: about 27 million", field.Value, StringComparison.Ordinal);
         Assert.Contains(reply.Actions, a => a.Command == "incident resolve INC-1" && a.AdminOnly);
