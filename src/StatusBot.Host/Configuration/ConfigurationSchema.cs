@@ -75,15 +75,8 @@ public sealed class ConfigurationSchema
     }
 
     /// <summary>The known key closest to the misspelt one, when it is close enough to be the one meant.</summary>
-    internal static string? Nearest(string key, IEnumerable<string> known)
-    {
-        var best = known
-            .Select(k => (Key: k, Distance: Quickenshtein.Levenshtein.GetDistance(key.ToUpperInvariant(), k.ToUpperInvariant())))
-            .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return best.Key is not null && best.Distance <= Math.Max(2, best.Key.Length / 3) ? best.Key : null;
-    }
+    internal static string? Nearest(string key, IEnumerable<string> known) =>
+        StatusBot.Core.Commands.Suggestions.Nearest(key, known, Math.Max(2, key.Length / 3));
 
     /// <summary>The file or environment variable that set the key (the last source that has it wins, as when binding).</summary>
     private static string? Source(string path, IConfigurationRoot? root)
