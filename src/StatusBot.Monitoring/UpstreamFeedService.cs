@@ -17,7 +17,8 @@ public sealed partial class UpstreamFeedService(
     IOptions<MonitoringOptions> options,
     TimeProvider time,
     ILogger<UpstreamFeedService> logger,
-    ILeadership? leadership = null) : BackgroundService
+    ILeadership? leadership = null,
+    MonitoringHealth? health = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,7 +75,24 @@ public sealed partial class UpstreamFeedService(
         return false;
     }
 
+    /// <summary>
+    /// One upstream's polling loop. An error it cannot recover from stops this loop only, and is reported at once (the log,
+    /// <see cref="MonitoringHealth"/> for <c>/readyz</c>) by its kind alone: its message may quote the feed URL.
+    /// </summary>
     private async Task LoopAsync(MonitoredUpstream upstream, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await PollLoopAsync(upstream, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogLoopStopped(logger, upstream.Id, ex.GetType().Name);
+            health?.LoopStopped($"polling of {upstream.Id}", ex.GetType().Name);
+        }
+    }
+
+    private async Task PollLoopAsync(MonitoredUpstream upstream, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(upstream.IntervalSeconds), time);
         do
@@ -83,6 +101,9 @@ public sealed partial class UpstreamFeedService(
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Polling upstream {Upstream} stopped: {Reason}. It is not polled until a restart")]
+    private static partial void LogLoopStopped(ILogger logger, string upstream, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No upstream has Poll: true: upstream feeds are not polled (set StatusBot:Upstreams[].Poll to turn it on)")]
     private static partial void LogNoPolling(ILogger logger);

@@ -172,6 +172,9 @@ public sealed class SharedDatabaseTests
         ["StatusBot__Storage__ConnectionString"] = db.ConnectionString,
         ["StatusBot__Storage__InstanceId"] = instance,
         ["StatusBot__Announcements__MaxParallelSends"] = "4",
+
+        // Behind one load balancer, every instance links to the one public address.
+        ["StatusBot__Web__PublicUrl"] = "https://status.acme.test",
     };
 
     /// <summary>A data directory for each of the two instances, deleted when the test ends (after the processes, declared later, have stopped).</summary>

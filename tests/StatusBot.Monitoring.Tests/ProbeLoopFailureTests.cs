@@ -37,6 +37,33 @@ public sealed class ProbeLoopFailureTests
         Assert.Contains(log.Lines, l => l.StartsWith("Error: The probe of api stopped:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task PollingThatCannotRun_ReportedAtOnceWithoutTheFeedUrl()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var upstream = new MonitoredUpstream { Id = DemoCatalog.ElbId, FeedUrl = "https://status.example.test/elb.rss?token=s3cret", Poll = true, IntervalSeconds = 60 };
+        var health = new MonitoringHealth();
+        using var http = new HttpClient(new Broken());
+        using var service = new UpstreamFeedService(
+            bot.Board, new UpstreamPoller(http, bot.Board, bot.Time), Options.Create(new MonitoringOptions { Upstreams = [upstream] }), bot.Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<UpstreamFeedService>.Instance, health: health);
+
+        await service.StartAsync(CancellationToken.None);
+        await Until.TrueAsync(() => health.Stopped.Count > 0, "the broken loop is reported");
+        await service.StopAsync(CancellationToken.None);
+
+        var stopped = Assert.Single(health.Stopped);
+        Assert.Equal($"polling of {DemoCatalog.ElbId}", stopped.Key);
+        Assert.DoesNotContain("s3cret", stopped.Value, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fails in a way no poll expects (not a network error, a timeout or an unreadable document).</summary>
+    private sealed class Broken : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("handler broken for " + request.RequestUri);
+    }
+
     private sealed class Answer : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

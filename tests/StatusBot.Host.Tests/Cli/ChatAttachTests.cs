@@ -45,6 +45,26 @@ public sealed class ChatAttachTests : IDisposable
         Assert.DoesNotContain("Down", await serve.Http.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Chat_AsAnotherUserThanTheBots_IsOnlyAViewer()
+    {
+        // Only root can open another user's 0600 socket: the bot serves as nobody, root chats.
+        Skip.IfNot(StatusBotProcess.IsRoot, "running the bot as another user needs root");
+        using (var chown = Process.Start("chown", ["65534", _data]))
+        {
+            await chown!.WaitForExitAsync();
+        }
+
+        await using var serve = await ServeAsync(asNobody: true);
+
+        var result = await StatusBotProcess.RunAsync(
+            "incident open streaming major \"Down\"\nstatus\n", "chat", "--config", StatusBotProcess.DefaultConfig, "--data", _data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("⚠ Only admins can run 'incident open'.", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Down", await serve.Http.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Chat_SocketLeftByABotThatIsGone_RunsAlone()
     {
@@ -56,14 +76,25 @@ public sealed class ChatAttachTests : IDisposable
         Assert.StartsWith("All systems operational", result.Output, StringComparison.Ordinal);
     }
 
-    private async Task<Serve> ServeAsync()
+    private async Task<Serve> ServeAsync(bool asNobody = false)
     {
         using (var free = new TcpListener(IPAddress.Loopback, 0))
         {
             free.Start();
             var port = ((IPEndPoint)free.LocalEndpoint).Port;
             free.Stop();
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+            var start = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+            if (asNobody)
+            {
+                foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+                {
+                    start.ArgumentList.Add(arg);
+                }
+
+                start.Environment["HOME"] = Path.GetTempPath();
+                start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+            }
+
             foreach (var arg in new[] { StatusBotProcess.Program, "serve", "--config", StatusBotProcess.DefaultConfig, "--data", _data, "--urls", $"http://127.0.0.1:{port}" })
             {
                 start.ArgumentList.Add(arg);
