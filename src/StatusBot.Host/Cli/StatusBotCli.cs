@@ -216,7 +216,7 @@ public static class StatusBotCli
         if (!storage.UsesPostgres && await LocalConsoleClient.TryConnectAsync(storage.FullDataDirectory, cancellationToken) is { } socket)
         {
             var culture = Locales.Resolve(locale ?? settings[$"{StatusBotOptions.Section}:Locale"]);
-            return await LocalConsoleClient.RunAsync(socket, storage.FullDataDirectory, Console.In, Console.Out, viewer, culture, !Console.IsInputRedirected, cancellationToken);
+            return await LocalConsoleClient.RunAsync(socket, storage.FullDataDirectory, Console.In, Console.Out, viewer, culture, locale is null, !Console.IsInputRedirected, cancellationToken);
         }
 
         using var host = StatusBotConsoleHost.Create(cli, ChatLog.WriteToFile);

@@ -45,6 +45,10 @@ public static class LocalConsole
         return length >= 8 ? MemoryMarshal.Read<uint>(credentials[4..8]) : null;
     }
 
-    public static string Hello(bool viewer, CultureInfo culture, string user) =>
-        $"hello {(viewer ? "viewer" : "admin")} {culture.TwoLetterISOLanguageName} {user.Replace(' ', '_')}";
+    /// <summary>
+    /// The first line a console client sends: its role, its language and user, and <c>default</c> when the language is only
+    /// the bot's default (no <c>--locale</c>), so that a question is answered in the language it was asked in.
+    /// </summary>
+    public static string Hello(bool viewer, CultureInfo culture, bool cultureIsDefault, string user) =>
+        $"hello {(viewer ? "viewer" : "admin")} {culture.TwoLetterISOLanguageName} {user.Replace(' ', '_')}{(cultureIsDefault ? " default" : "")}";
 }

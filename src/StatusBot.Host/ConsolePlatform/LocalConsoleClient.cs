@@ -37,13 +37,13 @@ public static class LocalConsoleClient
     }
 
     public static async Task<int> RunAsync(
-        Socket socket, string dataDirectory, TextReader input, TextWriter output, bool viewer, CultureInfo culture, bool interactive, CancellationToken cancellationToken)
+        Socket socket, string dataDirectory, TextReader input, TextWriter output, bool viewer, CultureInfo culture, bool cultureIsDefault, bool interactive, CancellationToken cancellationToken)
     {
         await using var stream = new NetworkStream(socket, ownsSocket: true);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
         var user = Environment.UserName is { Length: > 0 } name ? name : "operator";
-        await writer.WriteLineAsync(LocalConsole.Hello(viewer, culture, user));
+        await writer.WriteLineAsync(LocalConsole.Hello(viewer, culture, cultureIsDefault, user));
         if (interactive)
         {
             await output.WriteLineAsync($"StatusBot — attached to the bot serving {dataDirectory}. Type help, a command, or a question. Ctrl+D to quit.");

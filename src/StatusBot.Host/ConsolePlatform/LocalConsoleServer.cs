@@ -85,13 +85,13 @@ public sealed partial class LocalConsoleServer(ConversationRouter router, IOptio
             {
                 var owner = LocalConsole.PeerUserId(client) is not { } peer || peer == LocalConsole.CurrentUserId;
                 var hello = (await reader.ReadLineAsync(stoppingToken))?.Split(' ');
-                if (hello is not ["hello", var role, var language, var user])
+                if (hello is not ["hello", var role, var language, var user, .. var flags])
                 {
                     return;
                 }
 
                 var culture = Locales.Resolve(language);
-                var caller = new Caller(new Actor("console", user, user), IsAdmin: owner && role == "admin", culture);
+                var caller = new Caller(new Actor("console", user, user), IsAdmin: owner && role == "admin", culture) { CultureIsDefault = flags.Contains("default") };
                 while (await reader.ReadLineAsync(stoppingToken) is { } line)
                 {
                     await writer.WriteAsync(ConsoleRenderer.Render(await AnswerAsync(line, caller, stoppingToken)));

@@ -45,6 +45,22 @@ public sealed class ChatAttachTests : IDisposable
         Assert.DoesNotContain("Down", await serve.Http.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Chat_BesideServeWithoutLocale_FrenchQuestionInFrenchEnglishInEnglish()
+    {
+        await using var serve = await ServeAsync();
+
+        var result = await StatusBotProcess.RunAsync(
+            "pourquoi le streaming est en panne ?\nwhy is streaming down?\n", "chat", "--config", StatusBotProcess.DefaultConfig, "--data", _data);
+        var english = await StatusBotProcess.RunAsync(
+            "pourquoi le streaming est en panne ?\n", "chat", "--locale", "en", "--config", StatusBotProcess.DefaultConfig, "--data", _data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Aucune panne enregistrée pour Streaming", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\n\nStreaming has no recorded outage", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Streaming has no recorded outage", english.Output, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task Chat_AsAnotherUserThanTheBots_IsOnlyAViewer()
     {
