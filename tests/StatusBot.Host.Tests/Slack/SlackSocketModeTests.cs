@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
-using StatusBot.Slack.Tests.Hosting;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.SocketMode;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>Socket Mode through the real serve app against the emulator's scripted WebSocket server.</summary>
 public sealed class SlackSocketModeTests

@@ -8,7 +8,7 @@ using StatusBot.Core.Board;
 using StatusBot.Host.Hosting;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.Support;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>
 /// The real <c>serve</c> app (StatusBotWebApp.Create) on a free loopback port, with a temporary config file, the Slack

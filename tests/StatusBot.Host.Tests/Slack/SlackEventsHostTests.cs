@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.Hosting;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>Signed Events API and interactivity deliveries through the real serve app.</summary>
 public sealed class SlackEventsHostTests
