@@ -57,7 +57,7 @@ public sealed class SlackEventsHostTests
         var response = await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(300);
+        await host.BackgroundWorkDoneAsync();
         Assert.Empty(emulator.Calls("chat.postMessage"));
     }
 
@@ -76,7 +76,7 @@ public sealed class SlackEventsHostTests
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage"));
-        await Task.Delay(300);
+        await host.BackgroundWorkDoneAsync();
         Assert.Single(emulator.Calls("chat.postMessage"));
     }
 
@@ -103,7 +103,7 @@ public sealed class SlackEventsHostTests
         var response = await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(300);
+        await host.BackgroundWorkDoneAsync();
         Assert.Empty(emulator.Calls("chat.postMessage"));
     }
 
