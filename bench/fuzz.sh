@@ -7,7 +7,7 @@ cases="${1:-1000000}"
 shift || true
 projects=("$@")
 if [ ${#projects[@]} -eq 0 ]; then
-  projects=(tests/StatusBot.Core.Tests tests/StatusBot.Storage.Tests tests/StatusBot.Slack.Tests tests/StatusBot.Host.Tests)
+  projects=(tests/StatusBot.Core.Tests tests/StatusBot.Storage.Tests tests/StatusBot.Host.Tests)
 fi
 
 for project in "${projects[@]}"; do

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.EndToEnd;
+using StatusBot.Testing.Metrics;
 using StatusBot.Testing.Slack;
 
 namespace StatusBot.Load;

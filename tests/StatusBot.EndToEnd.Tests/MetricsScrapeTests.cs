@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using StatusBot.Core.Board;
 using StatusBot.Host.Web;
-using StatusBot.Load;
+using StatusBot.Testing.Metrics;
 using StatusBot.Monitoring;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.EndToEnd;

@@ -18,14 +18,18 @@ public sealed class FileEventStoreTests
 
         var first = bot.RunAsync("service set billing degraded first");
         await fs.SyncStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var queued = Enumerable.Range(0, 20).Select(i => bot.RunAsync($"incident open api minor \"Queued {i}\"")).ToList();
-        await Task.Delay(100);
-        var answeredBeforeFsync = queued.Count(t => t.IsCompleted) + (first.IsCompleted ? 1 : 0);
         var syncsBefore = fs.Syncs;
+        var queued = Enumerable.Range(0, 20).Select(i => bot.RunAsync($"incident open api minor \"Queued {i}\"")).ToList();
+
+        // Each answer notes, as it comes, how many journal fsyncs have completed: the first command's batch is the one
+        // being synced, the queued ones are in a later batch, so each needs one more.
+        var firstSeen = SyncsWhenAnswered(first, fs);
+        var queuedSeen = queued.Select(t => SyncsWhenAnswered(t, fs)).ToList();
         fs.Release();
         var results = await Task.WhenAll(queued.Prepend(first));
 
-        Assert.Equal(0, answeredBeforeFsync);
+        Assert.True(await firstSeen > syncsBefore, "the first command was answered before its fsync");
+        Assert.All(await Task.WhenAll(queuedSeen), seen => Assert.True(seen > syncsBefore + 1, "a queued command was answered before its fsync"));
         Assert.All(results, r => Assert.Equal(CommandOutcome.Changed, r.Outcome));
         Assert.True(fs.Syncs - syncsBefore <= 3, $"21 commands took {fs.Syncs - syncsBefore} fsyncs; group commit should need 2");
         Assert.Equal(20, bot.State.Incidents.Count);
@@ -210,4 +214,7 @@ public sealed class FileEventStoreTests
 
         return (fs?.Syncs ?? 0) - before;
     }
+
+    private static Task<int> SyncsWhenAnswered<T>(Task<T> answer, GatedFileSystem fs) =>
+        answer.ContinueWith(_ => fs.Syncs, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

@@ -14,7 +14,19 @@ public sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> log
 
     private readonly Channel<Func<CancellationToken, Task>> _queue = Channel.CreateUnbounded<Func<CancellationToken, Task>>();
 
-    public void Enqueue(Func<CancellationToken, Task> work) => _queue.Writer.TryWrite(work);
+    private int _pending;
+
+    /// <summary>Work queued or running: zero once everything queued so far has finished.</summary>
+    internal int Pending => Volatile.Read(ref _pending);
+
+    public void Enqueue(Func<CancellationToken, Task> work)
+    {
+        Interlocked.Increment(ref _pending);
+        if (!_queue.Writer.TryWrite(work))
+        {
+            Interlocked.Decrement(ref _pending);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,6 +63,7 @@ public sealed partial class SlackBackgroundWork(ILogger<SlackBackgroundWork> log
         }
         finally
         {
+            Interlocked.Decrement(ref _pending);
             slots.Release();
         }
     }

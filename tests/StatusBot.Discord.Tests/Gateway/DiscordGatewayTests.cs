@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StatusBot.Discord.Gateway;
+using StatusBot.Discord.Interactions;
 using StatusBot.Discord.Tests.Support;
 using StatusBot.Testing.Discord;
 
@@ -67,8 +68,9 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await WaitUntilAsync(() => Gateway.SessionId is not null);
 
         Emulator.CloseGateway(4004);
-        await WaitUntilAsync(() => Service.Failure is not null);
-        await Task.Delay(500);
+
+        // The service's run ends for good: no connection can follow it.
+        await Service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(4004, Service.Failure!.CloseCode);
         Assert.Contains("BotToken", Service.Failure.Message, StringComparison.Ordinal);
@@ -136,18 +138,24 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
 
         Emulator.Dispatch("MESSAGE_CREATE", Message("is streaming down?", mentionsBot: false));
         Emulator.Dispatch("MESSAGE_CREATE", Message("<@1> status", mentionsBot: true, fromBot: true));
-        await Task.Delay(500);
 
-        Assert.Empty(Emulator.Messages);
+        // Events are handed over in order: once a later mention is answered, the two before it have been handed over, and
+        // once the work they started (if any) has finished, the only reply is the later one's.
+        Emulator.Dispatch("MESSAGE_CREATE", Message("<@1> is billing down?", mentionsBot: true, id: "1800000000000000099"));
+        await WaitUntilAsync(() => !Emulator.Messages.IsEmpty);
+        await _app.Services.GetRequiredService<DeferredWork>().DrainAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        var reply = Assert.Single(Emulator.Messages.Values);
+        Assert.Equal("1800000000000000099", reply.Body["message_reference"]!["message_id"]!.GetValue<string>());
     }
 
     private DiscordGateway Gateway => _app.Services.GetRequiredService<DiscordGateway>();
 
     private DiscordGatewayService Service => _app.Services.GetRequiredService<DiscordGatewayService>();
 
-    private static JsonObject Message(string content, bool mentionsBot, bool fromBot = false) => new()
+    private static JsonObject Message(string content, bool mentionsBot, bool fromBot = false, string id = "1800000000000000002") => new()
     {
-        ["id"] = "1800000000000000002",
+        ["id"] = id,
         ["channel_id"] = "1800000000000000001",
         ["guild_id"] = DiscordPayloads.GuildId,
         ["content"] = content,

@@ -49,12 +49,15 @@ public sealed class DiscordRateLimitTests : IAsyncLifetime
     {
         _rest.Emulator.Script("/channels/1700000000000000021/", Scripted.RateLimited(0.5, global: true));
         var first = _rest.Publisher.PostAsync(new ChannelRef("discord", "1700000000000000021"), new Reply { Title = "a" }, new PostOptions(), CancellationToken.None);
-        while (!_rest.Emulator.RequestsTo("/channels/1700000000000000021/").Any())
-        {
-            await Task.Delay(10);
-        }
 
-        await Task.Delay(150);
+        // The client has read the global 429 (it says so once the pause is in place) before the other route is tried.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (!_rest.Logs.Any(m => m.StartsWith("Discord rate limit on", StringComparison.Ordinal)))
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+        }
 
         var other = await _rest.Publisher.PostAsync(new ChannelRef("discord", "1700000000000000022"), new Reply { Title = "b" }, new PostOptions(), CancellationToken.None);
 

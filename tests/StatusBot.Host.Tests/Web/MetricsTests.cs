@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using StatusBot.Host.Hosting;
-using StatusBot.Load;
+using StatusBot.Testing.Metrics;
 using StatusBot.Testing.Discord;
 
 namespace StatusBot.Host.Tests.Web;

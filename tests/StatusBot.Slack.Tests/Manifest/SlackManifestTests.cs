@@ -1,13 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using StatusBot.Core.Commands;
-using StatusBot.Host.Cli;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Manifest;
-using StatusBot.Slack.Tests.Support;
+using StatusBot.Testing.Slack;
 
 namespace StatusBot.Slack.Tests.Manifest;
 
-[Collection(ConsoleCollection.Name)]
 public sealed class SlackManifestTests
 {
     private static string ConfigPath => Path.Combine(Fixtures.RepositoryRoot(), "config", "statusbot.json");
@@ -22,29 +20,6 @@ public sealed class SlackManifestTests
         var manifest = SlackManifest.Generate(configuration);
 
         Assert.Equal(CheckedIn, manifest);
-    }
-
-    [Fact]
-    public async Task SlackManifestVerb_WithAPublicUrl_PrintsTheManifestOfThatAddress()
-    {
-        var config = Path.Combine(Path.GetTempPath(), $"statusbot-manifest-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(config, File.ReadAllText(ConfigPath).Replace("\"Locale\": \"en\",", "\"Locale\": \"en\", \"Web\": { \"PublicUrl\": \"https://bot.acme.test\" },", StringComparison.Ordinal));
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        int code;
-        try
-        {
-            code = await StatusBotCli.RunAsync(["slack", "manifest", "--config", config]);
-        }
-        finally
-        {
-            Console.SetOut(original);
-            File.Delete(config);
-        }
-
-        Assert.Equal(0, code);
-        Assert.Equal(CheckedIn.Replace("https://statusbot.example.com", "https://bot.acme.test", StringComparison.Ordinal), output.ToString());
     }
 
     [Fact]
@@ -81,10 +56,4 @@ public sealed class SlackManifestTests
         Assert.All(SlackManifest.BotScopes, s => Assert.Contains("      - " + s + "\n", manifest));
         Assert.All(SlackManifest.BotEvents, e => Assert.Contains("      - " + e + "\n", manifest));
     }
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ConsoleCollection
-{
-    public const string Name = "Console";
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using StatusBot.Core.Replies;
 using StatusBot.Slack.Json;
 using StatusBot.Slack.Rendering;
-using StatusBot.Slack.Tests.Support;
+using StatusBot.Testing.Slack;
 
 namespace StatusBot.Slack.Tests.Rendering;
 

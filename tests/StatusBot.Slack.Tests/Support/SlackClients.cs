@@ -13,7 +13,7 @@ public static class SlackClients
     {
         var options = new SlackOptions
         {
-            SigningSecret = SlackHost.Secret,
+            SigningSecret = "test-signing-secret-0123456789abcdef",
             BotToken = SlackEmulator.BotToken,
             AppToken = SlackEmulator.AppToken,
             ApiBaseUrl = emulator.BaseUrl,

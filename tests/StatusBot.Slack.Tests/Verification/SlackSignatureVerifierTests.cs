@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Slack.Verification;
+using StatusBot.Testing.Slack;
 
 namespace StatusBot.Slack.Tests.Verification;
 

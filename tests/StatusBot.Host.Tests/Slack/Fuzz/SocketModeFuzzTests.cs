@@ -5,10 +5,9 @@ using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using StatusBot.Slack.Json;
 using StatusBot.Slack.SocketMode;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Testing.Fuzz;
 
-namespace StatusBot.Slack.Tests.Fuzz;
+namespace StatusBot.Host.Tests.Slack.Fuzz;
 
 /// <summary>
 /// Socket Mode frames of any shape, read the way the connection reads them: a frame that parses and carries an envelope

@@ -1,4 +1,4 @@
-namespace StatusBot.Slack.Tests.Support;
+namespace StatusBot.Testing.Slack;
 
 /// <summary>The platform payload fixtures (copied with their sources into tests/fixtures), read verbatim.</summary>
 public static class Fixtures

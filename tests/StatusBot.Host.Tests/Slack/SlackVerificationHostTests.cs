@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.Hosting;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>The signature filter in front of every Slack route, through the real serve app.</summary>
 public sealed class SlackVerificationHostTests

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StatusBot.Slack.Tests.Support;
+namespace StatusBot.Testing.Slack;
 
 /// <summary>Reads what Slack would read out of a message body.</summary>
 public static class SlackJson

@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
-using StatusBot.Slack.Tests.Hosting;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.SocketMode;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>Socket Mode through the real serve app against the emulator's scripted WebSocket server.</summary>
 public sealed class SlackSocketModeTests
@@ -113,7 +111,7 @@ public sealed class SlackSocketModeTests
         await emulator.WaitForAckAsync("env-first");
         await emulator.WaitForAckAsync("env-retry");
         await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage"));
-        await Task.Delay(300);
+        await host.BackgroundWorkDoneAsync();
         Assert.Single(emulator.Calls("chat.postMessage"));
     }
 
@@ -142,8 +140,8 @@ public sealed class SlackSocketModeTests
         // The bot may or may not have acknowledged C on the second connection before it dropped (a race, as with Slack);
         // either way it acknowledges the redelivery on the third and answers C once.
         await emulator.WaitForAckAsync("env-c", connection: 3);
-        var posts = await emulator.WaitForAsync(r => r.Count(x => x.Method == "chat.postMessage") >= 3);
-        await Task.Delay(300);
+        await emulator.WaitForAsync(r => r.Count(x => x.Method == "chat.postMessage") >= 3);
+        await host.BackgroundWorkDoneAsync();
         var texts = emulator.Calls("chat.postMessage").Select(p => p.Field("thread_ts")).ToList();
         Assert.Equal(["ts-Ev-A", "ts-Ev-B", "ts-Ev-C"], texts.Order());
         Assert.Equal(3, emulator.Calls("apps.connections.open").Count());

@@ -7,9 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StatusBot.Load;
 
-namespace StatusBot.Host.Tests.Bench;
+namespace StatusBot.Load.Tests;
 
 /// <summary>
 /// The load generator's open-loop runner against a real loopback Kestrel: what it counts as answered, refused and failed,

@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Board;
 using StatusBot.Host.Hosting;
+using StatusBot.Slack.Endpoints;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.Support;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>
 /// The real <c>serve</c> app (StatusBotWebApp.Create) on a free loopback port, with a temporary config file, the Slack
@@ -81,6 +82,20 @@ public sealed class SlackHost : IAsyncDisposable
     /// <summary>Sends a signed slash command and returns the response.</summary>
     public Task<HttpResponseMessage> CommandAsync(string command, string text, string userId = "U-VIEWER", string? responseUrl = null) =>
         Client.SendAsync(Signer.Request("/slack/commands", SlackSigner.CommandBody(command, text, userId, responseUrl: responseUrl), DateTimeOffset.UtcNow));
+
+    /// <summary>
+    /// Waits until the work queued in the background so far (answers to mentions and events, late replies) has finished:
+    /// after that, a delivery that was acknowledged without being queued is known to have been left unanswered.
+    /// </summary>
+    public async Task BackgroundWorkDoneAsync()
+    {
+        var work = Services.GetRequiredService<SlackBackgroundWork>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (work.Pending > 0)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StatusBot.Load;
+namespace StatusBot.Testing.Metrics;
 
 /// <summary>
 /// The server's own view of its answer times, from a histogram on <c>/metrics</c>: <c>http_request_duration_seconds</c>

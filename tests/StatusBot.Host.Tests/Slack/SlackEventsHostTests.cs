@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.Hosting;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>Signed Events API and interactivity deliveries through the real serve app.</summary>
 public sealed class SlackEventsHostTests
@@ -74,7 +73,7 @@ public sealed class SlackEventsHostTests
         var response = await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(300);
+        await host.BackgroundWorkDoneAsync();
         Assert.Empty(emulator.Calls("chat.postMessage"));
     }
 
@@ -93,7 +92,7 @@ public sealed class SlackEventsHostTests
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage"));
-        await Task.Delay(300);
+        await host.BackgroundWorkDoneAsync();
         Assert.Single(emulator.Calls("chat.postMessage"));
     }
 
@@ -120,7 +119,7 @@ public sealed class SlackEventsHostTests
         var response = await host.Client.SendAsync(host.Signer.Request("/slack/events", body, DateTimeOffset.UtcNow, json: true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(300);
+        await host.BackgroundWorkDoneAsync();
         Assert.Empty(emulator.Calls("chat.postMessage"));
     }
 

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.Hosting;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>Captured signed requests sent again while their timestamp is fresh, through the real serve app.</summary>
 public sealed class SlackReplayHostTests

@@ -1,6 +1,4 @@
-using StatusBot.Load;
-
-namespace StatusBot.Host.Tests.Bench;
+namespace StatusBot.Load.Tests;
 
 /// <summary>The pure parts of the open-loop load generator (bench/StatusBot.Load): when each request is due, and percentiles.</summary>
 public sealed class LoadGeneratorTests

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using StatusBot.Slack.Tests.Support;
 using StatusBot.Testing.Slack;
 
-namespace StatusBot.Slack.Tests.Hosting;
+namespace StatusBot.Host.Tests.Slack;
 
 /// <summary>Signed slash commands through the real serve app, Kestrel and the signature filter.</summary>
 public sealed class SlackCommandsHostTests

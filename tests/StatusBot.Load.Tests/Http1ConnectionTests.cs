@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using StatusBot.Load;
 
-namespace StatusBot.Host.Tests.Bench;
+namespace StatusBot.Load.Tests;
 
 /// <summary>The load generator's HTTP/1.1 client: what it sends, how it finds the end of an answer, and keep-alive.</summary>
 public sealed class Http1ConnectionTests
