@@ -282,7 +282,8 @@ public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf
 
     private static ServiceStatus StatusOf(Observation o) => o.Outcome == ProbeOutcome.Degraded ? ServiceStatus.DegradedPerformance : ServiceStatus.MajorOutage;
 
-    private static Impact ImpactOf(Observation o) => o.Outcome == ProbeOutcome.Degraded ? Impact.Minor : Impact.Major;
+    /// <summary>The impact named by the status the failure gives the service (Statuspage's mapping: an outage is critical).</summary>
+    private static Impact ImpactOf(Observation o) => StatusOf(o).ToImpact();
 
     /// <summary>Someone looked again: the service gets back the status it had before the gap.</summary>
     private static ServiceStatusChanged EndGap(BoardState state, ServiceState service, Observation o)

@@ -48,8 +48,11 @@ public sealed class ExternalToolTests(ServeFixture serve) : IClassFixture<ServeF
         Assert.True(code == 0, output);
         Assert.Contains("bozo False", output, StringComparison.Ordinal);
         Assert.Contains("version atom10", output, StringComparison.Ordinal);
-        Assert.Contains("entry http://localhost:8080/incidents/INC-1#update-2 | INC-1", output, StringComparison.Ordinal);
-        Assert.Contains("| http://localhost:8080/incidents/INC-1", output, StringComparison.Ordinal);
+        // Links point at the public address the app resolved, the one the JSON API names as the page's url.
+        using var summary = System.Text.Json.JsonDocument.Parse(await serve.Client.GetStringAsync("/api/v2/summary.json"));
+        var page = summary.RootElement.GetProperty("page").GetProperty("url").GetString()!.TrimEnd('/');
+        Assert.Contains($"entry {page}/incidents/INC-1#update-2 | INC-1", output, StringComparison.Ordinal);
+        Assert.Contains($"| {page}/incidents/INC-1", output, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -43,12 +43,14 @@ public sealed class ApologizeIncidentHandler(TimeProvider time, CommandSettings 
     /// <summary>The apology sentence for an incident, in one language.</summary>
     public static string Template(Incident incident, BoardState state, Localizer l, DateTimeOffset now, DateTimeOffset next)
     {
-        var services = l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId)));
+        // Services already back are not apologized for again ("Website is back" was said when it came back).
+        var stillAffected = incident.Services.Where(s => s.RecoveredAt is null).ToArray() is { Length: > 0 } open ? open : incident.Services.ToArray();
+        var services = l.List(stillAffected.Select(s => state.ServiceName(s.ServiceId)));
         var status = l.Status(StatusViews.AffectedStatus(incident, state)).ToLower(l.Culture);
         var who = incident.Segments.Length > 0
             ? l.Format(nameof(Strings.Apology_For), string.Join(", ", incident.Segments))
             : "";
-        var key = incident.Services.Length > 1 ? nameof(Strings.Apology_TemplateMany) : nameof(Strings.Apology_Template);
+        var key = stillAffected.Length > 1 ? nameof(Strings.Apology_TemplateMany) : nameof(Strings.Apology_Template);
         return l.Format(key, services, status, who, l.Duration(incident.Duration(now)), l.Clock(next, now));
     }
 }
