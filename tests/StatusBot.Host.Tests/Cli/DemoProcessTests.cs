@@ -13,28 +13,9 @@ public sealed class DemoProcessTests
     [Fact]
     public async Task DemoWeb_Sigterm_EndsWithExitCodeZero()
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
-        foreach (var arg in new[] { StatusBotProcess.Program, "demo", "--fast", "--web", "--urls", $"http://127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data?.Contains("stays up at", StringComparison.Ordinal) == true)
-            {
-                up.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = await StartDemoWebAsync($"http://127.0.0.1:{FreePort()}");
         try
         {
-            await up.Task.WaitAsync(TimeSpan.FromSeconds(60));
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill!.WaitForExitAsync();
@@ -56,29 +37,10 @@ public sealed class DemoProcessTests
     [Fact]
     public async Task DemoWeb_Urls_LinksPointThereWithTheServesHeaders()
     {
-        var port = FreePort();
-        var address = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
-        foreach (var arg in new[] { StatusBotProcess.Program, "demo", "--fast", "--web", "--urls", address })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data?.Contains("stays up at", StringComparison.Ordinal) == true)
-            {
-                up.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var address = $"http://127.0.0.1:{FreePort()}";
+        using var process = await StartDemoWebAsync(address);
         try
         {
-            await up.Task.WaitAsync(TimeSpan.FromSeconds(60));
             using var client = new HttpClient { BaseAddress = new Uri(address) };
             var summary = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v2/summary.json")).RootElement;
             var feed = await client.GetStringAsync("/feed.atom");
@@ -95,6 +57,40 @@ public sealed class DemoProcessTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts <c>statusbot demo --fast --web --urls</c> and returns once its page stays up after the story.</summary>
+    private static async Task<Process> StartDemoWebAsync(string address)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
+        foreach (var arg in new[] { StatusBotProcess.Program, "demo", "--fast", "--web", "--urls", address })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("stays up at", StringComparison.Ordinal) == true)
+            {
+                up.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await up.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return process;
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
         }
     }
 
