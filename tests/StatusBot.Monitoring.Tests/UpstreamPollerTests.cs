@@ -38,15 +38,8 @@ public sealed class UpstreamPollerTests
         var server = new FeedServer(Fixtures.Read("aws-health-rss-open.xml"));
         var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
         var upstream = DemoCatalog.Upstreams[0];
-        var policy = new MonitoringPolicy(_ => new PolicyThresholds(1, 1));
 
-        await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
-        var observation = new Observation("streaming", ProbeOutcome.Down, bot.Time.GetUtcNow(), "HTTP 503");
-        await bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
-        bot.Advance(TimeSpan.FromHours(14));
-        server.Body = Fixtures.Read("aws-health-rss-resolved.xml");
-        server.ETag = "\"v2\"";
-        var resolved = await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+        var (_, resolved) = await ReportThenResolveAsync(bot, server, poller, upstream, UpstreamKind.Rss, TimeSpan.FromHours(14), "aws-health-rss-resolved.xml");
 
         var incident = Assert.Single(bot.State.OpenIncidents);
         Assert.True(resolved);
@@ -65,16 +58,8 @@ public sealed class UpstreamPollerTests
         var server = new FeedServer(Fixtures.Read("aws-health-rss-current-open.xml"));
         var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
         var upstream = DemoCatalog.Upstreams[0];
-        var policy = new MonitoringPolicy(_ => new PolicyThresholds(1, 1));
 
-        await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
-        var troubleWhileOpen = bot.State.Announcements.Upstreams[upstream.Id].HasTrouble;
-        var observation = new Observation("streaming", ProbeOutcome.Down, bot.Time.GetUtcNow(), "HTTP 503");
-        await bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
-        bot.Advance(TimeSpan.FromHours(19));
-        server.Body = Fixtures.Read("aws-health-rss-current-resolved.xml");
-        server.ETag = "\"v2\"";
-        var resolved = await poller.PollAsync(upstream, UpstreamKind.Rss, Day, CancellationToken.None);
+        var (troubleWhileOpen, resolved) = await ReportThenResolveAsync(bot, server, poller, upstream, UpstreamKind.Rss, TimeSpan.FromHours(19), "aws-health-rss-current-resolved.xml");
 
         var incident = Assert.Single(bot.State.OpenIncidents);
         Assert.True(troubleWhileOpen);
@@ -92,15 +77,8 @@ public sealed class UpstreamPollerTests
         var server = new FeedServer(Fixtures.Read("statuspage-summary-github-two-incidents.json"), "application/json");
         var poller = new UpstreamPoller(new HttpClient(server), bot.Board, bot.Time);
         var upstream = DemoCatalog.Upstreams[0] with { FeedUrl = "http://127.0.0.1:1/api/v2/summary.json", Components = ["Actions"] };
-        var policy = new MonitoringPolicy(_ => new PolicyThresholds(1, 1));
 
-        await poller.PollAsync(upstream, UpstreamKind.Statuspage, Day, CancellationToken.None);
-        var observation = new Observation("streaming", ProbeOutcome.Down, bot.Time.GetUtcNow(), "HTTP 503");
-        await bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
-        bot.Advance(TimeSpan.FromMinutes(40));
-        server.Body = Fixtures.Read("statuspage-summary-github-actions-resolved.json");
-        server.ETag = "\"v2\"";
-        var resolved = await poller.PollAsync(upstream, UpstreamKind.Statuspage, Day, CancellationToken.None);
+        var (_, resolved) = await ReportThenResolveAsync(bot, server, poller, upstream, UpstreamKind.Statuspage, TimeSpan.FromMinutes(40), "statuspage-summary-github-actions-resolved.json");
 
         var incident = Assert.Single(bot.State.OpenIncidents);
         Assert.True(resolved);
@@ -169,5 +147,24 @@ public sealed class UpstreamPollerTests
         }
 
         Assert.Equal(before, bot.State.Sequence);
+    }
+
+    /// <summary>
+    /// The upstream reports trouble, one of its dependent services fails (an automatic incident opens), time passes, and
+    /// the upstream's next report is <paramref name="resolvedFixture"/>. Returns whether the upstream was in trouble after
+    /// the first report, and what the second poll returned.
+    /// </summary>
+    private static async Task<(bool TroubleWhileOpen, bool Resolved)> ReportThenResolveAsync(
+        TestBot bot, FeedServer server, UpstreamPoller poller, UpstreamDefinition upstream, UpstreamKind kind, TimeSpan later, string resolvedFixture)
+    {
+        var policy = new MonitoringPolicy(_ => new PolicyThresholds(1, 1));
+        await poller.PollAsync(upstream, kind, Day, CancellationToken.None);
+        var troubleWhileOpen = bot.State.Announcements.Upstreams[upstream.Id].HasTrouble;
+        var observation = new Observation("streaming", ProbeOutcome.Down, bot.Time.GetUtcNow(), "HTTP 503");
+        await bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(policy.Decide(s, observation)), CancellationToken.None);
+        bot.Advance(later);
+        server.Body = Fixtures.Read(resolvedFixture);
+        server.ETag = "\"v2\"";
+        return (troubleWhileOpen, await poller.PollAsync(upstream, kind, Day, CancellationToken.None));
     }
 }
