@@ -66,6 +66,8 @@ public sealed class ChatAttachTests : IDisposable
     {
         // Only root can open another user's 0600 socket: the bot serves as nobody, root chats.
         Skip.IfNot(StatusBotProcess.IsRoot, "running the bot as another user needs root");
+        var why = StatusBotProcess.WhyOtherUserCannotRun();
+        Skip.If(why is not null, why);
         using (var chown = Process.Start("chown", ["65534", _data]))
         {
             await chown!.WaitForExitAsync();

@@ -44,6 +44,25 @@ internal static class StatusBotProcess
 
     public static bool IsRoot => Environment.UserName == "root";
 
+    /// <summary>
+    /// Why the tests that run the program as another user (nobody, when the tests run as root) cannot run here, or null
+    /// when they can: that user must be able to read the built program and the configuration, which a checkout inside a
+    /// private directory (mode 700, as <c>mktemp -d</c> makes) keeps from it.
+    /// </summary>
+    public static string? WhyOtherUserCannotRun()
+    {
+        if (!IsRoot)
+        {
+            return null;
+        }
+
+        using var check = Process.Start(new ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "test", "-r", Program, "-a", "-r", DefaultConfig]))!;
+        check.WaitForExit();
+        return check.ExitCode == 0
+            ? null
+            : $"the user nobody cannot read {Program} or {DefaultConfig} (a directory on the way is private to its owner)";
+    }
+
     private static async Task<Result> RunAsync(string input, IReadOnlyDictionary<string, string> environment, bool unprivileged, string[] args)
     {
         var asNobody = unprivileged && IsRoot;
