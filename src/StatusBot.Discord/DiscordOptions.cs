@@ -29,7 +29,10 @@ public sealed class DiscordOptions
     /// <summary>Connect to the gateway (for bots without a public URL for the interactions endpoint).</summary>
     public bool UseGateway { get; set; }
 
-    /// <summary>How long a command may run before the reply is deferred (Discord invalidates the token after 3 s).</summary>
+    /// <summary>
+    /// How long a command may run before the reply is deferred (Discord invalidates the token after 3 s); 0 defers every
+    /// answer that is not ready at once.
+    /// </summary>
     public int DeferAfterMilliseconds { get; set; } = 2000;
 
     /// <summary>How far the signed timestamp may be from now, in seconds.</summary>

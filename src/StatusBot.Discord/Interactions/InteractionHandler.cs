@@ -86,10 +86,14 @@ internal sealed partial class InteractionHandler(
             return answer;
         }
 
-        var budget = Task.Delay(TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds), time, cancellationToken);
-        if (await Task.WhenAny(work, budget) == work)
+        // A budget of 0 defers whatever is not done at once, rather than racing a timer that is due already.
+        if (options.Value.DeferAfterMilliseconds > 0)
         {
-            return Message(await work);
+            var budget = Task.Delay(TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds), time, cancellationToken);
+            if (await Task.WhenAny(work, budget) == work)
+            {
+                return Message(await work);
+            }
         }
 
         LogDeferred(logger, spec.Name, interaction.Id);

@@ -31,7 +31,10 @@ public sealed class SlackOptions
     /// <summary>How long a <c>users.info</c> answer (admin flags, locale) is trusted.</summary>
     public int UserCacheMinutes { get; set; } = 10;
 
-    /// <summary>How long a slash command may run before it is acknowledged and finished through <c>response_url</c>.</summary>
+    /// <summary>
+    /// How long a slash command may run before it is acknowledged and finished through <c>response_url</c>; 0 defers every
+    /// answer that is not ready at once.
+    /// </summary>
     public int InlineBudgetMilliseconds { get; set; } = 2000;
 
     /// <summary>Workspace-wide budget for posts, on top of Slack's one message per second per channel.</summary>

@@ -62,8 +62,8 @@ public sealed partial class SlackCommandService(
         if (!work.IsCompleted)
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var timer = Task.Delay(_budget, time, budget.Token);
-            if (await Task.WhenAny(work, timer) != work)
+            // A budget of 0 defers whatever is not done at once, rather than racing a timer that is due already.
+            if (_budget <= TimeSpan.Zero || await Task.WhenAny(work, Task.Delay(_budget, time, budget.Token)) != work)
             {
                 // Slack shows a timeout after 3 s and ignores a late HTTP answer: acknowledge now, finish later.
                 LogDeferred(logger, command.Command);
