@@ -23,7 +23,7 @@ namespace StatusBot.EndToEnd.Tests;
 /// <summary>
 /// The counters an on-call engineer graphs during an outage (deliveries, the platforms' 429s, probe results), produced by
 /// the real announcer, publishers and probe against loopback servers, and read back from the Prometheus exposition that
-/// <c>/metrics</c> serves, with the labels README documents.
+/// <c>/metrics</c> serves, with the labels docs/OPERATIONS.md documents.
 /// </summary>
 [Collection(MetricsCollection.Name)]
 public sealed partial class MetricsScrapeTests
