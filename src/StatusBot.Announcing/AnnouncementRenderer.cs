@@ -88,7 +88,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
     /// </summary>
     public string Apology(Incident incident, BoardState state, Localizer l, DateTimeOffset now, DateTimeOffset next)
     {
-        var language = l.Culture.TwoLetterISOLanguageName;
+        var language = Locales.Code(l.Culture);
         if (!options.Templates.Apology.TryGetValue(language, out var template) || string.IsNullOrWhiteSpace(template))
         {
             return ApologizeIncidentHandler.Template(incident, state, l, now, next);

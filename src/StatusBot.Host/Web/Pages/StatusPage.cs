@@ -209,9 +209,9 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
     };
 
     private string Percent(double ratio) =>
-        (Math.Floor(ratio * 10_000) / 100).ToString("0.00", l.Culture) + (l.IsFrench ? "\u00A0%" : "%");
+        l.PercentSign((Math.Floor(ratio * 10_000) / 100).ToString("0.00", l.Culture));
 
-    private string LangQuery() => "?lang=" + l.Culture.TwoLetterISOLanguageName;
+    private string LangQuery() => "?lang=" + Locales.Code(l.Culture);
 
     private static string SeverityClass(Severity severity) => severity switch
     {
@@ -223,7 +223,7 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
 
     private void Open(HtmlWriter html, string title, bool refresh, string path)
     {
-        html.Raw("<!DOCTYPE html><html").Attribute("lang", l.Culture.TwoLetterISOLanguageName).Raw("><head><meta charset=\"utf-8\">")
+        html.Raw("<!DOCTYPE html><html").Attribute("lang", Locales.Code(l.Culture)).Raw("><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         _refresh = refresh && autoRefresh;
         _path = path;
