@@ -96,7 +96,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
 
         return template
             .Replace("{services}", l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId))), StringComparison.Ordinal)
-            .Replace("{status}", l.Status(StatusViews.AffectedStatus(incident, state)).ToLower(l.Culture), StringComparison.Ordinal)
+            .Replace("{status}", l.InSentence(l.Status(StatusViews.AffectedStatus(incident, state))), StringComparison.Ordinal)
             .Replace("{segments}", string.Join(", ", incident.Segments), StringComparison.Ordinal)
             .Replace("{duration}", l.Duration(incident.Duration(now)), StringComparison.Ordinal)
             .Replace("{next}", l.Clock(next, now), StringComparison.Ordinal)

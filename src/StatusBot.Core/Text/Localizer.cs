@@ -46,6 +46,9 @@ public sealed class Localizer
 
     public string Status(ServiceStatus status) => this["ServiceStatus_" + status];
 
+    /// <summary>A label as it reads inside a sentence: "partial outage", "panne partielle"; German keeps its nouns capitalized ("Teilausfall").</summary>
+    public string InSentence(string label) => Language == "de" ? label : label.ToLower(Culture);
+
     public string Status(IncidentStatus status) => this["IncidentStatus_" + status];
 
     public string Impact(Impact impact) => this["Impact_" + impact];
@@ -126,7 +129,7 @@ public sealed class Localizer
         {
             // Japanese counts in 万 (10⁴) and 億 (10⁸): 2700万, 1.2億.
             var (unit, mark) = Math.Abs(n) >= 100_000_000 ? (1e8, "億") : (1e4, "万");
-            return Math.Round(n / unit, 1).ToString("#,0.#", Culture) + mark;
+            return Math.Round(n / unit, 1).ToString("0.#", Culture) + mark;
         }
 
         if (Math.Abs(n) < 1_000_000)
