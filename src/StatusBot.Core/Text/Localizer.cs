@@ -120,7 +120,7 @@ public sealed class Localizer
 
     /// <summary>"99.95%", "99,95 %": a non-breaking space before the sign where the language's typography wants one.</summary>
     public string PercentSign(string number) =>
-        Culture.NumberFormat.PercentPositivePattern == 0 || Language is "fr" or "de" or "es" ? number + "\u00A0%" : number + "%";
+        Language is "fr" or "de" or "es" ? number + "\u00A0%" : number + "%";
 
     /// <summary>"27 million", "27 millions", "27 Millionen", "27 millones", "27 milhões", "2700万", "12,500", "12 500".</summary>
     public string Count(long n)

@@ -144,4 +144,16 @@ public sealed class LocalizerTests
 
         Assert.Equal(l.Format(key, count), l.Plural("Error_RateLimitedHint", count));
     }
+
+    [Theory]
+    [InlineData("en", "99.95%")]
+    [InlineData("fr", "99.95\u00A0%")]
+    [InlineData("de", "99.95\u00A0%")]
+    [InlineData("es", "99.95\u00A0%")]
+    [InlineData("pt-BR", "99.95%")]
+    [InlineData("ja", "99.95%")]
+    public void PercentSign_EachLanguage_SpacedAsItsTypographyWants(string locale, string expected)
+    {
+        Assert.Equal(expected, Localizer.For(Locales.Resolve(locale)).PercentSign("99.95"));
+    }
 }
