@@ -20,7 +20,7 @@ public static class AdminNotices
     /// <summary>The admin channel as a subscription the sender can post to, or null when none is configured.</summary>
     public static ChannelSubscription? AdminChannel(ChannelOptions? options) =>
         options is { Platform.Length: > 0, ChannelId.Length: > 0 }
-            ? new ChannelSubscription(new ChannelRef(options.Platform.ToLowerInvariant(), options.ChannelId, options.WorkspaceId), [], options.Locale is "fr" ? "fr" : "en")
+            ? new ChannelSubscription(new ChannelRef(options.Platform.ToLowerInvariant(), options.ChannelId, options.WorkspaceId), [], Locales.Code(Locales.Resolve(options.Locale)))
             : null;
 
     /// <summary>

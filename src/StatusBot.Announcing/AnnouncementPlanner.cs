@@ -3,6 +3,7 @@ using StatusBot.Core.Announcing;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
 using StatusBot.Core.State;
+using StatusBot.Core.Text;
 
 namespace StatusBot.Announcing;
 
@@ -52,6 +53,6 @@ public static class AnnouncementPlanner
                 now,
                 c.Ref,
                 [.. c.Options.Services.Select(s => state.Index.Find(s)).OfType<string>()],
-                c.Options.Locale is "fr" ? "fr" : "en")),
+                Locales.Code(Locales.Resolve(c.Options.Locale)))),
     ];
 }

@@ -88,7 +88,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
     /// </summary>
     public string Apology(Incident incident, BoardState state, Localizer l, DateTimeOffset now, DateTimeOffset next)
     {
-        var language = l.Culture.TwoLetterISOLanguageName;
+        var language = Locales.Code(l.Culture);
         if (!options.Templates.Apology.TryGetValue(language, out var template) || string.IsNullOrWhiteSpace(template))
         {
             return ApologizeIncidentHandler.Template(incident, state, l, now, next);
@@ -96,7 +96,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
 
         return template
             .Replace("{services}", l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId))), StringComparison.Ordinal)
-            .Replace("{status}", l.Status(StatusViews.AffectedStatus(incident, state)).ToLower(l.Culture), StringComparison.Ordinal)
+            .Replace("{status}", l.InSentence(l.Status(StatusViews.AffectedStatus(incident, state))), StringComparison.Ordinal)
             .Replace("{segments}", string.Join(", ", incident.Segments), StringComparison.Ordinal)
             .Replace("{duration}", l.Duration(incident.Duration(now)), StringComparison.Ordinal)
             .Replace("{next}", l.Clock(next, now), StringComparison.Ordinal)

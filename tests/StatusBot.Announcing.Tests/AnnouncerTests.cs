@@ -93,6 +93,31 @@ public sealed class AnnouncerTests
         Assert.Contains("Cause : pas encore connue", post.Reply.Lines);
     }
 
+    [Theory]
+    [InlineData("de", "Wird untersucht · ", "Ursache: noch nicht bekannt", "Behoben nach 2 Stunden und 14 Minuten. Betroffen: Streaming.", "Wir entschuldigen uns für die Störung und danken für Ihre Geduld.")]
+    [InlineData("es", "Investigando · ", "Causa: aún desconocida", "Resuelto tras 2 horas y 14 minutos. Afectados: Streaming.", "Lamentamos las molestias y le agradecemos su paciencia.")]
+    [InlineData("pt-BR", "Investigando · ", "Causa: ainda desconhecida", "Resolvido após 2 horas e 14 minutos. Afetados: Streaming.", "Pedimos desculpas pelo transtorno e agradecemos a sua paciência.")]
+    [InlineData("ja", "調査中 · ", "原因：まだ分かっていません", "2時間14分後に解決しました。影響範囲：Streaming。", "ご不便をおかけして申し訳ありません。ご理解とご協力に感謝いたします。")]
+    public async Task ChannelInAnotherLanguage_GetsTheCardAndTheResolutionInThatLanguage(string locale, string status, string cause, string resolved, string apology)
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+        await kit.Bot.RunAsync("channel locale " + locale, AnnounceKit.AdminIn("C1"));
+        await kit.RunAsync(OpenStreaming);
+        await kit.PassAsync();
+        kit.Bot.Advance(new TimeSpan(2, 14, 0));
+        await kit.RunAsync("incident resolve INC-1");
+
+        await kit.PassAsync();
+
+        var post = Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+        var reply = Assert.Single(kit.Discord.Delivered(PublishCallKind.Reply));
+        Assert.StartsWith(status, post.Reply.Lines[0], StringComparison.Ordinal);
+        Assert.Contains(cause, post.Reply.Lines);
+        Assert.Contains(resolved, reply.Reply.Lines);
+        Assert.Contains(apology, reply.Reply.Lines);
+    }
+
     [Fact]
     public async Task IdempotencyKey_IsDeterministicPerAnnouncementAndChannel_AndFitsADiscordNonce()
     {

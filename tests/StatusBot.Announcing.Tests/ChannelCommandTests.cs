@@ -55,15 +55,32 @@ public sealed class ChannelCommandTests
         Assert.Equal("fr", kit.Bot.State.Announcements.Channels.Values.Single().Locale);
     }
 
+    [Theory]
+    [InlineData("de", "de")]
+    [InlineData("es", "es")]
+    [InlineData("pt-br", "pt-BR")]
+    [InlineData("JA", "ja")]
+    public async Task Locale_EachNewLanguage_ChangesTheChannelLanguage(string typed, string stored)
+    {
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+
+        var result = await kit.Bot.RunAsync("channel locale " + typed, AnnounceKit.AdminIn("C1"));
+
+        Assert.Equal(CommandOutcome.Changed, result.Outcome);
+        Assert.Equal(stored, kit.Bot.State.Announcements.Channels.Values.Single().Locale);
+    }
+
     [Fact]
     public async Task Locale_Unknown_IsRefusedAndChangesNothing()
     {
         await using var kit = await AnnounceKit.StartAsync();
         await kit.SubscribeAsync("C1");
 
-        var result = await kit.Bot.RunAsync("channel locale de", AnnounceKit.AdminIn("C1"));
+        var result = await kit.Bot.RunAsync("channel locale it", AnnounceKit.AdminIn("C1"));
 
         Assert.Equal(CommandOutcome.Refused, result.Outcome);
+        Assert.Equal("Unknown language \"it\": use one of en, fr, de, es, pt-BR, ja.", result.Reply.Title);
         Assert.Equal("en", kit.Bot.State.Announcements.Channels.Values.Single().Locale);
     }
 

@@ -56,7 +56,7 @@ public static class StatusViews
         return troubled.Count switch
         {
             0 => l[nameof(Strings.Overall_AllOperational)],
-            1 => l.Format(nameof(Strings.Overall_One), troubled[0].Name, l.Status(troubled[0].Status).ToLower(l.Culture)),
+            1 => l.Format(nameof(Strings.Overall_One), troubled[0].Name, l.InSentence(l.Status(troubled[0].Status))),
             _ => l.Format(nameof(Strings.Overall_Many), troubled.Count, state.Services.Count),
         };
     }

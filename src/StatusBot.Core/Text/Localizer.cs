@@ -6,8 +6,9 @@ using StatusBot.Core.Domain;
 namespace StatusBot.Core.Text;
 
 /// <summary>
-/// Every user-visible sentence in one language: strings from the resources (<c>Strings.resx</c>, <c>Strings.fr.resx</c>)
-/// plus Humanizer for relative times, durations and counts.
+/// Every user-visible sentence in one language: strings from the resources (<c>Strings.resx</c>, <c>Strings.fr.resx</c>,
+/// <c>Strings.de.resx</c>, <c>Strings.es.resx</c>, <c>Strings.pt-BR.resx</c>, <c>Strings.ja.resx</c>) plus Humanizer for
+/// relative times, durations and counts.
 /// </summary>
 public sealed class Localizer
 {
@@ -20,7 +21,10 @@ public sealed class Localizer
 
     public CultureInfo Culture { get; }
 
-    public bool IsFrench => Culture.TwoLetterISOLanguageName == "fr";
+    public bool IsFrench => Language == "fr";
+
+    /// <summary>The two-letter language of <see cref="Culture"/>: "en", "fr", "de", "es", "pt", "ja".</summary>
+    private string Language => Culture.TwoLetterISOLanguageName;
 
     public static Localizer For(CultureInfo culture) => Cache.GetOrAdd(culture.Name, _ => new Localizer(culture));
 
@@ -30,16 +34,20 @@ public sealed class Localizer
 
     /// <summary>
     /// Formats <paramref name="key"/>, or its <c>_One</c> form when <paramref name="count"/> is singular in this language
-    /// (1 in English; 0 and 1 in French). The count is argument 0.
+    /// (1 in English, German, Spanish and Japanese; 0 and 1 in French and Brazilian Portuguese, as CLDR has it). The count
+    /// is argument 0.
     /// </summary>
     public string Plural(string key, long count, params object?[] more)
     {
-        var singular = IsFrench ? count is 0 or 1 : count == 1;
+        var singular = Language is "fr" or "pt" ? count is 0 or 1 : count == 1;
         var chosen = singular && Strings.ResourceManager.GetString(key + "_One", Culture) is not null ? key + "_One" : key;
         return Format(chosen, [count, .. more]);
     }
 
     public string Status(ServiceStatus status) => this["ServiceStatus_" + status];
+
+    /// <summary>A label as it reads inside a sentence: "partial outage", "panne partielle"; German keeps its nouns capitalized ("Teilausfall").</summary>
+    public string InSentence(string label) => Language == "de" ? label : label.ToLower(Culture);
 
     public string Status(IncidentStatus status) => this["IncidentStatus_" + status];
 
@@ -81,25 +89,57 @@ public sealed class Localizer
         var minUnit = span < TimeSpan.FromMinutes(1) ? Humanizer.TimeUnit.Second : Humanizer.TimeUnit.Minute;
         var text = span.Humanize(precision: 2, culture: Culture, maxUnit: Humanizer.TimeUnit.Day, minUnit: minUnit);
 
-        // French joins the two parts with "et": "3 heures et 12 minutes", not "3 heures, 12 minutes".
+        // Japanese writes the parts together ("3時間12分"); the others join the last two with their "and": "3 heures et
+        // 12 minutes", "3 Stunden und 12 Minuten", not "3 heures, 12 minutes".
+        if (Language == "ja")
+        {
+            return text.Replace(", ", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        }
+
         var comma = text.LastIndexOf(", ", StringComparison.Ordinal);
-        return IsFrench && comma > 0 ? text[..comma] + " et " + text[(comma + 2)..] : text;
+        return Language != "en" && comma > 0 ? text[..comma] + " " + this[nameof(Strings.Word_And)] + " " + text[(comma + 2)..] : text;
     }
 
-    /// <summary>"23:30 UTC" today, "Dec 24, 23:30 UTC" / "24 déc. 23:30 UTC" on another day.</summary>
+    /// <summary>
+    /// "23:30 UTC" today; on another day "Dec 24, 23:30 UTC", "24 déc. 23:30 UTC", "24. Dez. 23:30 UTC", "24 dic 23:30 UTC",
+    /// "24 de dez. 23:30 UTC", "12月24日 23:30 UTC".
+    /// </summary>
     public string Clock(DateTimeOffset at, DateTimeOffset now)
     {
         var utc = at.ToUniversalTime();
-        var format = utc.Date == now.ToUniversalTime().Date ? "HH:mm" : (IsFrench ? "d MMM HH:mm" : "MMM d, HH:mm");
+        var format = utc.Date == now.ToUniversalTime().Date ? "HH:mm" : Language switch
+        {
+            "fr" or "es" => "d MMM HH:mm",
+            "de" => "d. MMM HH:mm",
+            "pt" => "d 'de' MMM HH:mm",
+            "ja" => "M月d日 HH:mm",
+            _ => "MMM d, HH:mm",
+        };
         return utc.ToString(format, Culture) + " UTC";
     }
 
-    /// <summary>"27 million", "27 millions", "12,500", "12 500".</summary>
+    /// <summary>"99.95%", "99,95 %": a non-breaking space before the sign where the language's typography wants one.</summary>
+    public string PercentSign(string number) =>
+        Language is "fr" or "de" or "es" ? number + "\u00A0%" : number + "%";
+
+    /// <summary>"27 million", "27 millions", "27 Millionen", "27 millones", "27 milhões", "2700万", "12,500", "12 500".</summary>
     public string Count(long n)
     {
+        if (Language == "ja" && Math.Abs(n) >= 10_000)
+        {
+            // Japanese counts in 万 (10⁴) and 億 (10⁸): 2700万, 1.2億.
+            var (unit, mark) = Math.Abs(n) >= 100_000_000 ? (1e8, "億") : (1e4, "万");
+            return Math.Round(n / unit, 1).ToString("0.#", Culture) + mark;
+        }
+
         if (Math.Abs(n) < 1_000_000)
         {
             return n.ToString("N0", Culture);
+        }
+
+        if (Language is "de" or "es" or "pt")
+        {
+            return LargeCount(n);
         }
 
         if (!IsFrench)
@@ -114,6 +154,30 @@ public sealed class Localizer
         return value.ToString("0.#", Culture) + " " + (Math.Abs(value) >= 2 ? plural : singular);
     }
 
-    /// <summary>"Streaming", "Streaming and Website", "Streaming, Website and API".</summary>
-    public string List(IEnumerable<string> items) => items.Humanize(this["Word_And"]);
+    /// <summary>"Streaming", "Streaming and Website", "Streaming, Website and API", "Streaming、Website、API".</summary>
+    public string List(IEnumerable<string> items) =>
+        Language == "ja" ? string.Join("、", items) : items.Humanize(this["Word_And"]);
+
+    private string LargeCount(long n)
+    {
+        var billions = Math.Abs(n) >= 1_000_000_000;
+        var value = Math.Round(billions ? n / 1e9 : n / 1e6, 1);
+        // "1,5 milhão" is singular in Portuguese, as "1,5 million" is in French; German and Spanish say "1,5 Millionen", "1,5 millones".
+        var one = Language == "pt" ? Math.Abs(value) < 2 : Math.Abs(value) == 1;
+        var word = (Language, billions, one) switch
+        {
+            ("de", false, true) => "Million",
+            ("de", false, false) => "Millionen",
+            ("de", true, true) => "Milliarde",
+            ("de", true, false) => "Milliarden",
+            ("es", false, true) => "millón",
+            ("es", false, false) => "millones",
+            ("es", true, _) => "mil millones",
+            ("pt", false, true) => "milhão",
+            ("pt", false, false) => "milhões",
+            ("pt", true, true) => "bilhão",
+            _ => "bilhões",
+        };
+        return value.ToString("0.#", Culture) + " " + word;
+    }
 }

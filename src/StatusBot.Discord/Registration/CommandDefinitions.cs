@@ -8,7 +8,7 @@ namespace StatusBot.Discord.Registration;
 
 /// <summary>
 /// The slash commands, generated from the catalog: one top-level command per group with its commands as subcommands,
-/// the others top-level; typed options, choices, autocomplete, limits, French localizations, and
+/// the others top-level; typed options, choices, autocomplete, limits, localizations in every language StatusBot speaks, and
 /// <c>default_member_permissions</c> on commands only admins may run.
 /// </summary>
 internal static class CommandDefinitions
@@ -19,7 +19,6 @@ internal static class CommandDefinitions
     public const int MaxDescription = 100;
 
     private static readonly Localizer English = Localizer.For(Locales.English);
-    private static readonly Localizer French = Localizer.For(Locales.French);
 
     public static List<ApplicationCommand> Build() => [.. DiscordCommandMap.TopLevelNames.Select(Top)];
 
@@ -32,7 +31,7 @@ internal static class CommandDefinitions
                 Name = name,
                 Description = Clip(English[spec.HelpKey]),
                 NameLocalizations = Localized(name),
-                DescriptionLocalizations = new() { ["fr"] = Clip(French[spec.HelpKey]) },
+                DescriptionLocalizations = Descriptions(l => l[spec.HelpKey]),
                 Options = NullIfEmpty(spec.Options.OrderByDescending(o => o.Required).Select(Option)),
                 DefaultMemberPermissions = spec.Permission == Permission.Admin ? AdminPermissions : null,
                 Contexts = [0, 1],
@@ -45,7 +44,7 @@ internal static class CommandDefinitions
             Name = name,
             Description = Clip(English.Format(nameof(Strings.Help_GroupTitle), name)),
             NameLocalizations = Localized(name),
-            DescriptionLocalizations = new() { ["fr"] = Clip(French.Format(nameof(Strings.Help_GroupTitle), name)) },
+            DescriptionLocalizations = Descriptions(l => l.Format(nameof(Strings.Help_GroupTitle), name)),
             Options = [.. members.Select(Subcommand)],
 
             // Discord sets permissions per top-level command: a group is hidden only when every command in it is for admins.
@@ -60,10 +59,7 @@ internal static class CommandDefinitions
         Name = spec.Leaf,
         Description = Clip(English[spec.HelpKey] + (spec.Permission == Permission.Admin ? " " + English[nameof(Strings.Help_AdminOnly)] : "")),
         NameLocalizations = Localized(spec.Leaf),
-        DescriptionLocalizations = new()
-        {
-            ["fr"] = Clip(French[spec.HelpKey] + (spec.Permission == Permission.Admin ? " " + French[nameof(Strings.Help_AdminOnly)] : "")),
-        },
+        DescriptionLocalizations = Descriptions(l => l[spec.HelpKey] + (spec.Permission == Permission.Admin ? " " + l[nameof(Strings.Help_AdminOnly)] : "")),
         Options = NullIfEmpty(spec.Options.OrderByDescending(o => o.Required).Select(Option)),
     };
 
@@ -76,7 +72,7 @@ internal static class CommandDefinitions
             Name = option.Name,
             Description = Clip(English[option.DescriptionKey]),
             NameLocalizations = Localized(option.Name),
-            DescriptionLocalizations = new() { ["fr"] = Clip(French[option.DescriptionKey]) },
+            DescriptionLocalizations = Descriptions(l => l[option.DescriptionKey]),
             Required = option.Required ? true : null,
             Choices = choices,
             Autocomplete = option.Kind is OptionKind.Service or OptionKind.Services or OptionKind.IncidentId or OptionKind.Upstream ? true : null,
@@ -96,10 +92,13 @@ internal static class CommandDefinitions
     };
 
     private static CommandChoice Choice(string value, Func<Localizer, string> label) =>
-        new(Clip(label(English)), value) { NameLocalizations = new() { ["fr"] = Clip(label(French)) } };
+        new(Clip(label(English)), value) { NameLocalizations = Descriptions(label) };
 
-    private static Dictionary<string, string>? Localized(string name) =>
-        FrenchNames.Has(name) && FrenchNames.Of(name) != name ? new() { ["fr"] = FrenchNames.Of(name) } : null;
+    /// <summary>A text in every language but English, keyed by Discord locale ("fr", "de", "es-ES", "pt-BR", "ja").</summary>
+    private static Dictionary<string, string> Descriptions(Func<Localizer, string> text) =>
+        CommandNames.Locales.ToDictionary(l => l.Discord, l => Clip(text(Localizer.For(l.Culture))), StringComparer.Ordinal);
+
+    private static Dictionary<string, string>? Localized(string name) => CommandNames.Of(name);
 
     private static List<T>? NullIfEmpty<T>(IEnumerable<T> items) => items.ToList() is { Count: > 0 } list ? list : null;
 

@@ -37,7 +37,7 @@ public static class StatusBotCli
 
     private static readonly Option<string?> GuildOption = new("--guild") { Description = "Register in this guild only (instant; for testing)" };
 
-    private static readonly Option<string?> LocaleOption = new("--locale") { Description = "Language of the answers: en or fr" };
+    private static readonly Option<string?> LocaleOption = new("--locale") { Description = "Language of the answers: en, fr, de, es, pt-BR or ja" };
 
     public static async Task<int> RunAsync(string[] args)
     {

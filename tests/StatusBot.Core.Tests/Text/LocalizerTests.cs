@@ -74,11 +74,86 @@ public sealed class LocalizerTests
     [InlineData("fr-CA", "fr")]
     [InlineData("FR_fr", "fr")]
     [InlineData("en-US", "en")]
-    [InlineData("de", "en")]
+    [InlineData("de", "de")]
+    [InlineData("de-AT", "de")]
+    [InlineData("es-419", "es")]
+    [InlineData("es-ES", "es")]
+    [InlineData("pt-BR", "pt-BR")]
+    [InlineData("pt", "pt-BR")]
+    [InlineData("ja", "ja")]
+    [InlineData("ja-JP", "ja")]
+    [InlineData("it", "en")]
     [InlineData("french", "en")]
     [InlineData(null, "en")]
     public void Resolve_PlatformLocaleTag_MapsToASupportedLanguage(string? tag, string expected)
     {
         Assert.Equal(expected, Locales.Resolve(tag).Name);
+    }
+
+    [Theory]
+    [InlineData("de", "3 Stunden und 12 Minuten", "vor 3 Stunden", "in 30 Minuten", "25. Dez. 00:30 UTC")]
+    [InlineData("es", "3 horas y 12 minutos", "hace 3 horas", "en 30 minutos", "25 dic 00:30 UTC")]
+    [InlineData("pt-BR", "3 horas e 12 minutos", "3 horas atrás", "em 30 minutos", "25 de dez. 00:30 UTC")]
+    [InlineData("ja", "3時間12分", "3 時間前", "30 分後", "12月25日 00:30 UTC")]
+    public void DurationRelativeClock_EachLanguage_ReadInThatLanguage(string locale, string duration, string past, string future, string clock)
+    {
+        var l = Localizer.For(Locales.Resolve(locale));
+
+        Assert.Equal(duration, l.Duration(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(12) + TimeSpan.FromSeconds(40)));
+        Assert.Equal(past, l.Relative(Now.AddHours(-3), Now));
+        Assert.Equal(future, l.Relative(Now.AddMinutes(30), Now.AddSeconds(2)));
+        Assert.Equal(clock, l.Clock(Now.AddHours(4), Now));
+        Assert.Equal("23:30 UTC", l.Clock(Now.AddHours(3), Now));
+    }
+
+    [Theory]
+    [InlineData("de", "27 Millionen", "27,5 Millionen", "1 Million", "2 Milliarden")]
+    [InlineData("es", "27 millones", "27,5 millones", "1 millón", "2 mil millones")]
+    [InlineData("pt-BR", "27 milhões", "27,5 milhões", "1 milhão", "2 bilhões")]
+    [InlineData("ja", "2700万", "2748万", "100万", "20億")]
+    public void Count_Millions_EachLanguage(string locale, string n27, string n27_5, string n1, string n2000)
+    {
+        var l = Localizer.For(Locales.Resolve(locale));
+
+        Assert.Equal([n27, n27_5, n1, n2000], new[] { 27_000_000L, 27_480_000, 1_000_000, 2_000_000_000 }.Select(l.Count));
+    }
+
+    [Theory]
+    [InlineData("de", "Streaming, Website und API")]
+    [InlineData("es", "Streaming, Website y API")]
+    [InlineData("pt-BR", "Streaming, Website e API")]
+    [InlineData("ja", "Streaming、Website、API")]
+    public void List_EachLanguage_ItsConjunction(string locale, string expected)
+    {
+        Assert.Equal(expected, Localizer.For(Locales.Resolve(locale)).List(["Streaming", "Website", "API"]));
+    }
+
+    [Theory]
+    [InlineData("en", 0, "Error_RateLimitedHint")]
+    [InlineData("en", 1, "Error_RateLimitedHint_One")]
+    [InlineData("fr", 0, "Error_RateLimitedHint_One")]
+    [InlineData("de", 0, "Error_RateLimitedHint")]
+    [InlineData("de", 1, "Error_RateLimitedHint_One")]
+    [InlineData("es", 1, "Error_RateLimitedHint_One")]
+    [InlineData("pt-BR", 0, "Error_RateLimitedHint_One")]
+    [InlineData("pt-BR", 2, "Error_RateLimitedHint")]
+    [InlineData("ja", 1, "Error_RateLimitedHint_One")]
+    public void Plural_EachLanguage_ItsOwnRuleForTheSingular(string locale, long count, string key)
+    {
+        var l = Localizer.For(Locales.Resolve(locale));
+
+        Assert.Equal(l.Format(key, count), l.Plural("Error_RateLimitedHint", count));
+    }
+
+    [Theory]
+    [InlineData("en", "99.95%")]
+    [InlineData("fr", "99.95\u00A0%")]
+    [InlineData("de", "99.95\u00A0%")]
+    [InlineData("es", "99.95\u00A0%")]
+    [InlineData("pt-BR", "99.95%")]
+    [InlineData("ja", "99.95%")]
+    public void PercentSign_EachLanguage_SpacedAsItsTypographyWants(string locale, string expected)
+    {
+        Assert.Equal(expected, Localizer.For(Locales.Resolve(locale)).PercentSign("99.95"));
     }
 }

@@ -6,32 +6,40 @@ using StatusBot.Core.Text;
 
 namespace StatusBot.Core.Tests.Text;
 
-/// <summary>Every sentence exists in English and French, with the same holes, read straight from the two .resx files.</summary>
+/// <summary>
+/// Every sentence exists in English and in each other language, with the same holes, read straight from the .resx files.
+/// </summary>
 public sealed partial class ResourceParityTests
 {
-    private static readonly Lazy<(Dictionary<string, string> English, Dictionary<string, string> French)> Resources = new(Load);
+    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> Resources = new(Load);
 
-    private static Dictionary<string, string> English => Resources.Value.English;
+    private static Dictionary<string, string> English => Resources.Value["en"];
 
-    private static Dictionary<string, string> French => Resources.Value.French;
+    private static Dictionary<string, string> French => Resources.Value["fr"];
 
-    [Fact]
-    public void Resx_BothLanguages_HaveTheSameKeys()
+    public static TheoryData<string> Translations => [.. Locales.Supported.Where(l => l != "en")];
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Resx_EachLanguage_HasEveryKeyOfTheNeutralFileAndNoOther(string language)
     {
-        var onlyEnglish = English.Keys.Except(French.Keys).Order().ToList();
-        var onlyFrench = French.Keys.Except(English.Keys).Order().ToList();
+        var translation = Resources.Value[language];
+        var missing = English.Keys.Except(translation.Keys).Order().ToList();
+        var extra = translation.Keys.Except(English.Keys).Order().ToList();
 
         Assert.True(English.Count > 100, $"Only {English.Count} strings found: wrong file?");
-        Assert.Empty(onlyEnglish);
-        Assert.Empty(onlyFrench);
+        Assert.Empty(missing);
+        Assert.Empty(extra);
     }
 
-    [Fact]
-    public void Resx_EveryKey_SamePlaceholdersInBothLanguages()
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Resx_EachLanguage_SamePlaceholdersAsTheNeutralFile(string language)
     {
-        var mismatches = English.Keys.Intersect(French.Keys)
-            .Where(k => !Placeholders(English[k]).SetEquals(Placeholders(French[k])))
-            .Select(k => $"{k}: en {{{string.Join(",", Placeholders(English[k]))}}} fr {{{string.Join(",", Placeholders(French[k]))}}}")
+        var translation = Resources.Value[language];
+        var mismatches = English.Keys.Intersect(translation.Keys)
+            .Where(k => !Placeholders(English[k]).SetEquals(Placeholders(translation[k])))
+            .Select(k => $"{k}: en {{{string.Join(",", Placeholders(English[k]))}}} {language} {{{string.Join(",", Placeholders(translation[k]))}}}")
             .ToList();
 
         Assert.Empty(mismatches);
@@ -40,7 +48,7 @@ public sealed partial class ResourceParityTests
     [Fact]
     public void Resx_EveryValue_NonEmptyAndFormattable()
     {
-        foreach (var (name, values) in new[] { ("en", English), ("fr", French) })
+        foreach (var (name, values) in Resources.Value)
         {
             foreach (var (key, value) in values)
             {
@@ -53,7 +61,30 @@ public sealed partial class ResourceParityTests
     }
 
     [Fact]
-    public void Resx_KeysTheCodeBuildsFromEnumsAndTheCatalog_ExistInBothLanguages()
+    public void Resx_Files_AreExactlyTheSupportedLanguages_AndEachIsShipped()
+    {
+        var root = Root();
+        var files = Directory.GetFiles(Path.Combine(root, "src", "StatusBot.Core", "Text"), "Strings.*.resx")
+            .Select(f => Path.GetFileName(f)["Strings.".Length..^".resx".Length])
+            .Order(StringComparer.Ordinal);
+        var satellites = XDocument.Load(Path.Combine(root, "Directory.Build.props")).Descendants("SatelliteResourceLanguages").Single().Value.Split(';');
+
+        Assert.Equal(Locales.Supported.Where(l => l != "en").Order(StringComparer.Ordinal), files);
+        Assert.Equal(Locales.Supported.Order(StringComparer.Ordinal), satellites.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Localizer_EachLanguage_ReadsItsOwnFileNotTheNeutralOne(string language)
+    {
+        var l = Localizer.For(Locales.Resolve(language));
+
+        Assert.Equal(Resources.Value[language]["Error_AdminOnly"], l["Error_AdminOnly"]);
+        Assert.NotEqual(English["Error_AdminOnly"], l["Error_AdminOnly"]);
+    }
+
+    [Fact]
+    public void Resx_KeysTheCodeBuildsFromEnumsAndTheCatalog_ExistInEveryLanguage()
     {
         var keys = Enum.GetValues<ServiceStatus>().Select(v => "ServiceStatus_" + v)
             .Concat(Enum.GetValues<IncidentStatus>().Select(v => "IncidentStatus_" + v))
@@ -65,7 +96,7 @@ public sealed partial class ResourceParityTests
             .Distinct()
             .ToList();
 
-        Assert.All(keys, k => Assert.True(English.ContainsKey(k) && French.ContainsKey(k), $"'{k}' is missing"));
+        Assert.All(keys, k => Assert.All(Resources.Value, r => Assert.True(r.Value.ContainsKey(k), $"'{k}' is missing in {r.Key}")));
     }
 
     [Fact]
@@ -84,7 +115,16 @@ public sealed partial class ResourceParityTests
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    private static (Dictionary<string, string>, Dictionary<string, string>) Load()
+    private static Dictionary<string, Dictionary<string, string>> Load()
+    {
+        var text = Path.Combine(Root(), "src", "StatusBot.Core", "Text");
+        return Locales.Supported.ToDictionary(
+            l => l,
+            l => Read(Path.Combine(text, l == "en" ? "Strings.resx" : $"Strings.{l}.resx")),
+            StringComparer.Ordinal);
+    }
+
+    private static string Root()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StatusBot.sln")))
@@ -93,8 +133,7 @@ public sealed partial class ResourceParityTests
         }
 
         Assert.NotNull(dir);
-        var text = Path.Combine(dir.FullName, "src", "StatusBot.Core", "Text");
-        return (Read(Path.Combine(text, "Strings.resx")), Read(Path.Combine(text, "Strings.fr.resx")));
+        return dir.FullName;
     }
 
     private static Dictionary<string, string> Read(string path) =>

@@ -99,6 +99,55 @@ public sealed partial class CommandDefinitionsTests
     }
 
     [Fact]
+    public void Build_EveryCommandAndOption_LocalizedForAllFiveOtherLanguages()
+    {
+        string[] locales = ["fr", "de", "es-ES", "pt-BR", "ja"];
+        foreach (var node in Json.Concat(Json.SelectMany(c => All(c!["options"] as JsonArray))))
+        {
+            var names = node!["name_localizations"]!.AsObject();
+            var descriptions = node["description_localizations"]!.AsObject();
+
+            Assert.Equal(locales, names.Select(p => p.Key));
+            Assert.Equal(locales, descriptions.Select(p => p.Key));
+            Assert.All(names, p => Assert.Matches(NameRule(), p.Value!.GetValue<string>()));
+            Assert.All(descriptions, p => Assert.InRange(p.Value!.GetValue<string>().Length, 1, 100));
+            Assert.All(names, p => Assert.Equal(p.Value!.GetValue<string>().ToLowerInvariant(), p.Value!.GetValue<string>()));
+        }
+
+        var status = Json.Single(c => c!["name"]!.GetValue<string>() == "status")!;
+        Assert.Equal("ステータス", status["name_localizations"]!["ja"]!.GetValue<string>());
+        Assert.Equal("estado", status["name_localizations"]!["es-ES"]!.GetValue<string>());
+        var history = Json.Single(c => c!["name"]!.GetValue<string>() == "history")!;
+        Assert.Equal("Vergangene Störungen mit ihrer Dauer", history["description_localizations"]!["de"]!.GetValue<string>());
+        Assert.Equal("過去のインシデントと継続時間", history["description_localizations"]!["ja"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Build_OptionNames_UniqueWithinEachCommandInEveryLanguage()
+    {
+        foreach (var holder in Json.Concat(Json.SelectMany(c => All(c!["options"] as JsonArray))))
+        {
+            var options = (holder!["options"] as JsonArray ?? []).Select(o => o!).ToList();
+            foreach (var locale in new[] { "fr", "de", "es-ES", "pt-BR", "ja" })
+            {
+                var names = options.Select(o => o["name_localizations"]![locale]!.GetValue<string>()).ToList();
+                Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+            }
+        }
+    }
+
+    [Fact]
+    public void Build_ImpactChoices_NamedInEveryLanguage()
+    {
+        var impact = OptionsOf(Catalog.IncidentOpen).Single(o => o["name"]!.GetValue<string>() == "impact");
+
+        var critical = impact["choices"]!.AsArray().Single(c => c!["value"]!.GetValue<string>() == "critical")!;
+
+        Assert.Equal("kritische Auswirkung (schwerer Ausfall)", critical["name_localizations"]!["de"]!.GetValue<string>());
+        Assert.Equal("深刻な影響（重大な障害）", critical["name_localizations"]!["ja"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Build_AdminOnlyGroups_AreHiddenFromNonAdmins()
     {
         string? Permissions(string name) => Json.Single(c => c!["name"]!.GetValue<string>() == name)!["default_member_permissions"]?.GetValue<string>();

@@ -30,7 +30,7 @@ public sealed class ConfigValidationTests : IDisposable
             case "bad service id": services[0]!["Id"] = "Stream ing!"; break;
             case "duplicate alias": services[1]!["Aliases"]![0] = "video"; break;
             case "unknown DependsOn": services[2]!["DependsOn"]![0] = "gcp-us-central1"; break;
-            case "bad locale": bot["Locale"] = "de"; break;
+            case "bad locale": bot["Locale"] = "it"; break;
             case "non-numeric interval": bot["Announcements"]!["UpdateIntervalMinutes"] = "soon"; break;
             case "duplicate service id": services[4]!["Id"] = "billing"; break;
             case "bad webhook hash": bot["Upstreams"]![0]!["WebhookTokenSha256"] = "s3cret"; break;
@@ -68,9 +68,9 @@ public sealed class ConfigValidationTests : IDisposable
     [Fact]
     public async Task Chat_UnsupportedLocaleOption_Refused()
     {
-        var result = await StatusBotProcess.RunAsync("status\n", "chat", "--config", StatusBotProcess.DefaultConfig, "--locale", "de");
+        var result = await StatusBotProcess.RunAsync("status\n", "chat", "--config", StatusBotProcess.DefaultConfig, "--locale", "it");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--locale must be one of en, fr", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--locale must be one of en, fr, de, es, pt-BR, ja (was 'it')", result.Error, StringComparison.Ordinal);
     }
 }

@@ -58,6 +58,30 @@ public sealed class StatusPageTests(ServeFixture serve) : IClassFixture<ServeFix
         Assert.Contains("Incidents en cours", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/?lang=de", null, "de", "2 von 5 Diensten haben Probleme", "Offene Störungen")]
+    [InlineData("/", "ja,en;q=0.5", "ja", "5 サービス中 2 サービスで問題が発生しています", "未解決のインシデント")]
+    [InlineData("/?lang=es", "ja", "es", "2 de 5 servicios tienen problemas", "Incidentes abiertos")]
+    [InlineData("/", "pt-PT,pt;q=0.9", "pt-BR", "2 de 5 serviços estão com problemas", "Incidentes em aberto")]
+    [InlineData("/", "it-IT,de;q=0.8,en;q=0.5", "de", "2 von 5 Diensten haben Probleme", "Offene Störungen")]
+    public async Task Home_OtherLanguages_ChosenByLangOrAcceptLanguage(string path, string? acceptLanguage, string lang, string sentence, string heading)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        using var response = await serve.Client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains($"<html lang=\"{lang}\"", html, StringComparison.Ordinal);
+        Assert.Contains(sentence, html, StringComparison.Ordinal);
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        Assert.Contains("<a lang=\"pt-BR\" href=\"/?lang=pt-BR\">Português (Brasil)</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a lang=\"ja\" href=\"/?lang=ja\">日本語</a>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Home_GarbageAcceptLanguage_FallsBackToEnglish()
     {

@@ -46,7 +46,7 @@ public sealed class ApologizeIncidentHandler(TimeProvider time, CommandSettings 
         // Services already back are not apologized for again ("Website is back" was said when it came back).
         var stillAffected = incident.Services.Where(s => s.RecoveredAt is null).ToArray() is { Length: > 0 } open ? open : incident.Services.ToArray();
         var services = l.List(stillAffected.Select(s => state.ServiceName(s.ServiceId)));
-        var status = l.Status(StatusViews.AffectedStatus(incident, state)).ToLower(l.Culture);
+        var status = l.InSentence(l.Status(StatusViews.AffectedStatus(incident, state)));
         var who = incident.Segments.Length > 0
             ? l.Format(nameof(Strings.Apology_For), string.Join(", ", incident.Segments))
             : "";

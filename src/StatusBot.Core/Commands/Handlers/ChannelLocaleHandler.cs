@@ -7,7 +7,9 @@ using StatusBot.Core.Text;
 
 namespace StatusBot.Core.Commands.Handlers;
 
-/// <summary>Handles <c>channel locale &lt;en|fr&gt;</c>: the language the caller's channel gets its announcements in.</summary>
+/// <summary>
+/// Handles <c>channel locale &lt;en|fr|de|es|pt-BR|ja&gt;</c>: the language the caller's channel gets its announcements in.
+/// </summary>
 public sealed class ChannelLocaleHandler(TimeProvider time) : IDecisionHandler
 {
     public CommandSpec Spec => Catalog.ChannelLocale;
@@ -15,10 +17,9 @@ public sealed class ChannelLocaleHandler(TimeProvider time) : IDecisionHandler
     public Decision Decide(BoardState state, ChatCommand command)
     {
         var l = Localizer.For(command.Culture);
-        var locale = command.RequiredText("locale").Trim().ToLowerInvariant();
-        if (locale is not ("en" or "fr"))
+        if (Locales.Canonical(command.RequiredText("locale")) is not { } locale)
         {
-            return Decision.Invalid(l.Format(nameof(Strings.Channel_BadLocale), command.RequiredText("locale")));
+            return Decision.Invalid(l.Format(nameof(Strings.Channel_BadLocale), command.RequiredText("locale"), string.Join(", ", Locales.Supported)));
         }
 
         if (ChannelRules.Require(state, command, mustBeSubscribed: true, out var channel, out var existing) is { } refusal)
@@ -34,7 +35,7 @@ public sealed class ChannelLocaleHandler(TimeProvider time) : IDecisionHandler
     public Reply Confirm(BoardState state, ChatCommand command, Decision decision)
     {
         var l = Localizer.For(command.Culture);
-        var locale = command.RequiredText("locale").Trim().ToLowerInvariant();
+        var locale = Locales.Canonical(command.RequiredText("locale"));
         return new Reply { Title = l.Format(nameof(Strings.Channel_LocaleSet), locale), Severity = Severity.Success };
     }
 }

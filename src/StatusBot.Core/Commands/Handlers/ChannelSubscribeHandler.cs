@@ -18,7 +18,7 @@ public sealed class ChannelSubscribeHandler(TimeProvider time) : IDecisionHandle
             return refusal;
         }
 
-        var locale = existing?.Locale ?? Locales.Resolve(command.Culture.Name).TwoLetterISOLanguageName;
+        var locale = existing?.Locale ?? Locales.Code(command.Culture);
         var services = command.ServiceIds("services");
         if (existing is not null && existing.IsActive && existing.Services.SequenceEqual(services))
         {

@@ -64,7 +64,7 @@ public sealed class HelpHandler : IQueryHandler
     /// </summary>
     public static IReadOnlyList<string> AllowedValues(OptionSpec option, BoardState state, Localizer l) => option.Kind switch
     {
-        OptionKind.Impact => [.. Enum.GetValues<Impact>().Select(i => $"{WireNames.Of(i)} ({l.Status(i.ToServiceStatus()).ToLower(l.Culture)})")],
+        OptionKind.Impact => [.. Enum.GetValues<Impact>().Select(i => $"{WireNames.Of(i)} ({l.InSentence(l.Status(i.ToServiceStatus()))})")],
         OptionKind.ServiceStatus => [.. WireNames.ServiceStatusChoices.Select(c => WithShortForms(c))],
         OptionKind.IncidentStatus => WireNames.ChoicesOf<IncidentStatus>(),
         OptionKind.Confidence => WireNames.ChoicesOf<CauseConfidence>(),

@@ -45,7 +45,7 @@ public sealed class UptimeHandler(TimeProvider time) : IQueryHandler
     {
         var value = (Math.Floor(ratio * 10_000) / 100).ToString("0.00", culture);
 
-        // French typography puts a (non-breaking) space before the percent sign.
-        return culture.TwoLetterISOLanguageName == "fr" ? value + "\u00A0%" : value + "%";
+        // French, German and Spanish typography put a (non-breaking) space before the percent sign.
+        return Localizer.For(culture).PercentSign(value);
     }
 }

@@ -38,7 +38,7 @@ internal static class AtomFeed
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
-            xml.WriteAttributeString("xml", "lang", null, l.Culture.TwoLetterISOLanguageName);
+            xml.WriteAttributeString("xml", "lang", null, Locales.Code(l.Culture));
             xml.WriteElementString("id", Atom, baseUrl + "/feed.atom");
             xml.WriteElementString("title", Atom, l.Format(nameof(Strings.Feed_Title), web.PageName));
             xml.WriteElementString("updated", Atom, Stamp(updates.Count > 0 ? updates[0].At : state.Epoch ?? now));

@@ -18,10 +18,9 @@ internal static class PageLanguage
         {
             foreach (var value in values.OrderByDescending(v => v.Quality ?? 1))
             {
-                var tag = value.Value.Value ?? "";
-                if (tag.StartsWith("fr", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+                if (value.Quality is not 0 && Locales.Find(value.Value.Value) is { } culture)
                 {
-                    return Locales.Resolve(tag);
+                    return culture;
                 }
             }
         }

@@ -209,9 +209,9 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
     };
 
     private string Percent(double ratio) =>
-        (Math.Floor(ratio * 10_000) / 100).ToString("0.00", l.Culture) + (l.IsFrench ? "\u00A0%" : "%");
+        l.PercentSign((Math.Floor(ratio * 10_000) / 100).ToString("0.00", l.Culture));
 
-    private string LangQuery() => "?lang=" + l.Culture.TwoLetterISOLanguageName;
+    private string LangQuery() => "?lang=" + Locales.Code(l.Culture);
 
     private static string SeverityClass(Severity severity) => severity switch
     {
@@ -223,7 +223,7 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
 
     private void Open(HtmlWriter html, string title, bool refresh, string path)
     {
-        html.Raw("<!DOCTYPE html><html").Attribute("lang", l.Culture.TwoLetterISOLanguageName).Raw("><head><meta charset=\"utf-8\">")
+        html.Raw("<!DOCTYPE html><html").Attribute("lang", Locales.Code(l.Culture)).Raw("><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         _refresh = refresh && autoRefresh;
         _path = path;
@@ -237,10 +237,26 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
             .Raw("<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + Favicon + "\">");
         html.Raw("<title>").Text(title).Raw("</title><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\"")
             .Attribute("title", l[nameof(Strings.Page_Feed)]).Raw("><style>").Raw(PageStyles.Css).Raw("</style></head><body><header><h1>")
-            .Text(web.PageName).Raw("</h1><nav").Attribute("aria-label", l[nameof(Strings.Page_Language)]).Raw("><ul>")
-            .Raw("<li><a lang=\"en\"").Attribute("href", path + "?lang=en").Raw(">English</a></li>")
-            .Raw("<li><a lang=\"fr\"").Attribute("href", path + "?lang=fr").Raw(">Français</a></li></ul></nav></header><main>");
+            .Text(web.PageName).Raw("</h1><nav").Attribute("aria-label", l[nameof(Strings.Page_Language)]).Raw("><ul>");
+        foreach (var culture in Locales.All)
+        {
+            var code = Locales.Code(culture);
+            html.Raw("<li><a").Attribute("lang", code).Attribute("href", path + "?lang=" + code).Raw(">").Text(LanguageName(culture)).Raw("</a></li>");
+        }
+
+        html.Raw("</ul></nav></header><main>");
     }
+
+    /// <summary>Each language in its own words, as a visitor looking for theirs would read it.</summary>
+    private static string LanguageName(CultureInfo culture) => Locales.Code(culture) switch
+    {
+        "en" => "English",
+        "fr" => "Français",
+        "de" => "Deutsch",
+        "es" => "Español",
+        "pt-BR" => "Português (Brasil)",
+        _ => "日本語",
+    };
 
     private void Close(HtmlWriter html)
     {
