@@ -13,32 +13,26 @@ namespace StatusBot.Core.Board;
 /// <see cref="Current"/>, one volatile read, and never wait for the writer.
 /// </summary>
 /// <remarks>
-/// Whoever holds the writer's role commits: the writer's own thread, or a caller on a thread of its own (the admin API's
-/// priority lane) that finds the role free. Such a caller drains what is waiting, commits it with its own command and
-/// answers everyone, so an on-call engineer's update costs no hand-over to the writer's thread and back, two thread
-/// wake-ups that each wait for a core while a crowd keeps both busy. Pool callers always queue: an fsync must not block a
-/// pool thread.
+/// The writer runs on the thread pool, or on the scheduler the host supplies (<see cref="BoardWriterScheduler"/>).
 /// </remarks>
-public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObserver> observers, ILogger<StatusBoard> logger) : IAsyncDisposable
+public sealed partial class StatusBoard(
+    IEventStore store,
+    IEnumerable<IBoardObserver> observers,
+    ILogger<StatusBoard> logger,
+    BoardWriterScheduler? writerScheduler = null) : IAsyncDisposable
 {
     private const int MaxBatch = 512;
     private const int MaxConflictAttempts = 16;
     private const int CatchUpPage = 1000;
 
-    // Read by whoever holds the writer's role (see _role), so never by two at once, but not always by the same thread.
-    private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>();
-    private readonly SemaphoreSlim _role = new(1, 1);
+    // Read by the writer alone.
+    private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IBoardObserver[] _observers = [.. observers];
     private readonly CancellationTokenSource _stopping = new();
-
-    // The writer runs on a thread of its own (from a successful start to disposal): its fsync blocks no pool thread, and
-    // neither it nor the callers it answers wait behind the pool's queue when a crowd of questions fills it.
-    private DedicatedThreadScheduler? _writerThread;
     private BoardState? _state;
     private Task? _writer;
     private readonly ISharedEventStore? _shared = store as ISharedEventStore;
     private volatile string? _storeError;
-    private volatile bool _closing;
 
     /// <summary>The current state. Valid once <see cref="StartAsync"/> has completed.</summary>
     public BoardState Current => Volatile.Read(ref _state) ?? throw new InvalidOperationException("The board has not been started.");
@@ -53,13 +47,11 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     {
         var recovered = await store.RecoverAsync(initial, cancellationToken);
         Volatile.Write(ref _state, afterRecovery is null ? recovered : afterRecovery(recovered));
-        _writerThread = new DedicatedThreadScheduler("statusbot board writer", 1, urgent: true);
-        if (!_writerThread.RunsUrgent)
-        {
-            LogNormalPriority(logger, UrgentThread.Nice, 20 - UrgentThread.Nice);
-        }
-
-        _writer = _writerThread.Run(() => RunWriterAsync(_stopping.Token));
+        _writer = Task.Factory.StartNew(
+            () => RunWriterAsync(_stopping.Token),
+            CancellationToken.None,
+            TaskCreationOptions.DenyChildAttach,
+            writerScheduler?.Scheduler ?? TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>
@@ -75,47 +67,12 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
         }
 
         var request = new Request(decide, new TaskCompletionSource<CommitResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (DedicatedThreadScheduler.OnDedicatedThread && _writerThread is not null && !_closing && _role.Wait(0, CancellationToken.None))
-        {
-            return CommitOnCallerAsync(request);
-        }
-
         if (!_queue.Writer.TryWrite(request))
         {
             throw new StoreUnavailableException("The board is shutting down.");
         }
 
         return Await(request, cancellationToken);
-    }
-
-    /// <summary>
-    /// The caller holds the writer's role: it commits what is waiting together with its own command. The caller cannot
-    /// stop waiting half-way, as it does the work; a cancelled token still stops nothing that was stored.
-    /// </summary>
-    private async Task<CommitResult> CommitOnCallerAsync(Request request)
-    {
-        try
-        {
-            if (_closing)
-            {
-                throw new StoreUnavailableException("The board is shutting down.");
-            }
-
-            var batch = new List<Request>();
-            while (batch.Count < MaxBatch - 1 && _queue.Reader.TryRead(out var waiting))
-            {
-                batch.Add(waiting);
-            }
-
-            batch.Add(request);
-            await CommitBatchAsync(batch, _stopping.Token);
-        }
-        finally
-        {
-            _role.Release();
-        }
-
-        return await request.Completion.Task;
     }
 
     /// <summary>
@@ -163,23 +120,16 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
     /// <summary>Stops taking commands, finishes the ones queued, and stops the writer.</summary>
     public async ValueTask DisposeAsync()
     {
-        _closing = true;
         _queue.Writer.TryComplete();
         try
         {
             if (_writer is not null)
             {
                 await _writer;
-
-                // A caller may still be committing on its own thread: the store must outlive that commit. Any later one
-                // finds the board closing once it holds the role.
-                await _role.WaitAsync();
-                _role.Release();
             }
         }
         finally
         {
-            _writerThread?.Dispose();
             _stopping.Dispose();
         }
     }
@@ -190,25 +140,13 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            await _role.WaitAsync(CancellationToken.None);
-            try
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var request))
             {
-                // A caller holding the role a moment ago may have taken everything.
-                batch.Clear();
-                while (batch.Count < MaxBatch && reader.TryRead(out var request))
-                {
-                    batch.Add(request);
-                }
+                batch.Add(request);
+            }
 
-                if (batch.Count > 0)
-                {
-                    await CommitBatchAsync(batch, cancellationToken);
-                }
-            }
-            finally
-            {
-                _role.Release();
-            }
+            await CommitBatchAsync(batch, cancellationToken);
         }
     }
 
@@ -373,9 +311,6 @@ public sealed partial class StatusBoard(IEventStore store, IEnumerable<IBoardObs
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The board's writer runs at normal priority: the OS refused both real time and nice {Nice}. Under a crowd that keeps every core busy, acknowledgements then wait longer for a core; grant CAP_SYS_NICE or RLIMIT_RTPRIO 1 (docker run --ulimit rtprio=1), or at least RLIMIT_NICE {Limit} (--ulimit nice={Limit})")]
-    private static partial void LogNormalPriority(ILogger logger, int nice, int limit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another instance appended first (sequence {Sequence}); caught up and deciding again (attempt {Attempt})")]
     private static partial void LogConflict(ILogger logger, long sequence, int attempt);

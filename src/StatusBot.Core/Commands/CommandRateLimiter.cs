@@ -1,3 +1,5 @@
+using StatusBot.Core.Timing;
+
 namespace StatusBot.Core.Commands;
 
 /// <summary>How many commands one chat user may send: a bucket of <see cref="Burst"/> refilled at <see cref="PerMinute"/>.</summary>

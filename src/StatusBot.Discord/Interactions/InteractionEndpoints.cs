@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StatusBot.Core.Telemetry;
-using StatusBot.Core.Text;
 using StatusBot.Discord.Wire;
+using StatusBot.Http;
 
 namespace StatusBot.Discord.Interactions;
 

@@ -21,4 +21,6 @@ public sealed class StatusBotOptions
     public HooksOptions Hooks { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public HostTuningOptions Host { get; set; } = new();
 }

@@ -4,6 +4,7 @@ using StatusBot.Core;
 using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Logging;
+using StatusBot.Host.Tuning;
 using StatusBot.Monitoring;
 using StatusBot.Storage;
 using StatusBot.Storage.Postgres;
@@ -27,6 +28,7 @@ public static class StatusBotServices
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StatusBotOptions>>().Value.RateLimit.ToSettings());
         services.AddStatusBotCore();
+        services.AddBoardWriterThread(configuration);
         services.AddHostedService<BoardHostedService>();
         services.AddStatusBotAnnouncements();
         services.AddStatusBotMonitoring();

@@ -3,6 +3,7 @@ using Prometheus.HttpMetrics;
 using StatusBot.Discord;
 using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
+using StatusBot.Host.Tuning;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
 using StatusBot.Host.Web.Hooks;
@@ -59,7 +60,7 @@ public static class StatusBotWebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<PrometheusBridge>();
-        builder.Services.AddSingleton<PriorityLane>();
+        builder.Services.AddPriorityLane(builder.Configuration);
         builder.Services.AddSingleton<FailedTokenThrottle>();
         builder.Services.AddPublicWeb();
 
@@ -93,7 +94,8 @@ public static class StatusBotWebApp
         app.UseMiddleware<RequestFraming>();
 
         // After the metrics, so a request's time on the lane includes its wait to get onto it.
-        app.Use(app.Services.GetRequiredService<PriorityLane>().InvokeAsync);
+        app.Use(AdminServerTiming.InvokeAsync);
+        app.UsePriorityLane();
         app.MapHealth();
         app.MapStatuspageApi();
         app.MapStatusPages();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Telemetry;
-using StatusBot.Core.Text;
+using StatusBot.Http;
 using StatusBot.Slack.Verification;
 
 namespace StatusBot.Slack.Endpoints;

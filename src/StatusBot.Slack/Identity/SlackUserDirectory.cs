@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using StatusBot.Core.Commands;
+using StatusBot.Core.Timing;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.WebApi;
 

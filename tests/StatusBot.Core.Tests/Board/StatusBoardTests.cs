@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using StatusBot.Core.Board;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
@@ -207,138 +208,64 @@ public sealed class StatusBoardTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_DecideRunsOnTheWritersOwnThread_NotThePool()
+    public async Task ExecuteAsync_WriterSchedulerSupplied_DecidesOnIt()
+    {
+        var writer = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+        await using var board = new StatusBoard(new ScriptedEventStore(), [], NullLogger<StatusBoard>.Instance, new BoardWriterScheduler(writer));
+        await board.StartAsync(BoardState.Create(DemoCatalog.Services, DemoCatalog.Upstreams), null, CancellationToken.None);
+        TaskScheduler? seen = null;
+
+        var result = await board.ExecuteAsync(
+            s =>
+            {
+                seen = TaskScheduler.Current;
+                return SetStatus("streaming", ServiceStatus.MajorOutage)(s);
+            },
+            CancellationToken.None);
+
+        Assert.Same(writer, seen);
+        Assert.Equal(ServiceStatus.MajorOutage, result.State.Services["streaming"].Status);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_NoWriterSchedulerSupplied_DecidesOnThePool()
     {
         await using var bot = await TestBot.StartAsync(new ScriptedEventStore());
-        (string? Name, bool Pool) seen = default;
+        (TaskScheduler? Scheduler, bool Pool) seen = default;
 
         await bot.Board.ExecuteAsync(
             s =>
             {
-                seen = (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread);
+                seen = (TaskScheduler.Current, Thread.CurrentThread.IsThreadPoolThread);
                 return Decision.NoChange;
             },
             CancellationToken.None);
 
-        Assert.Equal(("statusbot board writer", false), seen);
+        Assert.Equal((TaskScheduler.Default, true), seen);
     }
 
     [Fact]
-    public async Task ExecuteAsync_CallerOnAThreadOfItsOwn_CommitsOnThatThreadWhenTheWriterIsIdle()
+    public async Task DisposeAsync_WhileTheWriterAppends_FinishesThatAppendFirstThenRefusesCommands()
     {
         var store = new ScriptedEventStore();
         await using var bot = await TestBot.StartAsync(store);
-        using var lane = new DedicatedThreadScheduler("test lane", 1);
-        string? decidedOn = null;
-
-        var result = await OnLane(lane, () => bot.Board.ExecuteAsync(
-            s =>
-            {
-                decidedOn = Thread.CurrentThread.Name;
-                return SetStatus("streaming", ServiceStatus.MajorOutage)(s);
-            },
-            CancellationToken.None));
-
-        Assert.Equal("test lane", decidedOn);
-        Assert.Equal(result.State.Sequence, bot.State.Sequence);
-        Assert.Equal(ServiceStatus.MajorOutage, bot.State.Services["streaming"].Status);
-        Assert.IsType<ServiceStatusChanged>(store.Events[^1]);
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_CallerOnAThreadOfItsOwnWhileTheWriterIsBusy_QueuesBehindItsAppend()
-    {
-        var store = new ScriptedEventStore();
-        await using var bot = await TestBot.StartAsync(store);
-        using var lane = new DedicatedThreadScheduler("test lane", 1);
         var entered = store.HoldNextAppend();
-        var first = bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.MajorOutage), CancellationToken.None);
-        await entered;
-        string? decidedOn = null;
-
-        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var second = OnLane(lane, () =>
-        {
-            var answer = bot.Board.ExecuteAsync(
-                s =>
-                {
-                    decidedOn = Thread.CurrentThread.Name;
-                    return SetStatus("api", ServiceStatus.Operational, "back")(s);
-                },
-                CancellationToken.None);
-            asked.SetResult();
-            return answer;
-        });
-        await asked.Task;
-        store.Release();
-        await first;
-        await second;
-
-        Assert.Equal("statusbot board writer", decidedOn);
-        Assert.Equal((2L, 1), store.Appends[^2]);
-        Assert.Equal((3L, 1), store.Appends[^1]);
-        Assert.Equal(ServiceStatus.Operational, bot.State.Services["api"].Status);
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_LaneAndPoolCallersAtOnce_EveryCommandStoredOnceInContiguousAppends()
-    {
-        var store = new ScriptedEventStore();
-        await using var bot = await TestBot.StartAsync(store);
-        using var lane = new DedicatedThreadScheduler("test lane", 2);
-        var before = bot.State.Sequence;
-        const int each = 150;
-
-        var fromLane = Enumerable.Range(0, each).Select(i => OnLane(lane, () =>
-            bot.Board.ExecuteAsync(SetStatus("streaming", ServiceStatus.MajorOutage, $"lane {i}"), CancellationToken.None)));
-        var fromPool = Enumerable.Range(0, each).Select(i => Task.Run(() =>
-            bot.Board.ExecuteAsync(SetStatus("streaming", ServiceStatus.Operational, $"pool {i}"), CancellationToken.None)));
-        var results = await Task.WhenAll(fromLane.Concat(fromPool));
-
-        Assert.Equal(2 * each, results.Select(r => r.Decision.Events.Single()).Distinct().Count());
-        Assert.Equal(before + (2 * each), bot.State.Sequence);
-        var notes = store.Events.OfType<ServiceStatusChanged>().Select(e => e.Note).Where(n => n is not null).ToList();
-        Assert.Equal(2 * each, notes.Count);
-        Assert.Equal(2 * each, notes.Distinct().Count());
-        var next = store.Appends[0].First;
-        foreach (var (first, count) in store.Appends)
-        {
-            Assert.Equal(next, first);
-            next += count;
-        }
-
-        Assert.Equal(bot.State.Sequence + 1, next);
-    }
-
-    [Fact]
-    public async Task DisposeAsync_WhileACallerCommitsOnItsOwnThread_WaitsForThatCommit()
-    {
-        var store = new ScriptedEventStore();
-        await using var bot = await TestBot.StartAsync(store);
-        using var lane = new DedicatedThreadScheduler("test lane", 1);
-        var entered = store.HoldNextAppend();
-        var committing = OnLane(lane, () => bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.MajorOutage), CancellationToken.None));
+        var committing = bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.MajorOutage), CancellationToken.None);
         await entered;
 
-        var disposing = bot.Board.DisposeAsync().AsTask();
-
-        // Nothing signals "still waiting": give a wrong disposal time to finish (it would at once), then check it did not.
-        var first = await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(100)));
-        Assert.NotSame(disposing, first);
-        Assert.False(committing.IsCompleted);
+        // What disposal has seen of the held append at the moment it completes: a disposal that did not wait for the
+        // writer would complete at once, before the append is released.
+        var disposed = bot.Board.DisposeAsync().AsTask().ContinueWith(
+            _ => store.Events.OfType<ServiceStatusChanged>().Any(e => e.ServiceId == "api"),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         store.Release();
-        await disposing;
+
+        Assert.True(await disposed);
         var result = await committing;
-
         Assert.Equal(ServiceStatus.MajorOutage, result.State.Services["api"].Status);
         await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-            OnLane(lane, () => bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.Operational), CancellationToken.None)));
-    }
-
-    private static async Task<T> OnLane<T>(DedicatedThreadScheduler lane, Func<Task<T>> work)
-    {
-        T result = default!;
-        await lane.Run(async () => result = await work());
-        return result;
+            bot.Board.ExecuteAsync(SetStatus("api", ServiceStatus.Operational), CancellationToken.None));
     }
 }

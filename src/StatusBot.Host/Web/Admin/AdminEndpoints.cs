@@ -6,6 +6,7 @@ using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
 using StatusBot.Core.Text;
+using StatusBot.Http;
 
 namespace StatusBot.Host.Web.Admin;
 

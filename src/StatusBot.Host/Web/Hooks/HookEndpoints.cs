@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
-using StatusBot.Core.Text;
 using StatusBot.Host.Configuration;
+using StatusBot.Http;
 using StatusBot.Monitoring;
 
 namespace StatusBot.Host.Web.Hooks;

@@ -1,6 +1,4 @@
-using StatusBot.Core.Text;
-
-namespace StatusBot.Core.Tests.Text;
+namespace StatusBot.Http.Tests;
 
 public sealed class BoundedBodyTests
 {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
-using StatusBot.Host.Web;
+using StatusBot.Host.Tuning;
 
-namespace StatusBot.Host.Tests.Web;
+namespace StatusBot.Host.Tests.Tuning;
 
 /// <summary>The admin API runs on the lane's own threads, awaits included; everything else stays on the pool, the health checks too.</summary>
 public sealed class PriorityLaneTests

@@ -1,22 +1,13 @@
-using System.Diagnostics;
-using System.Globalization;
-using StatusBot.Core.Board;
-
-namespace StatusBot.Host.Web;
+namespace StatusBot.Host.Tuning;
 
 /// <summary>
 /// Two threads of their own for the requests that must stay quick while a crowd of chat questions fills the thread pool:
 /// the admin API, so an on-call engineer's update in the middle of the outage is not queued behind the crowd. Such a
-/// request runs from routing to its answer on these threads, and so do its awaits. Its command is committed here too:
-/// the board lets a caller on a thread of its own do the writer's work when the writer is idle. Everything else stays on
-/// the pool, the health checks included on purpose: they must fail if the pool is wedged, so that the orchestrator
-/// restarts the instance or the load balancer takes it out.
+/// request runs from routing to its answer on these threads, and so do its awaits. Everything else stays on the pool, the
+/// health checks included on purpose: they must fail if the pool is wedged, so that the orchestrator restarts the
+/// instance or the load balancer takes it out. The lane's threads ask the OS to run ahead of the crowd's
+/// (<see cref="UrgentThread"/>), where it allows that.
 /// </summary>
-/// <remarks>
-/// Each answer from the lane carries <c>Server-Timing: app;dur=…</c>, the milliseconds from the routed request to the
-/// answer's headers, so an operator (or the load generator) reads the server's own time for each update. The lane's
-/// threads ask the OS to run ahead of the crowd's (<see cref="UrgentThread"/>), where it allows that.
-/// </remarks>
 public sealed partial class PriorityLane : IDisposable
 {
     private static readonly PathString Admin = "/api/admin";
@@ -35,25 +26,8 @@ public sealed partial class PriorityLane : IDisposable
     public static bool Takes(PathString path) => path.StartsWithSegments(Admin);
 
     /// <summary>Middleware: runs the rest of the pipeline on the lane for the paths it takes.</summary>
-    public Task InvokeAsync(HttpContext context, RequestDelegate next)
-    {
-        if (!Takes(context.Request.Path))
-        {
-            return next(context);
-        }
-
-        var routed = Stopwatch.GetTimestamp();
-        context.Response.OnStarting(
-            static state =>
-            {
-                var (response, started) = ((HttpResponse, long))state;
-                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                response.Headers["Server-Timing"] = "app;dur=" + milliseconds.ToString("0.###", CultureInfo.InvariantCulture);
-                return Task.CompletedTask;
-            },
-            (context.Response, routed));
-        return _threads.Run(() => RunToTheAnswerAsync(context, next));
-    }
+    public Task InvokeAsync(HttpContext context, RequestDelegate next) =>
+        Takes(context.Request.Path) ? _threads.Run(() => RunToTheAnswerAsync(context, next)) : next(context);
 
     public void Dispose() => _threads.Dispose();
 

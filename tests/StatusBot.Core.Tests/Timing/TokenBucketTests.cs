@@ -1,6 +1,6 @@
-using StatusBot.Core.Commands;
+using StatusBot.Core.Timing;
 
-namespace StatusBot.Core.Tests.Commands;
+namespace StatusBot.Core.Tests.Timing;
 
 public sealed class TokenBucketTests
 {

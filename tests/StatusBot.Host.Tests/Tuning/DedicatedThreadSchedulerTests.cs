@@ -1,6 +1,6 @@
-using StatusBot.Core.Board;
+using StatusBot.Host.Tuning;
 
-namespace StatusBot.Core.Tests.Board;
+namespace StatusBot.Host.Tests.Tuning;
 
 /// <summary>Work started on the scheduler runs, and resumes after its awaits, on its own threads, never the pool.</summary>
 public sealed class DedicatedThreadSchedulerTests

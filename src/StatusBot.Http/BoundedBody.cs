@@ -1,4 +1,4 @@
-namespace StatusBot.Core.Text;
+namespace StatusBot.Http;
 
 /// <summary>
 /// Reads a request body that signatures are checked over, refusing anything over a limit before it is all read.

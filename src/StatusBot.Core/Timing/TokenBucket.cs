@@ -1,4 +1,4 @@
-namespace StatusBot.Core.Commands;
+namespace StatusBot.Core.Timing;
 
 /// <summary>The arithmetic the token-bucket limits share: tokens grow at a steady rate, up to the burst.</summary>
 public static class TokenBucket

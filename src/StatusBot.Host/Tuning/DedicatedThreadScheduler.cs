@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace StatusBot.Core.Board;
+namespace StatusBot.Host.Tuning;
 
 /// <summary>
 /// Runs tasks on threads of its own instead of the shared thread pool. Work that must stay quick while the pool is

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace StatusBot.Core.Board;
+namespace StatusBot.Host.Tuning;
 
 /// <summary>
 /// Asks the OS to run the calling thread ahead of ordinary threads. On Linux, first as a real-time thread
