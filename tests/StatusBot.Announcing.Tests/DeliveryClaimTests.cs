@@ -23,7 +23,7 @@ public sealed class DeliveryClaimTests
         await kit.PassAsync();
 
         Assert.Empty(kit.Discord.Calls);
-        Assert.Single(kit.Bot.State.Announcements.Outbox);
+        Assert.Single(await kit.PendingAsync());
         Assert.Equal(["INC-1/1"], ledger.Asked);
     }
 
@@ -52,7 +52,7 @@ public sealed class DeliveryClaimTests
 
         var post = Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
         Assert.True(post.MayHaveBeenSent);
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Empty(await kit.PendingAsync());
     }
 
     [Fact]
@@ -102,7 +102,13 @@ public sealed class DeliveryClaimTests
 
     private sealed class ScriptedLedger(DeliveryClaim answer) : IDeliveryLedger
     {
+        private readonly LocalDeliveryLedger _receipts = new();
+
         public List<string> Asked { get; } = [];
+
+        public ValueTask<DeliveryBook> ReadAsync(CancellationToken cancellationToken) => _receipts.ReadAsync(cancellationToken);
+
+        public ValueTask RecordAsync(DeliveryReceipt receipt, CancellationToken cancellationToken) => _receipts.RecordAsync(receipt, cancellationToken);
 
         public int TakeOvers { get; private set; }
 
