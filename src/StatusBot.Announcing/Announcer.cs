@@ -10,9 +10,10 @@ namespace StatusBot.Announcing;
 
 /// <summary>
 /// The announcer. One pass (<see cref="RunOnceAsync"/>): add configured channels, post holding updates that fell due,
-/// put every owed announcement in the outbox (durable before anything is sent), then send what is pending and record each
-/// outcome. After a restart the outbox and the cards are in the recovered state, so pending posts are resent with the same
-/// idempotency key and posted cards are edited, never posted again.
+/// put every owed announcement in the board's outbox (durable before anything is sent), then send what is pending and
+/// record each outcome in the <see cref="IDeliveryLedger"/>. After a restart the outbox is in the recovered board and the
+/// cards in the ledger, so pending posts are resent with the same idempotency key and posted cards are edited, never
+/// posted again.
 /// </summary>
 public sealed partial class Announcer(
     StatusBoard board,
@@ -62,7 +63,17 @@ public sealed partial class Announcer(
     /// </summary>
     public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var book = await _ledger.ReadAsync(cancellationToken);
+        DeliveryBook book;
+        try
+        {
+            book = await _ledger.ReadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not StoreUnavailableException)
+        {
+            // Like a board that cannot write: nothing is sent until the ledger can be read again.
+            throw new StoreUnavailableException("The delivery ledger could not be read: " + ex.Message, ex);
+        }
+
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
             foreach (var pending in book.Pending(board.Current.Announcements))

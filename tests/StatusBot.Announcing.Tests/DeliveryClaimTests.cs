@@ -28,6 +28,20 @@ public sealed class DeliveryClaimTests
     }
 
     [Fact]
+    public async Task LedgerUnreadable_PassReportsTheStoreUnavailable_NothingSent()
+    {
+        var ledger = new ScriptedLedger(DeliveryClaim.Free) { ReadFails = true };
+        await using var kit = await AnnounceKit.StartAsync(ledger: ledger);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+
+        var ex = await Assert.ThrowsAsync<Core.Board.StoreUnavailableException>(kit.PassAsync);
+
+        Assert.Contains("database unreachable", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(kit.Discord.Calls);
+    }
+
+    [Fact]
     public async Task AlreadyDelivered_NotSentAgain()
     {
         var ledger = new ScriptedLedger(new DeliveryClaim(DeliveryClaimStatus.Delivered, false));
@@ -106,7 +120,10 @@ public sealed class DeliveryClaimTests
 
         public List<string> Asked { get; } = [];
 
-        public ValueTask<DeliveryBook> ReadAsync(CancellationToken cancellationToken) => _receipts.ReadAsync(cancellationToken);
+        public bool ReadFails { get; init; }
+
+        public ValueTask<DeliveryBook> ReadAsync(CancellationToken cancellationToken) =>
+            ReadFails ? ValueTask.FromException<DeliveryBook>(new IOException("database unreachable")) : _receipts.ReadAsync(cancellationToken);
 
         public ValueTask RecordAsync(DeliveryReceipt receipt, CancellationToken cancellationToken) => _receipts.RecordAsync(receipt, cancellationToken);
 
