@@ -27,8 +27,8 @@ public sealed partial class FileEventStore(
 {
     private readonly Lock _gate = new();
 
-    // Held around every use of the open segment: appends come from whoever holds the board's writer role, a snapshot's
-    // journal sync from the snapshot service's thread.
+    // Held around every use of the open segment: appends come from whoever holds the board's writer role, closing from the
+    // host's thread.
     private readonly Lock _fileGate = new();
     private readonly List<(long FirstSequence, string Name)> _segments = [];
     private IAppendFile? _current;
