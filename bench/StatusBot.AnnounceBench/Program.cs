@@ -51,17 +51,19 @@ async Task PhaseAsync(string name, string command)
 
     var watch = Stopwatch.StartNew();
     var passes = 0;
+    var pending = 0;
     do
     {
         passes++;
         var next = await announcer.RunOnceAsync(CancellationToken.None);
         var wait = next - time.GetUtcNow();
-        if (bot.State.Announcements.Outbox.Count > 0 && wait > TimeSpan.Zero)
+        pending = (await announcer.PendingAsync(CancellationToken.None)).Count;
+        if (pending > 0 && wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
         }
     }
-    while (bot.State.Announcements.Outbox.Count > 0);
+    while (pending > 0);
 
     Console.WriteLine($"| {name} | {watch.Elapsed.TotalSeconds:0.00} | {discord.Requests + slack.Requests - requests} | {discord.Throttled + slack.Throttled - throttled} | {discord.Duplicates + slack.Duplicates - dups} | {passes} |");
 }

@@ -24,10 +24,11 @@ public static class AdminNotices
             : null;
 
     /// <summary>
-    /// A notice for every disabled channel the admin channel has not been told about (nor has pending). A re-subscribe
-    /// clears the notice of the earlier disabling (<see cref="AnnouncementReducer"/>), so each disabling is told once.
+    /// A notice for every disabled channel the admin channel has not been told about (nor has pending). Each disabling has
+    /// a notice id of its own (<see cref="NoticeSubjects.GoneId"/>), so each is told once; a card the board still holds
+    /// from an older journal counts until a re-subscribe clears it (<see cref="AnnouncementReducer"/>).
     /// </summary>
-    public static IReadOnlyList<BoardEvent> Queue(BoardState state, ChannelSubscription? admin, DateTimeOffset now)
+    public static IReadOnlyList<BoardEvent> Queue(BoardState state, DeliveryBook deliveries, ChannelSubscription? admin, DateTimeOffset now)
     {
         if (admin is null)
         {
@@ -44,7 +45,7 @@ public static class AdminNotices
                 .Where(c => !c.IsActive && c.Key != admin.Key)
                 .Select(c => (Subject: NoticeSubjects.Gone(c.Key), Id: NoticeSubjects.GoneId(c)))
                 .Concat(silences)
-                .Where(n => a.CardOf(n.Subject, admin.Key) is null && a.PendingOf(n.Subject, admin.Key) is null)
+                .Where(n => a.CardOf(n.Subject, admin.Key) is null && !deliveries.IsSettled(n.Subject, admin.Key, n.Id) && deliveries.PendingOf(a, n.Subject, admin.Key) is null)
                 .Select(n => new AnnouncementQueued(Actor.System, now, n.Id, admin.Key, n.Subject, 1)),
         ];
     }

@@ -13,13 +13,16 @@ namespace StatusBot.Announcing;
 /// </summary>
 public static class AnnouncementPlanner
 {
-    /// <summary>An outbox entry for every (incident or maintenance, channel) whose card is behind and has nothing pending.</summary>
-    public static IReadOnlyList<BoardEvent> Queue(BoardState state, DateTimeOffset now)
+    /// <summary>
+    /// An outbox entry for every (incident or maintenance, channel) whose card is behind and has nothing pending, the cards
+    /// and what is settled read from <paramref name="deliveries"/>.
+    /// </summary>
+    public static IReadOnlyList<BoardEvent> Queue(BoardState state, DeliveryBook deliveries, DateTimeOffset now)
     {
         var a = state.Announcements;
         var events = new List<BoardEvent>();
         var subjects = state.OpenIncidents
-            .Concat(a.Cards.Values.Select(c => state.FindIncident(c.Subject)).OfType<Incident>().Where(i => i.IsResolved).Distinct())
+            .Concat(deliveries.Cards(a).Select(c => state.FindIncident(c.Subject)).OfType<Incident>().Where(i => i.IsResolved).Distinct())
             .Select(i => (Id: i.Id, Services: i.Services.Select(s => s.ServiceId).ToImmutableArray(), Version: i.Timeline.Count, NewOnly: i.IsResolved));
         var windows = a.Maintenances.Values
             .Select(m => (Id: m.Id, m.Services, Version: m.StageAt(now), NewOnly: m.Cancelled || now >= m.End + TimeSpan.FromHours(1)))
@@ -28,8 +31,8 @@ public static class AnnouncementPlanner
         {
             foreach (var channel in a.ActiveChannels.Where(c => c.Wants(services)))
             {
-                var card = a.CardOf(id, channel.Key);
-                if ((card is null && onlyIfPosted) || (card?.Version ?? 0) >= version || (a.PendingOf(id, channel.Key)?.Version ?? 0) >= version)
+                var card = deliveries.CardOf(a, id, channel.Key);
+                if ((card is null && onlyIfPosted) || (card?.Version ?? 0) >= version || (deliveries.PendingOf(a, id, channel.Key)?.Version ?? 0) >= version)
                 {
                     continue;
                 }

@@ -16,7 +16,7 @@ public sealed partial class Announcer
     /// delivered elsewhere waits for its receipt to arrive; a claim that lapsed without a receipt makes the send uncertain,
     /// so it first looks for an earlier post.
     /// </summary>
-    private async Task ClaimAndSendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private async Task ClaimAndSendAsync(OutboxEntry entry, DeliveryBook book, CancellationToken cancellationToken)
     {
         DeliveryClaim claim;
         try
@@ -38,21 +38,22 @@ public sealed partial class Announcer
                     _uncertain[UncertainKey(entry)] = true;
                 }
 
-                await SendAsync(entry, cancellationToken);
+                await SendAsync(entry, book, cancellationToken);
                 break;
             case DeliveryClaimStatus.HeldElsewhere:
                 LogHeldElsewhere(logger, entry.AnnouncementId, entry.ChannelKey);
                 Delay(entry, null, "claimed by another instance");
                 break;
             default:
-                // Its receipt is on the way (this instance has not applied it yet): nothing to send.
+                // Settled since this pass read the ledger: nothing to send.
                 break;
         }
     }
 
-    private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private async Task SendAsync(OutboxEntry entry, DeliveryBook book, CancellationToken cancellationToken)
     {
         var state = board.Current;
+        var card = book.CardOf(state.Announcements, entry.Subject, entry.ChannelKey);
         var toAdmins = _admin is not null && entry.ChannelKey == _admin.Key && NoticeSubjects.IsNotice(entry.Subject);
         ChannelSubscription? channel;
         if (toAdmins)
@@ -61,7 +62,7 @@ public sealed partial class Announcer
         }
         else if (!state.Announcements.Channels.TryGetValue(entry.ChannelKey, out channel) || !channel.IsActive)
         {
-            await SettleAsync(entry, new AnnouncementFailed(Bot, time.GetUtcNow(), entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, "unsubscribed"), cancellationToken);
+            await RecordAsync(entry, Receipt(entry, card, time.GetUtcNow(), null, null, "unsubscribed"), cancellationToken);
             return;
         }
 
@@ -76,7 +77,7 @@ public sealed partial class Announcer
         string? messageId;
         try
         {
-            (result, messageId) = await PublishAsync(publisher, channel, entry, state, cancellationToken);
+            (result, messageId) = await PublishAsync(publisher, channel, entry, card, state, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -92,23 +93,23 @@ public sealed partial class Announcer
         {
             case PublishOutcome.Delivered:
                 _backoff.TryRemove(entry.Key, out _);
-                await SettleAsync(entry, new AnnouncementDelivered(Bot, now, entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, messageId, result.ThreadId), cancellationToken);
+                await RecordAsync(entry, Receipt(entry, card, now, messageId, result.ThreadId), cancellationToken);
                 break;
             case PublishOutcome.ChannelGone when toAdmins:
                 // Not a subscription to disable: the notice fails for good, and the log is the last resort.
                 _backoff.TryRemove(entry.Key, out _);
                 LogAdminChannelGone(logger, entry.ChannelKey, result.Error);
-                await SettleAsync(entry, new AnnouncementFailed(Bot, now, entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, result.Error ?? "channel gone"), cancellationToken);
+                await RecordAsync(entry, Receipt(entry, card, now, null, null, result.Error ?? "channel gone"), cancellationToken);
                 break;
             case PublishOutcome.ChannelGone:
                 _backoff.TryRemove(entry.Key, out _);
                 LogChannelGone(logger, entry.ChannelKey, result.Error, _admin is null ? "" : $" (admins are told in {_admin.Key})");
-                await SettleAsync(entry, new ChannelDisabled(Bot, now, entry.ChannelKey, result.Error ?? "channel gone"), cancellationToken);
+                await DisableAsync(entry, new ChannelDisabled(Bot, now, entry.ChannelKey, result.Error ?? "channel gone"), cancellationToken);
                 break;
             case PublishOutcome.Rejected:
                 _backoff.TryRemove(entry.Key, out _);
                 LogRejected(logger, entry.AnnouncementId, entry.ChannelKey, result.Error);
-                await SettleAsync(entry, new AnnouncementFailed(Bot, now, entry.AnnouncementId, entry.ChannelKey, entry.Subject, entry.Version, result.Error ?? "rejected"), cancellationToken);
+                await RecordAsync(entry, Receipt(entry, card, now, null, null, result.Error ?? "rejected"), cancellationToken);
                 break;
             default:
                 Delay(entry, result.RetryAfter, result.Error);
@@ -118,18 +119,17 @@ public sealed partial class Announcer
 
     /// <summary>Returns the publisher's answer and the card's message id when this call posted it.</summary>
     private async Task<(PublishResult Result, string? MessageId)> PublishAsync(
-        IChatPublisher publisher, ChannelSubscription channel, OutboxEntry entry, BoardState state, CancellationToken cancellationToken)
+        IChatPublisher publisher, ChannelSubscription channel, OutboxEntry entry, PostedCard? card, BoardState state, CancellationToken cancellationToken)
     {
         var l = Localizer.For(Locales.Resolve(channel.Locale));
         var now = time.GetUtcNow();
-        var card = state.Announcements.CardOf(entry.Subject, entry.ChannelKey);
         var postOptions = new PostOptions(IdempotencyKeys.For(entry.AnnouncementId, entry.ChannelKey), l.Culture, _uncertain.ContainsKey(UncertainKey(entry)));
         Reply cardReply;
         Reply change;
         if (NoticeSubjects.IsNotice(entry.Subject))
         {
-            // A notice is posted once and never edited.
-            return AdminNotices.Render(entry.Subject, state, l, now) is { } notice && card?.MessageId is null
+            // A notice is posted once (its entry is pending until then) and never edited.
+            return AdminNotices.Render(entry.Subject, state, l, now) is { } notice
                 ? await PostCardAsync(publisher, channel, notice, postOptions, cancellationToken)
                 : (PublishResult.Rejected("the channel is active again, or the notice was posted"), null);
         }
@@ -174,16 +174,45 @@ public sealed partial class Announcer
 
     private static string UncertainKey(OutboxEntry entry) => entry.AnnouncementId + "\n" + entry.ChannelKey;
 
-    private async Task SettleAsync(OutboxEntry entry, BoardEvent outcome, CancellationToken cancellationToken)
+    /// <summary>The outcome with the card as it stands after it: a new post's message, else the card's, never a lower version.</summary>
+    private static DeliveryReceipt Receipt(OutboxEntry entry, PostedCard? card, DateTimeOffset at, string? messageId, string? threadId, string? error = null) =>
+        new(
+            entry.AnnouncementId,
+            entry.ChannelKey,
+            entry.Subject,
+            Math.Max(entry.Version, card?.Version ?? 0),
+            at,
+            messageId ?? card?.MessageId,
+            threadId ?? card?.ThreadId,
+            error);
+
+    /// <summary>Records the outcome in the ledger; the entry is done only once that is durable.</summary>
+    private async Task RecordAsync(OutboxEntry entry, DeliveryReceipt receipt, CancellationToken cancellationToken)
     {
         _uncertain.TryRemove(UncertainKey(entry), out _);
         try
         {
-            await board.ExecuteAsync(_ => Decision.Apply(outcome), cancellationToken);
+            await _ledger.RecordAsync(receipt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not recorded: the entry stays pending and is resent with the same idempotency key.
+            _uncertain[UncertainKey(entry)] = true;
+            LogSendFailed(logger, entry.AnnouncementId, entry.ChannelKey, ex);
+            Delay(entry, null, ex.Message);
+        }
+    }
+
+    /// <summary>The channel is gone: a change of the board (it stops receiving announcements, its outbox entries go).</summary>
+    private async Task DisableAsync(OutboxEntry entry, ChannelDisabled disabled, CancellationToken cancellationToken)
+    {
+        _uncertain.TryRemove(UncertainKey(entry), out _);
+        try
+        {
+            await board.ExecuteAsync(_ => Decision.Apply(disabled), cancellationToken);
         }
         catch (StoreUnavailableException ex)
         {
-            // Not recorded: the entry stays pending and is resent with the same idempotency key.
             _uncertain[UncertainKey(entry)] = true;
             LogSendFailed(logger, entry.AnnouncementId, entry.ChannelKey, ex);
             Delay(entry, null, ex.Message);

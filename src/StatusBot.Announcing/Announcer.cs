@@ -3,15 +3,17 @@ using Microsoft.Extensions.Logging;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Events;
 using StatusBot.Core.State;
 
 namespace StatusBot.Announcing;
 
 /// <summary>
 /// The announcer. One pass (<see cref="RunOnceAsync"/>): add configured channels, post holding updates that fell due,
-/// put every owed announcement in the outbox (durable before anything is sent), then send what is pending and record each
-/// outcome. After a restart the outbox and the cards are in the recovered state, so pending posts are resent with the same
-/// idempotency key and posted cards are edited, never posted again.
+/// put every owed announcement in the board's outbox (durable before anything is sent), then send what is pending and
+/// record each outcome in the <see cref="IDeliveryLedger"/>. After a restart the outbox is in the recovered board and the
+/// cards in the ledger, so pending posts are resent with the same idempotency key and posted cards are edited, never
+/// posted again.
 /// </summary>
 public sealed partial class Announcer(
     StatusBoard board,
@@ -53,25 +55,37 @@ public sealed partial class Announcer(
         }
     }
 
-    /// <summary>Runs one pass; returns when the next one is due at the latest.</summary>
+    /// <summary>
+    /// Runs one pass; returns when the next one is due at the latest. The pass reads the delivery ledger once, makes one
+    /// round trip to the board's writer (configured channels, holding updates and the outbox entries owed, decided
+    /// together on the latest state), and records each outcome in the ledger; only a channel found gone goes back to the
+    /// board.
+    /// </summary>
     public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
     {
+        DeliveryBook book;
+        try
+        {
+            book = await _ledger.ReadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not StoreUnavailableException)
+        {
+            // Like a board that cannot write: nothing is sent until the ledger can be read again.
+            throw new StoreUnavailableException("The delivery ledger could not be read: " + ex.Message, ex);
+        }
+
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            foreach (var pending in board.Current.Announcements.Outbox.Values)
+            foreach (var pending in book.Pending(board.Current.Announcements))
             {
                 _uncertain[UncertainKey(pending)] = true;
             }
         }
 
-        await board.ExecuteAsync(s => Decision.Apply(AnnouncementPlanner.ConfiguredChannels(s, options.Channels, time.GetUtcNow())), cancellationToken);
-        await board.ExecuteAsync(s => Decision.Apply(cadence.Due(s, time.GetUtcNow())), cancellationToken);
-        var committed = await board.ExecuteAsync(
-            s => Decision.Apply([.. AnnouncementPlanner.Queue(s, time.GetUtcNow()), .. AdminNotices.Queue(s, _admin, time.GetUtcNow())]),
-            cancellationToken);
+        var committed = await board.ExecuteAsync(s => Decision.Apply(Plan(s, book, time.GetUtcNow())), cancellationToken);
 
         var now = time.GetUtcNow();
-        var due = committed.State.Announcements.Outbox.Values
+        var due = book.Pending(committed.State.Announcements)
             .Where(e => !_backoff.TryGetValue(e.Key, out var b) || b.NotBefore <= now)
             .OrderBy(e => e.QueuedAt)
             .ThenBy(e => e.Key, StringComparer.Ordinal)
@@ -79,9 +93,40 @@ public sealed partial class Announcer(
         await Parallel.ForEachAsync(
             due,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelSends), CancellationToken = cancellationToken },
-            async (entry, ct) => await ClaimAndSendAsync(entry, ct));
+            async (entry, ct) => await ClaimAndSendAsync(entry, book, ct));
 
         return NextWake(board.Current, time.GetUtcNow());
+    }
+
+    /// <summary>The announcements not delivered nor given up yet.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> PendingAsync(CancellationToken cancellationToken) =>
+        [.. (await _ledger.ReadAsync(cancellationToken)).Pending(board.Current.Announcements)];
+
+    /// <summary>The status card of every subject in every channel it reached.</summary>
+    public async Task<IReadOnlyList<PostedCard>> CardsAsync(CancellationToken cancellationToken) =>
+        [.. (await _ledger.ReadAsync(cancellationToken)).Cards(board.Current.Announcements)];
+
+    /// <summary>
+    /// The pass's decisions on <paramref name="state"/>: subscriptions for configured channels, then the holding updates
+    /// due (with those channels), then what is owed (with those updates), each step seeing the events before it.
+    /// </summary>
+    private List<BoardEvent> Plan(BoardState state, DeliveryBook book, DateTimeOffset now)
+    {
+        var channels = AnnouncementPlanner.ConfiguredChannels(state, options.Channels, now);
+        state = Fold(state, channels);
+        var holding = cadence.Due(state, now);
+        state = Fold(state, holding);
+        return [.. channels, .. holding, .. AnnouncementPlanner.Queue(state, book, now), .. AdminNotices.Queue(state, book, _admin, now)];
+    }
+
+    private static BoardState Fold(BoardState state, IReadOnlyList<BoardEvent> events)
+    {
+        foreach (var e in events)
+        {
+            state = StateReducer.Apply(state, e);
+        }
+
+        return state;
     }
 
     /// <summary>The soonest of: a retry, a holding update, a maintenance stage, or the poll interval.</summary>

@@ -11,8 +11,9 @@ public sealed class AnnouncerSignal : IBoardObserver, IDisposable
 
     public void OnCommitted(IReadOnlyList<BoardEvent> events, BoardState state)
     {
-        // The announcer's own delivery receipts need no new look; anything else (incidents, channels, windows, queued) does.
-        if (events.Any(e => e is not AnnouncementDelivered and not AnnouncementFailed))
+        // Delivery receipts go to the delivery ledger, not the board: every commit (incidents, channels, windows, queued) may
+        // need a look.
+        if (events.Count > 0)
         {
             Wake();
         }

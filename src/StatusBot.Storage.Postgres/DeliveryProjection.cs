@@ -6,7 +6,7 @@ namespace StatusBot.Storage.Postgres;
 
 /// <summary>
 /// Turns the announcement events of one append into statements on <c>announcement_deliveries</c>, run in the append's
-/// transaction: a queued announcement adds its row (once), a delivery records the message id, a failure its reason.
+/// transaction: a queued announcement adds its row (once). How it ends is recorded by <see cref="PostgresDeliveryLedger"/>.
 /// </summary>
 internal static class DeliveryProjection
 {
@@ -14,22 +14,11 @@ internal static class DeliveryProjection
     {
         var batch = new NpgsqlBatch(connection, transaction);
         var queued = new Rows();
-        var delivered = new Dictionary<(string, string), AnnouncementDelivered>();
-        var failed = new Dictionary<(string, string), AnnouncementFailed>();
         foreach (var e in events)
         {
-            switch (e)
+            if (e is AnnouncementQueued q)
             {
-                case AnnouncementQueued q:
-                    queued.Add(q.AnnouncementId, q.ChannelKey, q.Subject, q.Version, q.At);
-                    break;
-                case AnnouncementDelivered d:
-                    // One row may be touched once per statement: the last receipt of the batch wins.
-                    delivered[(d.AnnouncementId, d.ChannelKey)] = d;
-                    break;
-                case AnnouncementFailed f:
-                    failed[(f.AnnouncementId, f.ChannelKey)] = f;
-                    break;
+                queued.Add(q.AnnouncementId, q.ChannelKey, q.Subject, q.Version, q.At);
             }
         }
 
@@ -40,42 +29,6 @@ internal static class DeliveryProjection
                 INSERT INTO announcement_deliveries (announcement_id, channel_key, subject, version, queued_at)
                 SELECT * FROM unnest(@ids, @channels, @subjects, @versions, @ats)
                 ON CONFLICT (announcement_id, channel_key) DO NOTHING
-                """));
-        }
-
-        if (delivered.Count > 0)
-        {
-            var rows = new Rows();
-            foreach (var d in delivered.Values)
-            {
-                rows.Add(d.AnnouncementId, d.ChannelKey, d.Subject, d.Version, d.At, d.MessageId);
-            }
-
-            // A receipt for a row this store never saw queued (queued before the store existed) adds it, delivered.
-            batch.BatchCommands.Add(rows.Command(
-                """
-                INSERT INTO announcement_deliveries (announcement_id, channel_key, subject, version, queued_at, delivered_at, message_id)
-                SELECT u.id, u.channel, u.subject, u.version, u.at, u.at, u.extra
-                FROM unnest(@ids, @channels, @subjects, @versions, @ats, @extras) AS u(id, channel, subject, version, at, extra)
-                ON CONFLICT (announcement_id, channel_key) DO UPDATE
-                SET delivered_at = excluded.delivered_at, message_id = excluded.message_id, claimed_until = NULL
-                """));
-        }
-
-        if (failed.Count > 0)
-        {
-            var rows = new Rows();
-            foreach (var f in failed.Values)
-            {
-                rows.Add(f.AnnouncementId, f.ChannelKey, f.Subject, f.Version, f.At, f.Error);
-            }
-
-            batch.BatchCommands.Add(rows.Command(
-                """
-                INSERT INTO announcement_deliveries (announcement_id, channel_key, subject, version, queued_at, failed_reason)
-                SELECT * FROM unnest(@ids, @channels, @subjects, @versions, @ats, @extras)
-                ON CONFLICT (announcement_id, channel_key) DO UPDATE
-                SET failed_reason = excluded.failed_reason, claimed_until = NULL
                 """));
         }
 

@@ -226,13 +226,7 @@ public sealed partial class PostgresEventStore(
         {
             try
             {
-                var decoded = SnapshotCodec.Decode(document);
-                if (decoded.Sequence != sequence)
-                {
-                    throw new StorageFormatException($"it holds sequence {decoded.Sequence}, not {sequence}");
-                }
-
-                return (SnapshotCodec.Restore(initial, decoded), sequence);
+                return (SnapshotCodec.Read(initial, document, sequence), sequence);
             }
             catch (SchemaTooNewException ex)
             {

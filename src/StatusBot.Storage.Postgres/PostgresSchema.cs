@@ -57,6 +57,16 @@ public sealed partial class PostgresSchema(NpgsqlDataSource dataSource, ILogger<
         );
         CREATE INDEX replay_claims_expiry ON replay_claims (expires_at);
         """,
+        """
+        ALTER TABLE announcement_deliveries
+            ADD COLUMN thread_id text,
+            ADD COLUMN card_version integer,
+            ADD COLUMN settled_at timestamptz;
+        UPDATE announcement_deliveries SET settled_at = coalesce(delivered_at, queued_at)
+            WHERE delivered_at IS NOT NULL OR failed_reason IS NOT NULL;
+        CREATE INDEX announcement_deliveries_settled ON announcement_deliveries (subject, channel_key, settled_at DESC)
+            WHERE settled_at IS NOT NULL;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

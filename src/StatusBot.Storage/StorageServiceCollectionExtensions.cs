@@ -2,13 +2,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
+using StatusBot.Storage.Deliveries;
 using StatusBot.Storage.Files;
 using StatusBot.Storage.Journal;
 
 namespace StatusBot.Storage;
 
-/// <summary>Registers the file store (journal + snapshots in <c>StatusBot:Storage:DataDirectory</c>) as the board's store.</summary>
+/// <summary>
+/// Registers the file store (journal + snapshots in <c>StatusBot:Storage:DataDirectory</c>) as the board's store, and its
+/// delivery ledger (<c>deliveries.log</c> in the same directory).
+/// </summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
@@ -32,6 +37,11 @@ public static class StorageServiceCollectionExtensions
                 lockDirectory: true);
         });
         services.Replace(ServiceDescriptor.Singleton<IEventStore>(sp => sp.GetRequiredService<FileEventStore>()));
+        services.AddSingleton(sp => new FileDeliveryLedger(
+            sp.GetRequiredService<IFileSystem>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory,
+            sp.GetRequiredService<ILogger<FileDeliveryLedger>>()));
+        services.Replace(ServiceDescriptor.Singleton<IDeliveryLedger>(sp => sp.GetRequiredService<FileDeliveryLedger>()));
         services.AddSingleton<IAliveMark>(sp => new FileAliveMark(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory));
         services.AddSingleton<SnapshotService>();
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotService>());

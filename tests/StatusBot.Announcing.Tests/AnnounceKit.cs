@@ -7,9 +7,11 @@ using StatusBot.Testing.Announcing;
 namespace StatusBot.Announcing.Tests;
 
 /// <summary>A test bot with an announcer over fake publishers, and callers standing in given channels.</summary>
-internal sealed class AnnounceKit(TestBot bot, Announcer announcer, FakeChatPublisher discord, FakeChatPublisher slack) : IAsyncDisposable
+internal sealed class AnnounceKit(TestBot bot, Announcer announcer, FakeChatPublisher discord, FakeChatPublisher slack, IDeliveryLedger ledger) : IAsyncDisposable
 {
     public TestBot Bot => bot;
+
+    public IDeliveryLedger Ledger => ledger;
 
     public Announcer Announcer => announcer;
 
@@ -30,10 +32,11 @@ internal sealed class AnnounceKit(TestBot bot, Announcer announcer, FakeChatPubl
         options ??= new AnnouncementOptions();
         discord ??= new FakeChatPublisher("discord");
         var slack = new FakeChatPublisher("slack");
+        ledger ??= new LocalDeliveryLedger();
         var bot = await TestBot.StartAsync(store);
         var renderer = new AnnouncementRenderer(options);
         var announcer = new Announcer(bot.Board, [discord, slack], options, renderer, new CadencePlanner(options, renderer), bot.Time, NullLogger<Announcer>.Instance, ledger);
-        return new AnnounceKit(bot, announcer, discord, slack);
+        return new AnnounceKit(bot, announcer, discord, slack, ledger);
     }
 
     public async Task SubscribeAsync(params string[] channelIds)
@@ -53,6 +56,12 @@ internal sealed class AnnounceKit(TestBot bot, Announcer announcer, FakeChatPubl
     }
 
     public Task<DateTimeOffset> PassAsync() => announcer.RunOnceAsync(CancellationToken.None);
+
+    /// <summary>The announcements not delivered nor given up yet.</summary>
+    public Task<IReadOnlyList<OutboxEntry>> PendingAsync() => announcer.PendingAsync(CancellationToken.None);
+
+    /// <summary>The status card of every subject in every channel it reached.</summary>
+    public Task<IReadOnlyList<PostedCard>> CardsAsync() => announcer.CardsAsync(CancellationToken.None);
 
     public ValueTask DisposeAsync() => bot.DisposeAsync();
 }

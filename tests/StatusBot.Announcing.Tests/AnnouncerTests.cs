@@ -23,11 +23,55 @@ public sealed class AnnouncerTests
         var posts = kit.Discord.Delivered(PublishCallKind.Post).ToList();
         Assert.Equal(["C1", "C2"], posts.Select(p => p.Channel.ChannelId).Order());
         Assert.All(posts, p => Assert.Equal("INC-1 · Streaming fails on TV devices", p.Reply.Title));
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
-        var batches = store.Batches.Select(b => b.Events).ToList();
-        var queued = batches.FindIndex(b => b.OfType<AnnouncementQueued>().Any());
-        var delivered = batches.FindIndex(b => b.OfType<AnnouncementDelivered>().Any());
-        Assert.True(queued >= 0 && delivered > queued, "the outbox entries must be durable before the first delivery");
+        Assert.Empty(await kit.PendingAsync());
+        Assert.Equal(2, store.Batches.SelectMany(b => b.Events).OfType<AnnouncementQueued>().Count());
+    }
+
+    [Fact]
+    public async Task Pass_FanOutToThreeChannels_WritesToTheBoardOnce_AndEachOutcomeToTheLedger()
+    {
+        var store = new RecordingStore(new Core.Board.InMemoryEventStore());
+        var ledger = new CountingLedger();
+        await using var kit = await AnnounceKit.StartAsync(store: store, ledger: ledger);
+        await kit.SubscribeAsync("C1", "C2", "C3");
+        await kit.RunAsync(OpenStreaming);
+        var before = store.Batches.Count;
+
+        await kit.PassAsync();
+
+        // One batch: the three outbox entries, durable before anything is sent; the three outcomes go to the ledger.
+        var batch = Assert.Single(store.Batches.Skip(before));
+        Assert.All(batch.Events, e => Assert.IsType<AnnouncementQueued>(e));
+        Assert.Equal(3, batch.Events.Count);
+        Assert.Equal(3, ledger.Recorded);
+        Assert.Equal(3, kit.Discord.Delivered(PublishCallKind.Post).Count());
+        Assert.Empty(await kit.PendingAsync());
+    }
+
+    [Fact]
+    public async Task IncidentUpdated_AfterABoardThatStillHoldsCardsFromEarlierReceipts_EditsThatCard()
+    {
+        // A journal written by an earlier version holds its receipts; the board reads them back as the cards it had.
+        await using var kit = await AnnounceKit.StartAsync();
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+        var key = Core.Announcing.ChannelKeys.Of(AnnounceKit.Channel("C1"));
+        var at = kit.Bot.Time.GetUtcNow();
+        var before = await kit.Discord.PostAsync(AnnounceKit.Channel("C1"), Core.Replies.Reply.Error("the card"), new(IdempotencyKeys.For("INC-1/1", key)), CancellationToken.None);
+        await kit.Bot.Board.ExecuteAsync(
+            _ => Core.Board.Decision.Apply(
+                new AnnouncementQueued(Core.Domain.Actor.System, at, "INC-1/1", key, "INC-1", 1),
+                new AnnouncementDelivered(Core.Domain.Actor.System, at, "INC-1/1", key, "INC-1", 1, before.MessageId, before.ThreadId)),
+            CancellationToken.None);
+        await kit.RunAsync("incident update INC-1 identified Load balancers in us-east-1 are failing");
+
+        await kit.PassAsync();
+
+        Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
+        Assert.Equal(before.MessageId, Assert.Single(kit.Discord.Delivered(PublishCallKind.Edit)).MessageId);
+        Assert.Equal(before.MessageId, Assert.Single(kit.Discord.Delivered(PublishCallKind.Reply)).MessageId);
+        var card = Assert.Single(await kit.CardsAsync());
+        Assert.Equal((before.MessageId, 2), (card.MessageId, card.Version));
     }
 
     [Fact]
@@ -136,23 +180,23 @@ public sealed class AnnouncerTests
         var files = new SimulatedFileSystem();
         var discord = new FakeChatPublisher("discord");
         discord.Script("C3", Core.Announcing.PublishResult.Retry(TimeSpan.FromSeconds(30), "429"));
-        await using (var first = await AnnounceKit.StartAsync(discord: discord, store: Store(files)))
+        await using (var first = await AnnounceKit.StartAsync(discord: discord, store: Store(files), ledger: Ledger(files)))
         {
             await first.SubscribeAsync("C1", "C2", "C3");
             await first.RunAsync(OpenStreaming);
             await first.PassAsync();
             await first.RunAsync("incident update INC-1 identified Load balancers failing");
-            Assert.Single(first.Bot.State.Announcements.Outbox, e => e.Value.ChannelKey.EndsWith("C3", StringComparison.Ordinal));
+            Assert.Single(await first.PendingAsync(), e => e.ChannelKey.EndsWith("C3", StringComparison.Ordinal));
         }
 
-        await using var second = await AnnounceKit.StartAsync(discord: discord, store: Store(files));
+        await using var second = await AnnounceKit.StartAsync(discord: discord, store: Store(files), ledger: Ledger(files));
         await second.PassAsync();
 
         var posts = discord.Delivered(PublishCallKind.Post).GroupBy(p => p.Channel.ChannelId).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["C1"] = 1, ["C2"] = 1, ["C3"] = 1 }, posts);
         Assert.Equal(["C1", "C2"], discord.Delivered(PublishCallKind.Edit).Select(e => e.Channel.ChannelId).Order());
-        Assert.Empty(second.Bot.State.Announcements.Outbox);
-        Assert.All(second.Bot.State.Announcements.Cards.Values, c => Assert.Equal(2, c.Version));
+        Assert.Empty(await second.PendingAsync());
+        Assert.All((await second.CardsAsync()), c => Assert.Equal(2, c.Version));
     }
 
     [Fact]
@@ -160,14 +204,14 @@ public sealed class AnnouncerTests
     {
         var files = new SimulatedFileSystem();
         var discord = new FakeChatPublisher("discord");
-        await using (var first = await AnnounceKit.StartAsync(discord: discord, store: Store(files)))
+        await using (var first = await AnnounceKit.StartAsync(discord: discord, store: Store(files), ledger: Ledger(files)))
         {
             await first.SubscribeAsync("C1", "C2");
             await first.RunAsync(OpenStreaming);
-            await first.Bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(AnnouncementPlanner.Queue(s, first.Bot.Time.GetUtcNow())), CancellationToken.None);
+            await first.Bot.Board.ExecuteAsync(s => Core.Board.Decision.Apply(AnnouncementPlanner.Queue(s, Core.Announcing.DeliveryBook.Empty, first.Bot.Time.GetUtcNow())), CancellationToken.None);
         }
 
-        await using var second = await AnnounceKit.StartAsync(discord: discord, store: Store(files));
+        await using var second = await AnnounceKit.StartAsync(discord: discord, store: Store(files), ledger: Ledger(files));
         await second.PassAsync();
         await second.SubscribeAsync("C3");
         await second.PassAsync();
@@ -183,7 +227,7 @@ public sealed class AnnouncerTests
         await using var kit = await AnnounceKit.StartAsync(discord: discord);
         await kit.SubscribeAsync("C1");
         await kit.RunAsync(OpenStreaming);
-        var entry = AnnouncementPlanner.Queue(kit.Bot.State, kit.Bot.Time.GetUtcNow()).OfType<AnnouncementQueued>().Single();
+        var entry = AnnouncementPlanner.Queue(kit.Bot.State, Core.Announcing.DeliveryBook.Empty, kit.Bot.Time.GetUtcNow()).OfType<AnnouncementQueued>().Single();
         await discord.PostAsync(AnnounceKit.Channel("C1"), Core.Replies.Reply.Error("sent before the crash"), new(IdempotencyKeys.For(entry.AnnouncementId, entry.ChannelKey)), CancellationToken.None);
 
         await kit.PassAsync();
@@ -191,7 +235,31 @@ public sealed class AnnouncerTests
         var posts = discord.Calls.Where(c => c.Kind == PublishCallKind.Post).ToList();
         Assert.Equal(2, posts.Count);
         Assert.Equal(posts[0].Result.MessageId, posts[1].Result.MessageId);
-        Assert.Equal(posts[0].Result.MessageId, kit.Bot.State.Announcements.Cards.Values.Single().MessageId);
+        Assert.Equal(posts[0].Result.MessageId, (await kit.CardsAsync()).Single().MessageId);
+    }
+
+    private static Storage.Deliveries.FileDeliveryLedger Ledger(SimulatedFileSystem files) =>
+        new(files, "/data", Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Deliveries.FileDeliveryLedger>.Instance);
+
+    /// <summary>The single-process ledger, counting the receipts recorded.</summary>
+    private sealed class CountingLedger : Core.Announcing.IDeliveryLedger
+    {
+        private readonly Core.Announcing.LocalDeliveryLedger _inner = new();
+        private int _recorded;
+
+        public int Recorded => Volatile.Read(ref _recorded);
+
+        public ValueTask<Core.Announcing.DeliveryBook> ReadAsync(CancellationToken cancellationToken) => _inner.ReadAsync(cancellationToken);
+
+        public ValueTask<Core.Announcing.DeliveryClaim> ClaimAsync(Core.Announcing.OutboxEntry entry, CancellationToken cancellationToken) => _inner.ClaimAsync(entry, cancellationToken);
+
+        public ValueTask RecordAsync(Core.Announcing.DeliveryReceipt receipt, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _recorded);
+            return _inner.RecordAsync(receipt, cancellationToken);
+        }
+
+        public ValueTask TakeOverAsync(CancellationToken cancellationToken) => _inner.TakeOverAsync(cancellationToken);
     }
 
     private static Storage.Journal.FileEventStore Store(SimulatedFileSystem files) =>

@@ -23,8 +23,22 @@ public sealed class DeliveryClaimTests
         await kit.PassAsync();
 
         Assert.Empty(kit.Discord.Calls);
-        Assert.Single(kit.Bot.State.Announcements.Outbox);
+        Assert.Single(await kit.PendingAsync());
         Assert.Equal(["INC-1/1"], ledger.Asked);
+    }
+
+    [Fact]
+    public async Task LedgerUnreadable_PassReportsTheStoreUnavailable_NothingSent()
+    {
+        var ledger = new ScriptedLedger(DeliveryClaim.Free) { ReadFails = true };
+        await using var kit = await AnnounceKit.StartAsync(ledger: ledger);
+        await kit.SubscribeAsync("C1");
+        await kit.RunAsync(OpenStreaming);
+
+        var ex = await Assert.ThrowsAsync<Core.Board.StoreUnavailableException>(kit.PassAsync);
+
+        Assert.Contains("database unreachable", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(kit.Discord.Calls);
     }
 
     [Fact]
@@ -52,7 +66,7 @@ public sealed class DeliveryClaimTests
 
         var post = Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
         Assert.True(post.MayHaveBeenSent);
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Empty(await kit.PendingAsync());
     }
 
     [Fact]
@@ -102,7 +116,16 @@ public sealed class DeliveryClaimTests
 
     private sealed class ScriptedLedger(DeliveryClaim answer) : IDeliveryLedger
     {
+        private readonly LocalDeliveryLedger _receipts = new();
+
         public List<string> Asked { get; } = [];
+
+        public bool ReadFails { get; init; }
+
+        public ValueTask<DeliveryBook> ReadAsync(CancellationToken cancellationToken) =>
+            ReadFails ? ValueTask.FromException<DeliveryBook>(new IOException("database unreachable")) : _receipts.ReadAsync(cancellationToken);
+
+        public ValueTask RecordAsync(DeliveryReceipt receipt, CancellationToken cancellationToken) => _receipts.RecordAsync(receipt, cancellationToken);
 
         public int TakeOvers { get; private set; }
 

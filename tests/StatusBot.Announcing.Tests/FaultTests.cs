@@ -25,7 +25,7 @@ public sealed class FaultTests
         Assert.Equal(kit.Bot.Time.GetUtcNow(), next);
         Assert.Equal(1, beforeRetryAfter);
         Assert.Single(kit.Discord.Delivered(PublishCallKind.Post));
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Empty(await kit.PendingAsync());
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class FaultTests
         Assert.False(channel.IsActive);
         Assert.Equal("404 Unknown Channel", channel.DisabledReason);
         Assert.Single(kit.Discord.Calls, c => c.Channel.ChannelId == "C2");
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Empty(await kit.PendingAsync());
         Assert.Single(kit.Discord.Delivered(PublishCallKind.Reply), c => c.Channel.ChannelId == "C1");
     }
 
@@ -86,7 +86,7 @@ public sealed class FaultTests
         Assert.Equal("Announcements stopped in a channel", notice.Reply.Title);
         Assert.Contains("discord:G1:C2 refused StatusBot's post (404 Unknown Channel)", notice.Reply.ToPlainText(), StringComparison.Ordinal);
         Assert.Contains("channel subscribe", notice.Reply.ToPlainText(), StringComparison.Ordinal);
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Empty(await kit.PendingAsync());
         Assert.DoesNotContain(kit.Bot.State.Announcements.Channels.Keys, k => k.Contains("OPS", StringComparison.Ordinal));
     }
 
@@ -121,7 +121,7 @@ public sealed class FaultTests
         Assert.NotEqual(notices[0].IdempotencyKey, notices[1].IdempotencyKey);
         Assert.NotEqual(notices[0].Result.MessageId, notices[1].Result.MessageId);
         Assert.False(kit.Bot.State.Announcements.Channels[ChannelKeys.Of(AnnounceKit.Channel("C2"))].IsActive);
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Empty(await kit.PendingAsync());
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class FaultTests
         await kit.PassAsync();
 
         Assert.Single(kit.Discord.Calls, c => c.Channel.ChannelId == "OPS");
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
+        Assert.Empty(await kit.PendingAsync());
     }
 
     [Fact]
@@ -155,8 +155,8 @@ public sealed class FaultTests
         await kit.PassAsync();
 
         Assert.Single(kit.Discord.Calls);
-        Assert.Empty(kit.Bot.State.Announcements.Outbox);
-        Assert.Equal(1, kit.Bot.State.Announcements.Cards.Values.Single().Version);
+        Assert.Empty(await kit.PendingAsync());
+        Assert.Equal(1, (await kit.CardsAsync()).Single().Version);
     }
 
     /// <summary>C1 and C2 subscribed, C2 gone on Discord, admins in Slack's OPS, the streaming incident opened.</summary>

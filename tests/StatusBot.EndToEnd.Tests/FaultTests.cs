@@ -51,7 +51,7 @@ public sealed class FaultTests
             var card = Assert.Single(rig.Discord.MessagesIn(c.ChannelId));
             Assert.Single(rig.Discord.MessagesIn(card.Id));
         });
-        Assert.Empty(rig.Bot.State.Announcements.Outbox);
+        Assert.Empty(await rig.Announcer.PendingAsync(CancellationToken.None));
     }
 
     [Fact]

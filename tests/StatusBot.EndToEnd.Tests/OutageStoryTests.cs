@@ -59,7 +59,7 @@ public sealed class OutageStoryTests
 
         Assert.Equal(0, rig.Discord.LimitViolations);
         Assert.All(rig.Slack.Values, s => Assert.Equal(0, s.ChannelRateViolations));
-        Assert.Empty(rig.Bot.State.Announcements.Outbox);
+        Assert.Empty(await rig.Announcer.PendingAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -77,13 +77,8 @@ public sealed class DeliveryLedgerTests
         var other = Entry with { AnnouncementId = "ann-2" };
         await a.Store.AppendAsync([new AnnouncementQueued(Actor.System, TestBot.Start, "ann-2", other.ChannelKey, "INC-1", 1)], 2, CancellationToken.None);
         var claimed = await a.Ledger().ClaimAsync(Entry, CancellationToken.None);
-        await a.Store.AppendAsync(
-            [
-                new AnnouncementDelivered(Actor.System, TestBot.Start, Entry.AnnouncementId, Entry.ChannelKey, "INC-1", 1, "987654321", null),
-                new AnnouncementFailed(Actor.System, TestBot.Start, "ann-2", other.ChannelKey, "INC-1", 1, "Missing Access"),
-            ],
-            3,
-            CancellationToken.None);
+        await a.Ledger().RecordAsync(new DeliveryReceipt(Entry.AnnouncementId, Entry.ChannelKey, "INC-1", 1, TestBot.Start, "987654321", null), CancellationToken.None);
+        await a.Ledger().RecordAsync(new DeliveryReceipt("ann-2", other.ChannelKey, "INC-1", 1, TestBot.Start, null, null, "Missing Access"), CancellationToken.None);
 
         var delivered = await a.Ledger().ClaimAsync(Entry, CancellationToken.None);
         var failed = await a.Ledger().ClaimAsync(other, CancellationToken.None);
@@ -91,6 +86,51 @@ public sealed class DeliveryLedgerTests
         Assert.Equal(DeliveryClaimStatus.Claimed, claimed.Status);
         Assert.Equal(DeliveryClaimStatus.Delivered, delivered.Status);
         Assert.Equal(DeliveryClaimStatus.Delivered, failed.Status);
+    }
+
+    [SkippableFact]
+    public async Task Record_ReadByAnotherInstance_GivesTheLastReceiptOfEachCard()
+    {
+        await using var db = await PgKit.DatabaseAsync();
+        await using var a = new PgNode(db.ConnectionString, "A");
+        await using var b = new PgNode(db.ConnectionString, "B");
+        await QueueAsync(a);
+        await a.Ledger().ClaimAsync(Entry, CancellationToken.None);
+        await a.Ledger().RecordAsync(new DeliveryReceipt(Entry.AnnouncementId, Entry.ChannelKey, "INC-1", 1, TestBot.Start, "987654321", "987654321"), CancellationToken.None);
+        await a.Ledger().RecordAsync(new DeliveryReceipt("ann-2", Entry.ChannelKey, "INC-1", 2, TestBot.Start, "987654321", "987654321"), CancellationToken.None);
+
+        var book = await b.Ledger().ReadAsync(CancellationToken.None);
+
+        var last = Assert.Single(book.Last.Values);
+        Assert.Equal(("ann-2", 2, "987654321", "987654321"), (last.AnnouncementId, last.Version, last.MessageId, last.ThreadId));
+        Assert.True(book.IsSettled("INC-1", Entry.ChannelKey, "ann-2"));
+        Assert.Equal(0, await PgKit.ScalarAsync(db.ConnectionString, "SELECT count(*) FROM announcement_deliveries WHERE claimed_until IS NOT NULL"));
+    }
+
+    [SkippableFact]
+    public async Task Migrate_RowsSettledByEarlierVersions_ReadAsTheLastReceipts()
+    {
+        // Earlier versions settled rows from the receipts in the events table: delivered_at and message_id, or failed_reason.
+        await using var db = await PgKit.DatabaseAsync();
+        await PgKit.ExecuteAsync(
+            db.ConnectionString,
+            "CREATE TABLE schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());" +
+            PostgresSchema.Steps[0] + ";" + PostgresSchema.Steps[1] + ";INSERT INTO schema_version (version) VALUES (1), (2);" +
+            """
+            INSERT INTO announcement_deliveries (announcement_id, channel_key, subject, version, queued_at, delivered_at, message_id)
+            VALUES ('INC-1/1', 'discord:1', 'INC-1', 1, now(), now(), '987654321');
+            INSERT INTO announcement_deliveries (announcement_id, channel_key, subject, version, queued_at, failed_reason)
+            VALUES ('INC-1/1', 'discord:2', 'INC-1', 1, now(), 'Missing Access');
+            INSERT INTO announcement_deliveries (announcement_id, channel_key, subject, version, queued_at)
+            VALUES ('INC-1/2', 'discord:1', 'INC-1', 2, now());
+            """);
+        await using var a = new PgNode(db.ConnectionString, "A");
+
+        var book = await a.Ledger().ReadAsync(CancellationToken.None);
+
+        Assert.Equal("987654321", book.Last["INC-1|discord:1"].MessageId);
+        Assert.True(book.IsSettled("INC-1", "discord:1", "INC-1/1"));
+        Assert.Equal("Missing Access", book.Last["INC-1|discord:2"].Error);
     }
 
     /// <summary>A new leader does not wait out the lease of a leader that died mid-send: the dead one's claims lapse at takeover.</summary>

@@ -5,7 +5,8 @@ namespace StatusBot.Storage.Tests;
 /// <summary>
 /// Simulated power loss: random commands, a cut at a random I/O operation (tearing the write in flight), unsynced
 /// bytes and directory entries dropped at random, then recovery. Every acknowledged command must come back, none
-/// half-applied, and the recovered state must equal the fold of the whole batches that survived.
+/// half-applied, and the recovered state must equal the fold of the whole batches that survived; every receipt the
+/// delivery ledger acknowledged must come back too.
 /// </summary>
 public sealed class PowerLossTests
 {
@@ -30,6 +31,10 @@ public sealed class PowerLossTests
             else if (outcome.Candidates.Count == 0)
             {
                 failures.Add($"seed {seed}: recovered sequence {outcome.Recovered.Sequence} falls inside a batch (half-applied)");
+            }
+            else if (outcome.AcknowledgedReceipts.FirstOrDefault(r => outcome.RecoveredReceipts.Last.GetValueOrDefault(r.Key) != r) is { } lost)
+            {
+                failures.Add($"seed {seed}: the acknowledged receipt of {lost.AnnouncementId} in {lost.ChannelKey} did not come back");
             }
             else if (!outcome.Candidates.Any(c => StorageKit.Fingerprint(c) == StorageKit.Fingerprint(outcome.Recovered)))
             {

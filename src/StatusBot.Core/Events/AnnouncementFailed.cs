@@ -2,5 +2,8 @@ using StatusBot.Core.Domain;
 
 namespace StatusBot.Core.Events;
 
-/// <summary>An announcement was refused for good (rejected, or its channel is gone); it is not retried.</summary>
-public sealed record AnnouncementFailed(Actor Actor, DateTimeOffset At, string AnnouncementId, string ChannelKey, string Subject, int Version, string Error) : BoardEvent(Actor, At), IReceipt;
+/// <summary>
+/// An announcement was refused for good. Written to the journal by earlier versions only: it is read back from old journals
+/// (and applied to the board's cards), while outcomes now go to the delivery ledger (<see cref="Announcing.DeliveryReceipt"/>).
+/// </summary>
+public sealed record AnnouncementFailed(Actor Actor, DateTimeOffset At, string AnnouncementId, string ChannelKey, string Subject, int Version, string Error) : BoardEvent(Actor, At);

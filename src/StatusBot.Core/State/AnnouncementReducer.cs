@@ -31,6 +31,7 @@ public static class AnnouncementReducer
             {
                 Outbox = a.Outbox.SetItem(OutboxKeys.Of(q.Subject, q.ChannelKey), new OutboxEntry(q.AnnouncementId, q.ChannelKey, q.Subject, q.Version, q.At)),
             },
+            // Outcomes as journals of earlier versions hold them; outcomes now go to the delivery ledger.
             AnnouncementDelivered d => Settle(a, d.AnnouncementId, d.Subject, d.ChannelKey, d.Version, d.MessageId, d.ThreadId),
             AnnouncementFailed f => Settle(a, f.AnnouncementId, f.Subject, f.ChannelKey, f.Version, null, null),
             _ => null,

@@ -15,14 +15,6 @@ namespace StatusBot.Storage.Journal;
 /// half-written record followed by good ones.
 /// </summary>
 /// <remarks>
-/// <para>
-/// A batch made only of announcement receipts (<see cref="IReceipt"/>) is written but not synced: the next synced append
-/// carries it to the disk (a sync covers every byte written to the file before it), and so do a segment change, a snapshot
-/// and closing. The writer then holds the board for a write instead of a sync while a fan-out settles hundreds of posts,
-/// and an on-call engineer's update rarely waits behind one. A sync that fails while such receipts wait may have dropped
-/// them from the disk's view for good (Linux marks the pages clean after a failed sync), and a later sync would then make
-/// records durable behind a hole: the store refuses writes from then on, until a restart reads the journal back.
-/// </para>
 /// <para>With <paramref name="lockDirectory"/>, recovery first takes the data directory's single-writer lock.</para>
 /// </remarks>
 public sealed partial class FileEventStore(
@@ -35,12 +27,11 @@ public sealed partial class FileEventStore(
 {
     private readonly Lock _gate = new();
 
-    // Held around every use of the open segment: appends come from whoever holds the board's writer role, a snapshot's
-    // journal sync from the snapshot service's thread.
+    // Held around every use of the open segment: appends come from whoever holds the board's writer role, closing from the
+    // host's thread.
     private readonly Lock _fileGate = new();
     private readonly List<(long FirstSequence, string Name)> _segments = [];
     private IAppendFile? _current;
-    private bool _unsynced;
     private long _nextSequence = 1;
     private bool _rollRequested;
     private string? _broken;
@@ -96,10 +87,8 @@ public sealed partial class FileEventStore(
         }
 
         var record = RecordFraming.Frame(EventBatchCodec.Encode(events, firstSequence));
-        var receiptsOnly = AllReceipts(events);
         lock (_fileGate)
         {
-            // Read under the gate: a snapshot's sync of waiting receipts may have failed a moment ago on another thread.
             if (_broken is { } reason)
             {
                 throw new StorageException("the journal is in an unknown state after an earlier failure (" + reason + "); restart StatusBot");
@@ -115,15 +104,8 @@ public sealed partial class FileEventStore(
             try
             {
                 _current.Write(record);
-                if (receiptsOnly)
-                {
-                    _unsynced = true;
-                }
-                else
-                {
-                    SyncCurrent();
-                    StatusBotMetrics.Fsync(Stopwatch.GetElapsedTime(started).TotalSeconds);
-                }
+                _current.Sync();
+                StatusBotMetrics.Fsync(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
             catch (Exception ex)
             {
@@ -137,56 +119,11 @@ public sealed partial class FileEventStore(
     }
 
     /// <summary>
-    /// Syncs receipts written without a sync of their own. A snapshot does this first: the journal must reach the
-    /// snapshot's sequence on disk, or the fallback snapshot could not reach the present once appends go on after it.
-    /// </summary>
-    public void SyncWritten()
-    {
-        lock (_fileGate)
-        {
-            if (_unsynced && _current is not null)
-            {
-                var started = Stopwatch.GetTimestamp();
-                SyncCurrent();
-                StatusBotMetrics.Fsync(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            }
-        }
-    }
-
-    private void SyncCurrent()
-    {
-        try
-        {
-            _current!.Sync();
-            _unsynced = false;
-        }
-        catch (Exception ex) when (_unsynced)
-        {
-            _broken = "a journal sync failed while receipts written before it waited for it: " + ex.Message;
-            throw;
-        }
-    }
-
-    private static bool AllReceipts(IReadOnlyList<BoardEvent> events)
-    {
-        foreach (var e in events)
-        {
-            if (e is not IReceipt)
-            {
-                return false;
-            }
-        }
-
-        return events.Count > 0;
-    }
-
-    /// <summary>
     /// Writes a snapshot of <paramref name="state"/> (temp file, fsync, rename, directory fsync), keeps it and the one
     /// before as a fallback, and deletes the journal segments that the older of the two fully covers.
     /// </summary>
     public void WriteSnapshot(BoardState state)
     {
-        SyncWritten();
         var record = RecordFraming.Frame(Snapshots.SnapshotCodec.Encode(state, time.GetUtcNow()));
         var temp = Path.Combine(directory, JournalFiles.SnapshotTemp);
         files.WriteAndSync(temp, record);
@@ -229,23 +166,13 @@ public sealed partial class FileEventStore(
     {
         lock (_fileGate)
         {
-            try
-            {
-                SyncWritten();
-            }
-            finally
-            {
-                _current?.Dispose();
-                _lock?.Dispose();
-            }
+            _current?.Dispose();
+            _lock?.Dispose();
         }
     }
 
     private void StartSegment(long firstSequence)
     {
-        // Receipts at the end of this segment go to the disk before anything of the next one: a power cut must never
-        // leave a later segment whole behind a torn one, which recovery rightly refuses as lost events.
-        SyncWritten();
         var name = JournalFiles.Segment(firstSequence);
         var next = files.OpenAppend(Path.Combine(directory, name));
         files.SyncDirectory(directory);

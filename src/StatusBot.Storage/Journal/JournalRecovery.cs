@@ -51,13 +51,7 @@ internal sealed partial class JournalRecovery(IFileSystem files, string director
                     throw new StorageFormatException(reason ?? "trailing bytes after the snapshot");
                 }
 
-                var document = SnapshotCodec.Decode(payload);
-                if (document.Sequence != sequence)
-                {
-                    throw new StorageFormatException($"it holds sequence {document.Sequence}, not {sequence}");
-                }
-
-                var restored = SnapshotCodec.Restore(initial, document);
+                var restored = SnapshotCodec.Read(initial, payload, sequence);
                 LogSnapshotLoaded(logger, name, sequence);
                 return (restored, sequence);
             }

@@ -33,4 +33,5 @@ namespace StatusBot.Storage.Serialization;
 [JsonSerializable(typeof(AnnouncementDelivered))]
 [JsonSerializable(typeof(AnnouncementFailed))]
 [JsonSerializable(typeof(SnapshotDocument))]
+[JsonSerializable(typeof(Deliveries.DeliveryRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -6,9 +6,14 @@ using StatusBot.Storage.Serialization;
 
 namespace StatusBot.Storage.Snapshots;
 
-/// <summary>Writes a <see cref="BoardState"/> as a snapshot and reads it back onto the configured initial state.</summary>
-internal static class SnapshotCodec
+/// <summary>
+/// Writes a <see cref="BoardState"/> as a snapshot and reads it back onto the configured initial state: the document both
+/// stores keep (the journal's snapshot files, PostgreSQL's <c>snapshots</c> table). A public contract: <see cref="Encode"/>
+/// and <see cref="Read"/>; the document's layout stays this assembly's own.
+/// </summary>
+public static class SnapshotCodec
 {
+    /// <summary>The snapshot of <paramref name="state"/> as UTF-8 JSON, schema version first.</summary>
     public static byte[] Encode(BoardState state, DateTimeOffset takenAt)
     {
         var document = new SnapshotDocument(
@@ -24,7 +29,23 @@ internal static class SnapshotCodec
         return JsonSerializer.SerializeToUtf8Bytes(document, StorageJsonContext.Default.SnapshotDocument);
     }
 
-    public static SnapshotDocument Decode(ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Reads the snapshot in <paramref name="payload"/>, stored as the one of <paramref name="sequence"/>, onto
+    /// <paramref name="initial"/>. A snapshot from a newer StatusBot is a <see cref="SchemaTooNewException"/>; one that is
+    /// damaged, holds another sequence or values no StatusBot writes is a <see cref="StorageFormatException"/> (skip it).
+    /// </summary>
+    public static BoardState Read(BoardState initial, ReadOnlySpan<byte> payload, long sequence)
+    {
+        var document = Decode(payload);
+        if (document.Sequence != sequence)
+        {
+            throw new StorageFormatException($"it holds sequence {document.Sequence}, not {sequence}");
+        }
+
+        return Restore(initial, document);
+    }
+
+    internal static SnapshotDocument Decode(ReadOnlySpan<byte> payload)
     {
         SnapshotDocument? document;
         try
@@ -91,7 +112,7 @@ internal static class SnapshotCodec
     /// Puts a snapshot's dynamic state onto <paramref name="initial"/> (which carries this run's definitions). Values no
     /// StatusBot writes (duplicate ids, missing parts) are a <see cref="StorageFormatException"/>, for either store to skip.
     /// </summary>
-    public static BoardState Restore(BoardState initial, SnapshotDocument document)
+    internal static BoardState Restore(BoardState initial, SnapshotDocument document)
     {
         try
         {

@@ -147,7 +147,8 @@ public sealed class AnnouncingRig : IAsyncDisposable
         {
             passes++;
             var next = await Announcer.RunOnceAsync(CancellationToken.None);
-            emptyInARow = Bot.State.Announcements.Outbox.IsEmpty ? emptyInARow + 1 : 0;
+            var pending = await Announcer.PendingAsync(CancellationToken.None);
+            emptyInARow = pending.Count == 0 ? emptyInARow + 1 : 0;
             if (emptyInARow == 2)
             {
                 return passes;
@@ -155,7 +156,7 @@ public sealed class AnnouncingRig : IAsyncDisposable
 
             if (watch.Elapsed > limit)
             {
-                throw new TimeoutException($"{Bot.State.Announcements.Outbox.Count} announcements still pending after {limit.TotalSeconds} s");
+                throw new TimeoutException($"{pending.Count} announcements still pending after {limit.TotalSeconds} s");
             }
 
             var wait = next - DateTimeOffset.UtcNow;
