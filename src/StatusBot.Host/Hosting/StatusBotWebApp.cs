@@ -60,6 +60,7 @@ public static class StatusBotWebApp
         builder.Services.AddSingleton<MonitoredServices>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddHealth();
         builder.Services.AddSingleton<PriorityLane>();
         builder.Services.AddSingleton<FailedTokenThrottle>();
         builder.Services.AddPublicWeb();
