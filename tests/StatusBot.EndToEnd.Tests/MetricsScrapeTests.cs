@@ -10,8 +10,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Prometheus;
-using StatusBot.Core.Board;
-using StatusBot.Host.Web;
 using StatusBot.Testing.Metrics;
 using StatusBot.Monitoring;
 using StatusBot.Testing.Discord;
@@ -31,7 +29,6 @@ public sealed partial class MetricsScrapeTests
     [Fact]
     public async Task Scrape_AfterAFanOutThrough429s_CountsDeliveriesAndRateLimitsByPlatformAndRoute()
     {
-        using var bridge = await BridgeAsync();
         var before = await ScrapeAsync();
         await using var rig = await AnnouncingRig.StartAsync();
         var (discord, slack) = (AnnouncingRig.DiscordChannel(1), AnnouncingRig.SlackChannel(1));
@@ -56,7 +53,6 @@ public sealed partial class MetricsScrapeTests
     [Fact]
     public async Task Scrape_AfterAFailingProbe_CountsItByServiceAndResult()
     {
-        using var bridge = await BridgeAsync();
         await using var health = await FailingHealthAsync();
         await using var bot = await Testing.TestBot.StartAsync();
         var options = new MonitoringOptions
@@ -81,13 +77,6 @@ public sealed partial class MetricsScrapeTests
 
         Assert.True(counted >= before + 1, $"probes_total{{service=api,result=down}} went from {before} to {counted}");
         Assert.True(health.Requests >= 1);
-    }
-
-    private static async Task<PrometheusBridge> BridgeAsync()
-    {
-        var bridge = new PrometheusBridge(new SoleLeadership());
-        await bridge.StartAsync(CancellationToken.None);
-        return bridge;
     }
 
     /// <summary>What <c>/metrics</c> serves: the default registry in the Prometheus text format.</summary>

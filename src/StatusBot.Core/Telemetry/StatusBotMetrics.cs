@@ -1,11 +1,11 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
+using Prometheus;
 
 namespace StatusBot.Core.Telemetry;
 
 /// <summary>
-/// The bot's own measurements, as .NET metrics (the host exports them on <c>/metrics</c> in Prometheus format). Every
-/// project records here, so Core needs no exporter and tests can listen with a <see cref="MeterListener"/>.
+/// The bot's own measurements, as prometheus-net metrics in its default registry (the host serves them on <c>/metrics</c>).
+/// Each metric is declared here with its Prometheus name, its label names and, for a histogram, its bucket bounds; every
+/// project records through these methods.
 /// </summary>
 public static class StatusBotMetrics
 {
@@ -28,63 +28,88 @@ public static class StatusBotMetrics
         public const string Replay = "replay";
     }
 
-    public const string MeterName = "StatusBot";
+    private static readonly Counter Commands = Metrics.CreateCounter(
+        "statusbot_commands_total", "Commands by platform, command and outcome", "platform", "command", "outcome");
 
-    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram CommandSeconds = Metrics.CreateHistogram(
+        "statusbot_command_duration_seconds",
+        "Time to answer a command, including the fsync of a write",
+        new HistogramConfiguration
+        {
+            LabelNames = ["platform", "command"],
+            // 10 ms (an acknowledged update) and 50 ms (an answer) are bounds, so a percentile under them is read off exactly.
+            Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 1],
+        });
 
-    private static readonly Counter<long> Commands = Meter.CreateCounter<long>("statusbot_commands", description: "Commands by platform, command and outcome");
+    private static readonly Counter SignatureFailures = Metrics.CreateCounter(
+        "statusbot_signature_failures_total", "Requests refused for a bad or stale signature", "platform", "reason");
 
-    private static readonly Histogram<double> CommandSeconds = Meter.CreateHistogram<double>(
-        "statusbot_command_duration", "s", "Time to answer a command, including the fsync of a write",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
+    private static readonly Histogram FsyncSeconds = Metrics.CreateHistogram(
+        "statusbot_journal_fsync_duration_seconds",
+        "Journal append and fsync time per group commit, and the time of each later sync that carries receipts written without one",
+        new HistogramConfiguration { Buckets = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
 
-    private static readonly Counter<long> SignatureFailures = Meter.CreateCounter<long>("statusbot_signature_failures", description: "Requests refused for a bad or stale signature");
+    private static readonly Counter Announcements = Metrics.CreateCounter(
+        "statusbot_announcements_total", "Announcement deliveries by platform and outcome", "platform", "outcome");
 
-    private static readonly Histogram<double> FsyncSeconds = Meter.CreateHistogram<double>(
-        "statusbot_journal_fsync_duration", "s", "Journal append and fsync time per group commit, and the time of each later sync that carries receipts written without one",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] });
+    private static readonly Counter RateLimited = Metrics.CreateCounter(
+        "statusbot_platform_rate_limited_total", "429 answers from a chat platform", "platform", "route", "global");
 
-    private static readonly Counter<long> Announcements = Meter.CreateCounter<long>("statusbot_announcements", description: "Announcement deliveries by platform and outcome");
+    private static readonly Counter Probes = Metrics.CreateCounter("statusbot_probes_total", "Probe results by service and result", "service", "result");
 
-    private static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("statusbot_platform_rate_limited", description: "429 answers from a chat platform");
+    private static readonly Counter StoreConflicts = Metrics.CreateCounter(
+        "statusbot_store_conflicts_total", "Appends refused because another instance appended first (decided again after catching up)");
 
-    private static readonly Counter<long> Probes = Meter.CreateCounter<long>("statusbot_probes", description: "Probe results by service and result");
+    private static readonly Counter LeadershipChanges = Metrics.CreateCounter(
+        "statusbot_leadership_changes_total", "Times this instance became or stopped being the leader, by direction", "direction");
 
-    private static readonly Counter<long> StoreConflicts = Meter.CreateCounter<long>(
-        "statusbot_store_conflicts", description: "Appends refused because another instance appended first (decided again after catching up)");
+    // Gauges read when scraped; absent until something is observed.
+    private static readonly Gauge ReplicationLag = Metrics.CreateGauge(
+        "statusbot_replication_lag_events",
+        "Events in the shared store this instance has not applied yet (head sequence minus applied sequence)",
+        new GaugeConfiguration { SuppressInitialValue = true });
 
-    private static readonly Counter<long> LeadershipChanges = Meter.CreateCounter<long>(
-        "statusbot_leadership_changes", description: "Times this instance became or stopped being the leader, by direction");
+    private static readonly Gauge Leader = Metrics.CreateGauge(
+        "statusbot_leader",
+        "1 while this instance does the work that must happen once (announcer, probes, polling), else 0",
+        new GaugeConfiguration { SuppressInitialValue = true });
 
     private static Func<long>? _replicationLag;
 
-    private static readonly ObservableGauge<long> ReplicationLag = Meter.CreateObservableGauge(
-        "statusbot_replication_lag_events",
-        () => _replicationLag is { } lag ? [new Measurement<long>(lag())] : Array.Empty<Measurement<long>>(),
-        description: "Events in the shared store this instance has not applied yet (head sequence minus applied sequence)");
-
     private static Func<bool>? _leader;
 
-    private static readonly ObservableGauge<long> Leader = Meter.CreateObservableGauge(
-        "statusbot_leader",
-        () => _leader is { } leads ? [new Measurement<long>(leads() ? 1 : 0)] : Array.Empty<Measurement<long>>(),
-        description: "1 while this instance does the work that must happen once (announcer, probes, polling), else 0");
+    static StatusBotMetrics() => Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
+    {
+        Read(ReplicationLag, _replicationLag is { } lag ? lag() : null);
+        Read(Leader, _leader is { } leads ? (leads() ? 1 : 0) : null);
+    });
+
+    private static void Read(Gauge gauge, long? value)
+    {
+        if (value is { } v)
+        {
+            gauge.Set(v);
+        }
+        else
+        {
+            gauge.Unpublish();
+        }
+    }
 
     public static void Command(string platform, string command, string outcome, double seconds)
     {
-        var tags = new TagList { { "platform", platform }, { "command", command }, { "outcome", outcome } };
-        Commands.Add(1, tags);
-        CommandSeconds.Record(seconds, new TagList { { "platform", platform }, { "command", command } });
+        Commands.WithLabels(platform, command, outcome).Inc();
+        CommandSeconds.WithLabels(platform, command).Observe(seconds);
     }
 
     /// <summary>A request refused before parsing. <paramref name="reason"/> is one of <see cref="SignatureFailureReasons"/>.</summary>
     public static void SignatureFailure(string platform, string reason) =>
-        SignatureFailures.Add(1, new TagList { { "platform", platform }, { "reason", reason } });
+        SignatureFailures.WithLabels(platform, reason).Inc();
 
-    public static void Fsync(double seconds) => FsyncSeconds.Record(seconds);
+    public static void Fsync(double seconds) => FsyncSeconds.Observe(seconds);
 
     public static void Announcement(string platform, string outcome) =>
-        Announcements.Add(1, new TagList { { "platform", platform }, { "outcome", outcome } });
+        Announcements.WithLabels(platform, outcome).Inc();
 
     /// <summary>
     /// A 429 (or Slack's <c>ratelimited</c>) from a platform's REST API. <paramref name="route"/> is a coarse, bounded label: the
@@ -92,25 +117,23 @@ public static class StatusBotMetrics
     /// was the platform-wide one.
     /// </summary>
     public static void PlatformRateLimited(string platform, string route, bool global) =>
-        RateLimited.Add(1, new TagList { { "platform", platform }, { "route", route }, { "global", global ? "true" : "false" } });
+        RateLimited.WithLabels(platform, route, global ? "true" : "false").Inc();
 
-    public static void Probe(string service, string result) => Probes.Add(1, new TagList { { "service", service }, { "result", result } });
+    public static void Probe(string service, string result) => Probes.WithLabels(service, result).Inc();
 
-    public static void StoreConflict() => StoreConflicts.Add(1);
+    public static void StoreConflict() => StoreConflicts.Inc();
 
-    public static void LeadershipChanged(bool acquired) => LeadershipChanges.Add(1, new TagList { { "direction", acquired ? "acquired" : "lost" } });
+    public static void LeadershipChanged(bool acquired) => LeadershipChanges.WithLabels(acquired ? "acquired" : "lost").Inc();
 
     /// <summary>Sets where <c>statusbot_leader</c> is read from; null removes it.</summary>
     public static void ObserveLeader(Func<bool>? leads)
     {
-        _ = Leader;
         _leader = leads;
     }
 
     /// <summary>Sets where <c>statusbot_replication_lag_events</c> is read from (a shared store); null removes it.</summary>
     public static void ObserveReplicationLag(Func<long>? lag)
     {
-        _ = ReplicationLag;
         _replicationLag = lag;
     }
 }

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using StatusBot.Core.Telemetry;
 using StatusBot.Discord.Wire;
 
@@ -12,8 +14,8 @@ namespace StatusBot.Discord.Rest;
 
 /// <summary>
 /// Discord's REST API over one <see cref="HttpClient"/>: bot authentication and User-Agent, rate limits per bucket and
-/// global, 429 <c>retry_after</c> honoured, 5xx and timeouts retried with backoff up to a cap, 401/403/404 never retried
-/// and counted. Failures come back as <see cref="RestResult{T}"/> values.
+/// global, 429 <c>retry_after</c> honoured, 5xx and timeouts retried with backoff up to a cap (Polly retry strategies on
+/// the injected clock), 401/403/404 never retried and counted. Failures come back as <see cref="RestResult{T}"/> values.
 /// </summary>
 internal sealed partial class DiscordRestClient(
     HttpClient http,
@@ -43,113 +45,146 @@ internal sealed partial class DiscordRestClient(
         }
 
         var content = body is null || bodyType is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
-        var failures = 0;
-        var rateLimited = 0;
-        while (true)
+        var attempt = await _retries.ExecuteAsync(
+            static (call, ct) => call.Client.AttemptAsync(call.Route, call.Content, call.ResultType, ct),
+            (Client: this, Route: route, Content: content, ResultType: resultType),
+            cancellationToken);
+        if (attempt.Next == Next.Unavailable)
         {
-            if (invalid.IsTripped)
-            {
-                LogInvalidTripped(logger, invalid.InWindow);
-                return new RestResult<T>(HttpStatusCode.TooManyRequests, default, "Too many invalid requests recently; holding back.", invalid.ResumesIn());
-            }
+            LogGaveUp(logger, route.RouteKey, (int)attempt.Result.Status, MaxAttempts);
+            return attempt.Result with { RetryAfter = Backoff(MaxAttempts) };
+        }
 
-            if (await limiter.AcquireAsync(route, MaxRateLimitWait, cancellationToken) is { } tooLong)
-            {
-                // Paused by a long 429: hand the wait back (the outbox retries) rather than hold the caller.
-                return new RestResult<T>(HttpStatusCode.TooManyRequests, default, "Rate limited; try again later.", tooLong);
-            }
+        return attempt.Result;
+    }
 
-            using var request = BuildRequest(route, content);
-            HttpResponseMessage response;
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds));
-            try
-            {
-                response = await http.SendAsync(request, attempt.Token);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException)
-            {
-                limiter.Release(route);
-                if (++failures >= MaxAttempts)
-                {
-                    LogGaveUp(logger, route.RouteKey, 0, failures);
-                    return new RestResult<T>(0, default, "Discord did not answer: " + ex.GetType().Name, Backoff(failures));
-                }
+    /// <summary>What the retries do after an attempt.</summary>
+    private enum Next
+    {
+        /// <summary>The answer is final (success, or an error that cannot get better by asking again now).</summary>
+        Done,
 
-                await Task.Delay(Backoff(failures), time, cancellationToken);
-                continue;
-            }
+        /// <summary>5xx or no answer: try again after a backoff.</summary>
+        Unavailable,
 
-            catch
-            {
-                limiter.Release(route);
-                throw;
-            }
+        /// <summary>429 with a short wait: try again; the rate limiter holds the next attempt until the bucket or global pause ends.</summary>
+        RateLimited,
+    }
 
+    private interface IAttempt
+    {
+        Next Next { get; }
+    }
+
+    private sealed record Attempt<T>(RestResult<T> Result, Next Next = Next.Done) : IAttempt;
+
+    /// <summary>
+    /// The retries around one attempt, on the injected clock: 5xx and timeouts up to <see cref="MaxAttempts"/> with backoff;
+    /// 429s up to <see cref="MaxRateLimitRetries"/>, with no delay of their own (the rate limiter's pause is the wait).
+    /// </summary>
+    private static ResiliencePipeline Retries(TimeProvider time) => new ResiliencePipelineBuilder { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is IAttempt { Next: Next.RateLimited }),
+            MaxRetryAttempts = MaxRateLimitRetries,
+            Delay = TimeSpan.Zero,
+        })
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is IAttempt { Next: Next.Unavailable }),
+            MaxRetryAttempts = MaxAttempts - 1,
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(args.AttemptNumber + 1)),
+        })
+        .Build();
+
+    private readonly ResiliencePipeline _retries = Retries(time);
+
+    /// <summary>One request, once the rate limiter lets it go; a 429 pauses its bucket (or every route) for the next attempt.</summary>
+    private async ValueTask<Attempt<T>> AttemptAsync<T>(DiscordRoute route, byte[]? content, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
+    {
+        if (invalid.IsTripped)
+        {
+            LogInvalidTripped(logger, invalid.InWindow);
+            return new(new RestResult<T>(HttpStatusCode.TooManyRequests, default, "Too many invalid requests recently; holding back.", invalid.ResumesIn()));
+        }
+
+        if (await limiter.AcquireAsync(route, MaxRateLimitWait, cancellationToken) is { } tooLong)
+        {
+            // Paused by a long 429: hand the wait back (the outbox retries) rather than hold the caller.
+            return new(new RestResult<T>(HttpStatusCode.TooManyRequests, default, "Rate limited; try again later.", tooLong));
+        }
+
+        using var request = BuildRequest(route, content);
+        HttpResponseMessage response;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds));
+        try
+        {
+            response = await http.SendAsync(request, timeout.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException)
+        {
             limiter.Release(route);
-            using (response)
+            return new(new RestResult<T>(0, default, "Discord did not answer: " + ex.GetType().Name), Next.Unavailable);
+        }
+
+        catch
+        {
+            limiter.Release(route);
+            throw;
+        }
+
+        limiter.Release(route);
+        using (response)
+        {
+            limiter.Update(route, response.Headers);
+            var status = response.StatusCode;
+            if (response.IsSuccessStatusCode)
             {
-                limiter.Update(route, response.Headers);
-                var status = response.StatusCode;
-                if (response.IsSuccessStatusCode)
-                {
-                    var value = resultType is null || status == HttpStatusCode.NoContent
-                        ? default
-                        : await JsonSerializer.DeserializeAsync(await response.Content.ReadAsStreamAsync(cancellationToken), resultType, cancellationToken);
-                    return new RestResult<T>(status, value);
-                }
-
-                var error = await ReadErrorAsync(response, cancellationToken);
-                if (status == HttpStatusCode.TooManyRequests)
-                {
-                    var wait = RetryAfter(response, error);
-                    var scope = Header(response, "X-RateLimit-Scope");
-                    if (!string.Equals(scope, "shared", StringComparison.OrdinalIgnoreCase))
-                    {
-                        invalid.Record();
-                    }
-
-                    var global = error?.Global == true || Header(response, "X-RateLimit-Global") is "true" or "True";
-                    StatusBotMetrics.PlatformRateLimited("discord", route.RouteKey, global);
-                    if (global)
-                    {
-                        limiter.PauseGlobal(wait);
-                    }
-                    else
-                    {
-                        limiter.PauseBucket(route, wait);
-                    }
-
-                    LogRateLimited(logger, route.RouteKey, wait.TotalSeconds, scope);
-                    if (++rateLimited > MaxRateLimitRetries || wait > MaxRateLimitWait)
-                    {
-                        return new RestResult<T>(status, default, error?.Message, wait, error?.Code);
-                    }
-
-                    continue;
-                }
-
-                if ((int)status >= 500)
-                {
-                    if (++failures >= MaxAttempts)
-                    {
-                        LogGaveUp(logger, route.RouteKey, (int)status, failures);
-                        return new RestResult<T>(status, default, error?.Message ?? "Discord server error", Backoff(failures), error?.Code);
-                    }
-
-                    await Task.Delay(Backoff(failures), time, cancellationToken);
-                    continue;
-                }
-
-                if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
-                {
-                    // Never retried: each one counts toward Discord's 10,000-per-10-minutes ban.
-                    invalid.Record();
-                    LogInvalid(logger, route.RouteKey, (int)status, invalid.InWindow);
-                }
-
-                return new RestResult<T>(status, default, error?.Message, null, error?.Code);
+                var value = resultType is null || status == HttpStatusCode.NoContent
+                    ? default
+                    : await JsonSerializer.DeserializeAsync(await response.Content.ReadAsStreamAsync(cancellationToken), resultType, cancellationToken);
+                return new(new RestResult<T>(status, value));
             }
+
+            var error = await ReadErrorAsync(response, cancellationToken);
+            if (status == HttpStatusCode.TooManyRequests)
+            {
+                var wait = RetryAfter(response, error);
+                var scope = Header(response, "X-RateLimit-Scope");
+                if (!string.Equals(scope, "shared", StringComparison.OrdinalIgnoreCase))
+                {
+                    invalid.Record();
+                }
+
+                var global = error?.Global == true || Header(response, "X-RateLimit-Global") is "true" or "True";
+                StatusBotMetrics.PlatformRateLimited("discord", route.RouteKey, global);
+                if (global)
+                {
+                    limiter.PauseGlobal(wait);
+                }
+                else
+                {
+                    limiter.PauseBucket(route, wait);
+                }
+
+                LogRateLimited(logger, route.RouteKey, wait.TotalSeconds, scope);
+                return new(new RestResult<T>(status, default, error?.Message, wait, error?.Code), wait > MaxRateLimitWait ? Next.Done : Next.RateLimited);
+            }
+
+            if ((int)status >= 500)
+            {
+                return new(new RestResult<T>(status, default, error?.Message ?? "Discord server error", null, error?.Code), Next.Unavailable);
+            }
+
+            if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+            {
+                // Never retried: each one counts toward Discord's 10,000-per-10-minutes ban.
+                invalid.Record();
+                LogInvalid(logger, route.RouteKey, (int)status, invalid.InWindow);
+            }
+
+            return new(new RestResult<T>(status, default, error?.Message, null, error?.Code));
         }
     }
 

@@ -1,5 +1,7 @@
 using Prometheus;
 using Prometheus.HttpMetrics;
+using StatusBot.Core.Board;
+using StatusBot.Core.Telemetry;
 using StatusBot.Discord;
 using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
@@ -59,12 +61,12 @@ public static class StatusBotWebApp
         builder.Services.AddSingleton<MonitoredServices>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHostedService<PrometheusBridge>();
+        builder.Services.AddHealth();
         builder.Services.AddPriorityLane(builder.Configuration);
         builder.Services.AddSingleton<FailedTokenThrottle>();
         builder.Services.AddPublicWeb();
 
-        // The .NET meters are exported through the bridge, under stable names; not a second time by prometheus-net.
+        // The bot's metrics are prometheus-net's own (StatusBotMetrics); the framework's .NET meters are not exported beside them.
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = _ => false);
 
         // The event-counter adapter's own gauge, prometheus_net_eventcounteradapter_sources_connected_total, fails
@@ -79,6 +81,8 @@ public static class StatusBotWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        var leadership = app.Services.GetRequiredService<ILeadership>();
+        StatusBotMetrics.ObserveLeader(() => leadership.IsLeader);
         app.UsePublicWeb();
         app.UseRouting();
         var requestDuration = RequestDuration();

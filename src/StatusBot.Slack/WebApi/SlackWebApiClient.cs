@@ -5,6 +5,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using StatusBot.Core.Telemetry;
 using StatusBot.Core.Timing;
 using StatusBot.Slack.Configuration;
@@ -14,8 +16,8 @@ namespace StatusBot.Slack.WebApi;
 
 /// <summary>
 /// Slack's Web API over HttpClient: the <c>ok</c>/<c>error</c> envelope as typed results, every 429 waited out for its
-/// <c>Retry-After</c>, 5xx and timeouts retried with capped, jittered backoff, and errors that cannot get better
-/// (<c>channel_not_found</c>, <c>invalid_auth</c>…) returned at once.
+/// <c>Retry-After</c>, 5xx and timeouts retried with capped, jittered backoff (Polly retry strategies on the injected
+/// clock), and errors that cannot get better (<c>channel_not_found</c>, <c>invalid_auth</c>…) returned at once.
 /// </summary>
 public sealed partial class SlackWebApiClient : ISlackWebApi
 {
@@ -24,6 +26,8 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
     private readonly TimeProvider _time;
     private readonly SlackPacer _pacer;
     private readonly ILogger<SlackWebApiClient> _logger;
+    private readonly ResiliencePipeline<SlackApiResult> _retrying;
+    private readonly ResiliencePipeline<SlackApiResult> _rateLimitsOnly;
     /// <summary>Per method, the monotonic timestamp a 429's <c>Retry-After</c> ends at (a wall-clock step moves none).</summary>
     private readonly ConcurrentDictionary<string, long> _pausedUntil = new(StringComparer.Ordinal);
 
@@ -34,6 +38,8 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
         _time = time;
         _logger = logger;
         _pacer = new SlackPacer(time, _options.WorkspaceMessagesPerSecond);
+        _retrying = Retries(unavailable: true);
+        _rateLimitsOnly = Retries(unavailable: false);
         var baseUrl = _options.ApiBaseUrl.EndsWith('/') ? _options.ApiBaseUrl : _options.ApiBaseUrl + "/";
         _http.BaseAddress = new Uri(baseUrl, UriKind.Absolute);
         _http.Timeout = Timeout.InfiniteTimeSpan;
@@ -46,44 +52,69 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
     /// </summary>
     private async Task<SlackApiResult> CallAsync(string method, string? token, Func<HttpRequestMessage> build, CancellationToken cancellationToken, bool retryUnavailable = true)
     {
-        var failures = 0;
-        var waits = 0;
-        while (true)
+        var result = await (retryUnavailable ? _retrying : _rateLimitsOnly).ExecuteAsync(
+            static (call, ct) => call.Client.AttemptAsync(call.Method, call.Token, call.Build, ct),
+            (Client: this, Method: method, Token: token, Build: build),
+            cancellationToken);
+        switch (result.Outcome)
         {
-            await WaitOutPauseAsync(method, cancellationToken);
-            var attempt = await SendOnceAsync(token, build, cancellationToken);
-            switch (attempt.Outcome)
-            {
-                case SlackCallOutcome.RateLimited:
-                    var after = attempt.RetryAfter ?? TimeSpan.FromSeconds(1);
-                    _pausedUntil[method] = _time.TimestampAfter(after);
-                    LogRateLimited(_logger, method, after.TotalSeconds);
-                    StatusBotMetrics.PlatformRateLimited("slack", method, global: false);
-                    if (++waits > _options.MaxRateLimitWaits)
-                    {
-                        return attempt with { RetryAfter = after };
-                    }
-
-                    continue;
-
-                case SlackCallOutcome.Unavailable:
-                    if (++failures > _options.MaxRetries || !retryUnavailable)
-                    {
-                        LogGaveUp(_logger, method, attempt.Error);
-                        return attempt with { RetryAfter = Backoff(failures) };
-                    }
-
-                    await Task.Delay(Backoff(failures), _time, cancellationToken);
-                    continue;
-
-                case SlackCallOutcome.Ok:
-                    return attempt;
-
-                default:
-                    LogFailed(_logger, method, attempt.Error);
-                    return attempt;
-            }
+            case SlackCallOutcome.Unavailable:
+                LogGaveUp(_logger, method, result.Error);
+                return result with { RetryAfter = Backoff(retryUnavailable ? _options.MaxRetries + 1 : 1) };
+            case SlackCallOutcome.Ok or SlackCallOutcome.RateLimited:
+                return result;
+            default:
+                LogFailed(_logger, method, result.Error);
+                return result;
         }
+    }
+
+    /// <summary>
+    /// The retries around one attempt: every 429 waited out (up to <see cref="SlackOptions.MaxRateLimitWaits"/>; the wait
+    /// itself is the method's pause, taken at the start of the next attempt so concurrent calls share it), and with
+    /// <paramref name="unavailable"/>, 5xx and timeouts retried with backoff (up to <see cref="SlackOptions.MaxRetries"/>).
+    /// </summary>
+    private ResiliencePipeline<SlackApiResult> Retries(bool unavailable)
+    {
+        var builder = new ResiliencePipelineBuilder<SlackApiResult> { TimeProvider = _time };
+        if (_options.MaxRateLimitWaits > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<SlackApiResult>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.Outcome == SlackCallOutcome.RateLimited),
+                MaxRetryAttempts = _options.MaxRateLimitWaits,
+                Delay = TimeSpan.Zero,
+            });
+        }
+
+        if (unavailable && _options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<SlackApiResult>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.Outcome == SlackCallOutcome.Unavailable),
+                MaxRetryAttempts = _options.MaxRetries,
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(args.AttemptNumber + 1)),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>One request, after the method's pause (if a 429 set one); a 429 sets the pause for the next attempt.</summary>
+    private async ValueTask<SlackApiResult> AttemptAsync(string method, string? token, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        await WaitOutPauseAsync(method, cancellationToken);
+        var attempt = await SendOnceAsync(token, build, cancellationToken);
+        if (attempt.Outcome == SlackCallOutcome.RateLimited)
+        {
+            var after = attempt.RetryAfter ?? TimeSpan.FromSeconds(1);
+            _pausedUntil[method] = _time.TimestampAfter(after);
+            LogRateLimited(_logger, method, after.TotalSeconds);
+            StatusBotMetrics.PlatformRateLimited("slack", method, global: false);
+            return attempt with { RetryAfter = after };
+        }
+
+        return attempt;
     }
 
     private async Task<SlackApiResult> SendOnceAsync(string? token, Func<HttpRequestMessage> build, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Replies;
 using StatusBot.Discord.Tests.Support;
@@ -130,6 +131,37 @@ public sealed class DiscordPublisherTests : IAsyncLifetime
         Assert.Equal(PublishOutcome.RetryLater, result.Outcome);
         Assert.Equal(4, _rest.Emulator.Requests.Count);
         Assert.Empty(_rest.Emulator.Messages);
+    }
+
+    [Fact]
+    public async Task PostAsync_ServerError_RetriesOnceTheInjectedClockHasPassedTheBackoff()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var rest = await RestHarness.StartAsync(time: time);
+        rest.Emulator.Script("/channels/", Scripted.ServerError());
+
+        var post = rest.Publisher.PostAsync(Target, new Reply { Title = "x" }, new PostOptions(), CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (rest.Emulator.Requests.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        // From the first answer on, the clock moves at a quarter of real time: a backoff measured on any other clock ends first.
+        var advanced = TimeSpan.Zero;
+        while (!post.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            time.Advance(TimeSpan.FromMilliseconds(5));
+            advanced += TimeSpan.FromMilliseconds(5);
+        }
+
+        var result = await post;
+
+        Assert.Equal(PublishOutcome.Delivered, result.Outcome);
+        Assert.Equal(2, rest.Emulator.Requests.Count);
+        // The first retry waits 0.5 s (plus up to 25 % jitter) on the injected clock.
+        Assert.True(advanced >= TimeSpan.FromSeconds(0.5), $"retried after {advanced.TotalSeconds} s on the injected clock");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal sealed class RestHarness : IAsyncDisposable
     /// <summary>Every message the REST side has logged so far.</summary>
     public IReadOnlyCollection<string> Logs => _logs.Messages;
 
-    public static async Task<RestHarness> StartAsync(string token = DiscordEmulator.BotToken, double timeoutSeconds = 10)
+    public static async Task<RestHarness> StartAsync(string token = DiscordEmulator.BotToken, double timeoutSeconds = 10, TimeProvider? time = null)
     {
         var emulator = await DiscordEmulator.StartAsync();
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -46,6 +46,11 @@ internal sealed class RestHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(config);
         var logs = new CapturingLoggerProvider();
         services.AddLogging(logging => logging.AddProvider(logs));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddDiscord();
         return new RestHarness(services.BuildServiceProvider(), logs, emulator);
     }

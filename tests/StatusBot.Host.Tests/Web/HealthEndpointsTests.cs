@@ -57,6 +57,24 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Healthz_Serving_BodyIsTheStatusAlone()
+    {
+        var response = await _client!.GetAsync("/healthz");
+
+        Assert.Equal("""{"status":"ok"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task HealthRoutes_Post_405(string path)
+    {
+        var response = await _client!.PostAsync(path, new StringContent(""));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownRoute_404()
     {
         var response = await _client!.GetAsync("/nope");

@@ -76,6 +76,45 @@ public sealed partial class MetricsTests(SignedAdaptersServeFixture serve) : ICl
     }
 
     [Fact]
+    public async Task Metrics_CommandAndFsyncHistograms_HaveTheirOwnBucketBounds()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/services/api/status")
+        {
+            Content = new StringContent("""{"status":"degraded"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminServeFixture.Token);
+        (await serve.Client.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var metrics = await serve.Client.GetStringAsync("/metrics");
+
+        // A journal sync is read to a tenth of a millisecond; a command answer at 7.5 and 15 ms around its 10 ms objective.
+        Assert.Equal(
+            ["0.0001", "0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "+Inf"],
+            Bounds(metrics, "statusbot_journal_fsync_duration_seconds_bucket{"));
+        Assert.Equal(
+            ["0.0005", "0.001", "0.0025", "0.005", "0.0075", "0.01", "0.015", "0.025", "0.05", "0.1", "0.25", "1", "+Inf"],
+            Bounds(metrics, "statusbot_command_duration_seconds_bucket{platform=\"api\",command=\"service set\","));
+    }
+
+    /// <summary>The <c>le</c> bounds of the first series whose bucket lines start with <paramref name="prefix"/>.</summary>
+    private static List<string> Bounds(string metrics, string prefix)
+    {
+        var bounds = new List<string>();
+        foreach (var line in metrics.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..].Split('"')[0];
+            if (bounds.Contains(le))
+            {
+                break;
+            }
+
+            bounds.Add(le);
+        }
+
+        return bounds;
+    }
+
+    [Fact]
     public async Task Metrics_SoleInstance_IsTheLeader()
     {
         var metrics = await serve.Client.GetStringAsync("/metrics");

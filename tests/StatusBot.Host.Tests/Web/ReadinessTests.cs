@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StatusBot.Core.Board;
 using StatusBot.Host.Web;
 using StatusBot.Monitoring;
@@ -15,7 +17,7 @@ public sealed class ReadinessTests
         var monitoring = new MonitoringHealth();
         monitoring.LoopStopped("probe of streaming", "An invalid request URI was provided.");
 
-        var (code, body) = HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), null, monitoring);
+        var (code, body) = Answer(HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), null, monitoring));
 
         Assert.Equal(503, code);
         Assert.Equal("unavailable", body.Status);
@@ -27,7 +29,7 @@ public sealed class ReadinessTests
     {
         await using var bot = await TestBot.StartAsync();
 
-        var (code, body) = HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), null);
+        var (code, body) = Answer(HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), null));
 
         Assert.Equal(200, code);
         Assert.Equal("ok", body.Status);
@@ -41,7 +43,7 @@ public sealed class ReadinessTests
         await using var bot = await TestBot.StartAsync();
         var status = new Status { Connected = true, HeadSequence = bot.State.Sequence + 7 };
 
-        var (code, body) = HealthEndpoints.Readiness(bot.Board, new Follower(), status);
+        var (code, body) = Answer(HealthEndpoints.Readiness(bot.Board, new Follower(), status));
 
         Assert.Equal(200, code);
         Assert.Equal("ok", body.Status);
@@ -57,12 +59,19 @@ public sealed class ReadinessTests
         await using var bot = await TestBot.StartAsync();
         var status = new Status { Connected = false, LastError = "connection refused" };
 
-        var (code, body) = HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), status);
+        var (code, body) = Answer(HealthEndpoints.Readiness(bot.Board, new SoleLeadership(), status));
 
         Assert.Equal(200, code);
         Assert.Equal("degraded", body.Status);
         Assert.Equal("failing: connection refused", body.Checks!["database"]);
         Assert.Equal("leader", body.Checks["role"]);
+    }
+
+    /// <summary>The status code and body <c>/readyz</c> answers for this result.</summary>
+    private static (int Code, HealthBody Body) Answer(HealthCheckResult result)
+    {
+        var report = new HealthReport(new Dictionary<string, HealthReportEntry> { ["ready"] = new(result.Status, null, TimeSpan.Zero, null, result.Data) }, TimeSpan.Zero);
+        return (new HealthCheckOptions().ResultStatusCodes[report.Status], HealthEndpoints.Body(report));
     }
 
     private sealed class Follower : ILeadership

@@ -9,7 +9,7 @@ namespace StatusBot.Slack.Tests.Support;
 /// <summary>A real Web API client pointed at the emulator.</summary>
 public static class SlackClients
 {
-    public static SlackWebApiClient For(SlackEmulator emulator, Action<SlackOptions>? configure = null)
+    public static SlackWebApiClient For(SlackEmulator emulator, Action<SlackOptions>? configure = null, TimeProvider? time = null)
     {
         var options = new SlackOptions
         {
@@ -20,6 +20,6 @@ public static class SlackClients
             MaxBackoffSeconds = 2,
         };
         configure?.Invoke(options);
-        return new SlackWebApiClient(new HttpClient(), Options.Create(options), TimeProvider.System, NullLogger<SlackWebApiClient>.Instance);
+        return new SlackWebApiClient(new HttpClient(), Options.Create(options), time ?? TimeProvider.System, NullLogger<SlackWebApiClient>.Instance);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StatusBot.Slack.Rendering;
 using StatusBot.Slack.Tests.Support;
 using StatusBot.Slack.WebApi;
@@ -82,6 +83,34 @@ public sealed class SlackWebApiClientTests
         var calls = emulator.Calls("chat.postMessage").ToList();
         Assert.Equal([503, 500, 200], calls.Select(c => c.Status));
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.9));
+    }
+
+    [Fact]
+    public async Task PostMessage_ServerError_RetriesOnceTheInjectedClockHasPassedTheBackoff()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.Script("chat.postMessage", SlackScript.ServerError(503));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var client = SlackClients.For(emulator, time: time);
+
+        var post = client.PostMessageAsync(Message("C1", "x"), CancellationToken.None);
+        await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage"));
+        // From the first answer on, the clock moves at half of real time: a backoff measured on any other clock ends first.
+        var advanced = TimeSpan.Zero;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!post.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            advanced += TimeSpan.FromMilliseconds(10);
+        }
+
+        var result = await post;
+
+        Assert.True(result.Ok);
+        Assert.Equal([503, 200], emulator.Calls("chat.postMessage").Select(c => c.Status));
+        // The first retry waits at least a second on the injected clock.
+        Assert.True(advanced >= TimeSpan.FromSeconds(1), $"retried after {advanced.TotalSeconds} s on the injected clock");
     }
 
     [Fact]
