@@ -51,7 +51,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
 
         if (!resolved && !incident.IsResolved && incident.NextUpdateDue is { } due && !lines.Any(x => x.Contains(l.Clock(due, now), StringComparison.Ordinal)))
         {
-            lines.Add(l.Format(nameof(Strings.Announce_NextUpdate), l.Clock(due, now)));
+            lines.Add(l.Format(nameof(Strings.Announce_NextUpdate), l.Time(due, now)));
         }
 
         return new Reply

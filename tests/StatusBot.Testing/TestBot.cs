@@ -85,13 +85,13 @@ public sealed class TestBot : IAsyncDisposable
         return bot;
     }
 
-    /// <summary>Runs a text command as the admin (or the caller given).</summary>
-    public Task<DispatchResult> RunAsync(string text, Caller? caller = null) =>
-        Dispatcher.DispatchTextAsync(text, caller ?? Admin(), CancellationToken.None);
+    /// <summary>Runs a text command as the admin (or the caller given); the reply's times as their UTC text.</summary>
+    public async Task<DispatchResult> RunAsync(string text, Caller? caller = null) =>
+        (await Dispatcher.DispatchTextAsync(text, caller ?? Admin(), CancellationToken.None)).Plain();
 
-    /// <summary>Says something in plain words, as a mention or DM would.</summary>
-    public Task<DispatchResult?> AskAsync(string message, Caller? caller = null, bool mustAnswer = true) =>
-        Router.AnswerAsync(message, caller ?? Admin(), mustAnswer, CancellationToken.None);
+    /// <summary>Says something in plain words, as a mention or DM would; the reply's times as their UTC text.</summary>
+    public async Task<DispatchResult?> AskAsync(string message, Caller? caller = null, bool mustAnswer = true) =>
+        (await Router.AnswerAsync(message, caller ?? Admin(), mustAnswer, CancellationToken.None))?.Plain();
 
     public void Advance(TimeSpan by) => Time.Advance(by);
 

@@ -104,7 +104,7 @@ public static class StatusViews
             l.Status(incident.Status),
             l.Impact(ShownImpact(incident, state)),
             services,
-            l.Relative(incident.Milestones.Started, now));
+            l.RelativeTime(incident.Milestones.Started, now));
 
         if (incident.Segments.Length > 0)
         {
@@ -120,7 +120,7 @@ public static class StatusViews
 
         if (incident.Milestones.Mitigated is { } mitigated && !incident.IsResolved)
         {
-            yield return l.Format(nameof(Strings.Incident_Mitigated), l.Clock(mitigated, now));
+            yield return l.Format(nameof(Strings.Incident_Mitigated), l.Time(mitigated, now));
         }
 
         var latest = incident.Timeline.Count > 0 ? incident.Timeline[^1] : null;
@@ -131,13 +131,13 @@ public static class StatusViews
 
         if (incident.IsResolved && incident.Milestones.Resolved is { } resolved)
         {
-            yield return l.Format(nameof(Strings.Incident_ResolvedAfter), l.Clock(resolved, now), l.Duration(incident.Duration(now)));
+            yield return l.Format(nameof(Strings.Incident_ResolvedAfter), l.Time(resolved, now), l.Duration(incident.Duration(now)));
         }
         else if (incident.NextUpdateDue is { } due)
         {
             yield return due >= now
-                ? l.Format(nameof(Strings.Incident_NextUpdate), l.Clock(due, now), l.Relative(due, now))
-                : l.Format(nameof(Strings.Incident_UpdateOverdue), l.Clock(due, now));
+                ? l.Format(nameof(Strings.Incident_NextUpdate), l.Time(due, now), l.Relative(due, now))
+                : l.Format(nameof(Strings.Incident_UpdateOverdue), l.Time(due, now));
         }
     }
 
@@ -171,20 +171,20 @@ public static class StatusViews
             var parts = new List<string>();
             if (e.AcknowledgedAt is { } ack && ack < e.ChecksFailedAt)
             {
-                parts.Add(l.Format(nameof(Strings.Evidence_AcknowledgedFirst), name, l.Clock(ack, now)));
-                parts.Add(l.Format(nameof(Strings.Evidence_ChecksFailed), l.Clock(e.ChecksFailedAt, now)));
+                parts.Add(l.Format(nameof(Strings.Evidence_AcknowledgedFirst), name, l.Time(ack, now)));
+                parts.Add(l.Format(nameof(Strings.Evidence_ChecksFailed), l.Time(e.ChecksFailedAt, now)));
             }
             else
             {
-                parts.Add(l.Format(nameof(Strings.Evidence_ChecksFailed), l.Clock(e.ChecksFailedAt, now)));
+                parts.Add(l.Format(nameof(Strings.Evidence_ChecksFailed), l.Time(e.ChecksFailedAt, now)));
                 parts.Add(e.AcknowledgedAt is { } later
-                    ? l.Format(nameof(Strings.Evidence_Acknowledged), name, l.Clock(later, now), l.Duration(later - e.ChecksFailedAt))
+                    ? l.Format(nameof(Strings.Evidence_Acknowledged), name, l.Time(later, now), l.Duration(later - e.ChecksFailedAt))
                     : l.Format(nameof(Strings.Evidence_NotYet), name));
             }
 
             if (e.ResolvedAt is { } resolved)
             {
-                parts.Add(l.Format(nameof(Strings.Evidence_Resolved), name, l.Clock(resolved, now)));
+                parts.Add(l.Format(nameof(Strings.Evidence_Resolved), name, l.Time(resolved, now)));
             }
 
             yield return l.Format(nameof(Strings.Evidence_Line), string.Join(" · ", parts));

@@ -122,6 +122,23 @@ public sealed class Localizer
     public string PercentSign(string number) =>
         Language is "fr" or "de" or "es" ? number + "\u00A0%" : number + "%";
 
+    /// <summary>
+    /// <see cref="Clock"/> as a time mark (<see cref="TimeMarks"/>): each platform shows it in the reader's time zone, with
+    /// the UTC text as the fallback. Only for replies and posts; text that is stored or logged uses <see cref="Clock"/>.
+    /// </summary>
+    public string Time(DateTimeOffset at, DateTimeOffset now)
+    {
+        var sameDay = at.ToUniversalTime().Date == now.ToUniversalTime().Date;
+        return TimeMarks.Mark(sameDay ? TimeMarks.TimeStyle : TimeMarks.DateTimeStyle, at, Clock(at, now));
+    }
+
+    /// <summary>
+    /// <see cref="Relative"/> as a time mark: "in 25 minutes" that stays true where the platform counts itself (Discord),
+    /// the relative text written now plus the reader's clock elsewhere.
+    /// </summary>
+    public string RelativeTime(DateTimeOffset at, DateTimeOffset now) =>
+        TimeMarks.Mark(TimeMarks.RelativeStyle, at, Relative(at, now), Clock(at, now));
+
     /// <summary>"27 million", "27 millions", "27 Millionen", "27 millones", "27 milhões", "2700万", "12,500", "12 500".</summary>
     public string Count(long n)
     {

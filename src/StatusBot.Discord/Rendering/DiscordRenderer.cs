@@ -1,5 +1,6 @@
 using System.Globalization;
 using StatusBot.Core.Replies;
+using StatusBot.Core.Text;
 using StatusBot.Discord.Wire;
 
 namespace StatusBot.Discord.Rendering;
@@ -33,14 +34,14 @@ internal static class DiscordRenderer
 
     public static Embed ToEmbed(Reply reply)
     {
-        var title = DiscordMarkdown.Clip(DiscordMarkdown.Escape(reply.Title), MaxTitle);
-        var description = DiscordMarkdown.Clip(string.Join('\n', reply.Lines.Select(DiscordMarkdown.Escape)), MaxDescription);
-        var footer = reply.Footer is null ? null : DiscordMarkdown.Clip(DiscordMarkdown.Escape(reply.Footer), MaxFooter);
+        var title = DiscordMarkdown.Clip(DiscordMarkdown.Escape(TimeMarks.Plain(reply.Title)), MaxTitle);
+        var description = DiscordMarkdown.Clip(string.Join('\n', reply.Lines.Select(Text)), MaxDescription);
+        var footer = reply.Footer is null ? null : DiscordMarkdown.Clip(DiscordMarkdown.Escape(TimeMarks.Plain(reply.Footer)), MaxFooter);
         var fields = reply.Fields
             .Take(MaxFields)
             .Select(f => new EmbedField(
-                Or(DiscordMarkdown.Clip(DiscordMarkdown.Escape(f.Name), MaxFieldName)),
-                Or(DiscordMarkdown.Clip(DiscordMarkdown.Escape(f.Value), MaxFieldValue)),
+                Or(DiscordMarkdown.Clip(DiscordMarkdown.Escape(TimeMarks.Plain(f.Name)), MaxFieldName)),
+                Or(DiscordMarkdown.Clip(Text(f.Value), MaxFieldValue)),
                 f.Inline))
             .ToList();
 
@@ -89,6 +90,9 @@ internal static class DiscordRenderer
 
     /// <summary>Plain text for places without embeds, cut to the 2,000-character content limit.</summary>
     public static string ToContent(Reply reply) => DiscordMarkdown.Clip(DiscordMarkdown.Escape(reply.ToPlainText()), MaxContent);
+
+    // Embed titles, field names and footers do not render timestamps: there a time is its UTC text.
+    private static string Text(string text) => DiscordTimes.Render(DiscordMarkdown.Escape(text));
 
     private static string Or(string text) => string.IsNullOrWhiteSpace(text) ? Blank : text;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Replies;
+using StatusBot.Core.Text;
 using StatusBot.Discord.Rendering;
 
 namespace StatusBot.Discord.Rest;
@@ -44,7 +45,8 @@ internal sealed class DiscordPublisher(DiscordRestClient rest) : IChatPublisher
     {
         if (threadId is null)
         {
-            var name = reply.Title.Length <= MaxThreadName ? reply.Title : reply.Title[..(MaxThreadName - 1)] + "…";
+            var title = TimeMarks.Plain(reply.Title);
+            var name = title.Length <= MaxThreadName ? title : title[..(MaxThreadName - 1)] + "…";
             var started = await rest.StartThreadAsync(channel.ChannelId, parentMessageId, name.Length == 0 ? "Updates" : name, cancellationToken);
             if (started.IsSuccess)
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using StatusBot.Core.Replies;
+using StatusBot.Core.Text;
 
 namespace StatusBot.Host.ConsolePlatform;
 
@@ -40,6 +41,8 @@ public static class ConsoleRenderer
 
     private static string Clean(string text)
     {
+        // The console keeps UTC text: a time mark becomes its fallback.
+        text = TimeMarks.Plain(text);
         if (!text.Any(char.IsControl))
         {
             return text;

@@ -1,4 +1,5 @@
 using StatusBot.Core.Replies;
+using StatusBot.Core.Text;
 
 namespace StatusBot.Slack.Rendering;
 
@@ -66,7 +67,7 @@ public static class SlackRenderer
 
     private static HeaderBlock Header(Reply reply)
     {
-        var title = SlackEscape.Plain(reply.Title).Replace('\n', ' ');
+        var title = TimeMarks.Plain(SlackEscape.Plain(reply.Title)).Replace('\n', ' ');
         var text = title.Length > 0 && char.IsLetterOrDigit(title[0]) ? $"{Icon(reply.Severity)} {title}" : title;
         return new HeaderBlock(SlackText.Plain(SlackEscape.Truncate(text.Length == 0 ? Icon(reply.Severity) : text, MaxHeader)));
     }
@@ -75,7 +76,7 @@ public static class SlackRenderer
     {
         var current = new List<string>();
         var length = 0;
-        foreach (var line in lines.Select(l => SlackEscape.Truncate(SlackEscape.Mrkdwn(l), MaxSectionText)))
+        foreach (var line in lines.Select(l => SlackEscape.Truncate(SlackTimes.Render(SlackEscape.Mrkdwn(l)), MaxSectionText)))
         {
             if (current.Count > 0 && length + 1 + line.Length > MaxSectionText)
             {
@@ -129,7 +130,7 @@ public static class SlackRenderer
     private static string FieldText(ReplyField field, int max)
     {
         var name = SlackEscape.Mrkdwn(field.Name).Replace('\n', ' ').Replace("*", "", StringComparison.Ordinal);
-        return SlackEscape.Truncate($"*{name}*\n{SlackEscape.Mrkdwn(field.Value)}", max);
+        return SlackEscape.Truncate($"*{TimeMarks.Plain(name)}*\n{SlackTimes.Render(SlackEscape.Mrkdwn(field.Value))}", max);
     }
 
     private static ContextBlock? Context(Reply reply)
@@ -137,7 +138,7 @@ public static class SlackRenderer
         var parts = new List<string>();
         if (reply.Footer is { Length: > 0 } footer)
         {
-            parts.Add(SlackEscape.Mrkdwn(footer));
+            parts.Add(SlackTimes.Render(SlackEscape.Mrkdwn(footer)));
         }
 
         if (reply.Timestamp is { } at)
@@ -149,7 +150,7 @@ public static class SlackRenderer
     }
 
     private static SlackButton Button(ReplyAction action) => new(
-        SlackText.Plain(SlackEscape.Truncate(SlackEscape.Plain(action.Label), 75)),
+        SlackText.Plain(SlackEscape.Truncate(TimeMarks.Plain(SlackEscape.Plain(action.Label)), 75)),
         action.Id,
         action.Command,
         action.AdminOnly ? "danger" : null);

@@ -183,6 +183,8 @@ public sealed class AdminApiTests(AdminServeFixture serve) : IClassFixture<Admin
         var lines = JsonDocument.Parse(await shown.Content.ReadAsStringAsync()).RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetString()).ToList();
         Assert.Contains("Internal notes (admins only)", lines);
         Assert.Contains(lines, l => l!.EndsWith("Sign-in: HTTP 503 in 4 ms", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l!.EndsWith("20:30 UTC · Sign-in: HTTP 503 in 4 ms", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.DoesNotContain('\uE000', l!));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

@@ -47,7 +47,7 @@ public sealed partial class PageHardeningTests(ServeFixture serve) : IClassFixtu
 
         var script = Assert.Single(scripts);
         var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)));
-        Assert.Contains($"script-src 'sha256-{hash}';", csp, StringComparison.Ordinal);
+        Assert.Contains($"script-src 'sha256-{hash}' 'self';", csp, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"data:image/svg\\+xml,[^\"]+\">")]

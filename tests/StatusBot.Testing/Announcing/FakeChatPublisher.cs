@@ -7,6 +7,7 @@ namespace StatusBot.Testing.Announcing;
 /// A scriptable <see cref="IChatPublisher"/>: it keeps every message (so tests read the card as edited), answers a post
 /// whose idempotency key it has seen with the message already posted (as Discord's <c>enforce_nonce</c> does), and answers
 /// with scripted results per channel (<see cref="Script"/>) or forever <see cref="PublishOutcome.ChannelGone"/> (<see cref="Gone"/>).
+/// Messages are kept as plain text shows them: times as their UTC text.
 /// </summary>
 public sealed class FakeChatPublisher(string platform = "discord") : IChatPublisher
 {
@@ -90,6 +91,7 @@ public sealed class FakeChatPublisher(string platform = "discord") : IChatPublis
 
     private PublishResult Record(PublishCallKind kind, ChannelRef channel, string? messageId, string? threadId, Reply reply, string? key, bool mayHaveBeenSent = false)
     {
+        reply = reply.Plain();
         lock (_lock)
         {
             var result = Answer(kind, channel, messageId, reply, key);

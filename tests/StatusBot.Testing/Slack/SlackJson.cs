@@ -1,10 +1,17 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace StatusBot.Testing.Slack;
 
 /// <summary>Reads what Slack would read out of a message body.</summary>
-public static class SlackJson
+public static partial class SlackJson
 {
+    /// <summary>
+    /// The text without StatusBot's own date formatting of times (<c>&lt;!date^1356383700^{time}|21:15 UTC&gt;</c>), the one
+    /// control sequence a message may carry: what is left must hold no other.
+    /// </summary>
+    public static string WithoutDates(string text) => SlackDate().Replace(text, "");
+
     /// <summary>Every text Slack parses as mrkdwn: <c>mrkdwn</c> text objects in blocks (the top-level <c>text</c> is separate).</summary>
     public static IEnumerable<string> MrkdwnTexts(JsonElement element)
     {
@@ -41,4 +48,7 @@ public static class SlackJson
         + string.Join("\n", message.TryGetProperty("blocks", out var blocks)
             ? blocks.EnumerateArray().Where(b => b.GetProperty("type").GetString() == "header").Select(b => b.GetProperty("text").GetProperty("text").GetString())
             : []);
+
+    [GeneratedRegex(@"<!date\^[0-9]+\^\{(time|date_short|date_short_pretty)\}( \{time\})?\|[^<>|]*>")]
+    private static partial Regex SlackDate();
 }

@@ -33,7 +33,7 @@ public sealed class HistoryHandler(TimeProvider time) : IQueryHandler
             var span = i.IsResolved
                 ? l.Format(nameof(Strings.History_Lasted), l.Duration(i.Duration(now)))
                 : l.Format(nameof(Strings.History_Ongoing), l.Duration(i.Duration(now)));
-            return $"{icon} {StatusViews.IncidentName(i, state, l)} — {l.Clock(i.Milestones.Started, now)} · {span}";
+            return $"{icon} {StatusViews.IncidentName(i, state, l)} — {l.Time(i.Milestones.Started, now)} · {span}";
         }).ToList();
         if (incidents.Count > MaxListed)
         {

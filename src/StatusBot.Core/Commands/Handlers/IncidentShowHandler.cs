@@ -23,20 +23,20 @@ public sealed class IncidentShowHandler(TimeProvider time) : IQueryHandler
 
         var lines = StatusViews.IncidentSummary(incident, state, l, now, detailed: false).ToList();
         var m = incident.Milestones;
-        var milestones = new List<string> { l.Format(nameof(Strings.Milestone_Started), l.Clock(m.Started, now)) };
+        var milestones = new List<string> { l.Format(nameof(Strings.Milestone_Started), l.Time(m.Started, now)) };
         if (m.Acknowledged is { } ack)
         {
-            milestones.Add(l.Format(nameof(Strings.Milestone_Acknowledged), l.Clock(ack, now)));
+            milestones.Add(l.Format(nameof(Strings.Milestone_Acknowledged), l.Time(ack, now)));
         }
 
         if (m.Mitigated is { } mitigated)
         {
-            milestones.Add(l.Format(nameof(Strings.Milestone_Mitigated), l.Clock(mitigated, now)));
+            milestones.Add(l.Format(nameof(Strings.Milestone_Mitigated), l.Time(mitigated, now)));
         }
 
         if (m.Resolved is { } resolved)
         {
-            milestones.Add(l.Format(nameof(Strings.Milestone_Resolved), l.Clock(resolved, now)));
+            milestones.Add(l.Format(nameof(Strings.Milestone_Resolved), l.Time(resolved, now)));
         }
 
         lines.Add(string.Join(" · ", milestones));
@@ -45,11 +45,11 @@ public sealed class IncidentShowHandler(TimeProvider time) : IQueryHandler
         {
             // Probe and alert details: for admins, never in public.
             lines.Add(l[nameof(Strings.Incident_Notes)]);
-            lines.AddRange(incident.Notes.Select(n => $"{l.Clock(n.At, now)} · {n.Text}"));
+            lines.AddRange(incident.Notes.Select(n => $"{l.Time(n.At, now)} · {n.Text}"));
         }
         var shown = incident.Timeline.Skip(Math.Max(0, incident.Timeline.Count - MaxTimeline)).Reverse();
         var fields = shown.Select(t => new ReplyField(
-            $"{l.Clock(t.At, now)} · {l.Status(t.Status)} ({l.Kind(t.Kind)})",
+            $"{l.Time(t.At, now)} · {l.Status(t.Status)} ({l.Kind(t.Kind)})",
             $"{StatusViews.TimelineMessage(t, l)} — {t.Author.DisplayName}"));
         var hidden = incident.Timeline.Count - MaxTimeline;
         return new Reply

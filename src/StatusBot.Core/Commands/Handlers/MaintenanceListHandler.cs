@@ -28,7 +28,7 @@ public sealed class MaintenanceListHandler(TimeProvider time) : IQueryHandler
             nameof(Strings.Maintenance_Line),
             m.Id,
             m.Title,
-            l.Clock(m.Start, now),
-            l.Clock(m.End, m.Start),
+            l.Time(m.Start, now),
+            l.Time(m.End, m.Start),
             l.List(m.Services.Select(state.ServiceName)));
 }

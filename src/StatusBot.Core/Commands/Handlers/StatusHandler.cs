@@ -35,7 +35,7 @@ public sealed class StatusHandler(TimeProvider time) : IQueryHandler
 
     private static Reply One(BoardState state, ServiceState service, Localizer l, DateTimeOffset now)
     {
-        var lines = new List<string> { l.Format(nameof(Strings.Status_SinceAt), l.Relative(service.Since, now), l.Clock(service.Since, now), now - service.Since < TimeSpan.FromSeconds(1) ? l[nameof(Strings.Since_JustNow)] : l.Duration(now - service.Since)) };
+        var lines = new List<string> { l.Format(nameof(Strings.Status_SinceAt), l.Relative(service.Since, now), l.Time(service.Since, now), now - service.Since < TimeSpan.FromSeconds(1) ? l[nameof(Strings.Since_JustNow)] : l.Duration(now - service.Since)) };
         if (!string.IsNullOrWhiteSpace(service.Note))
         {
             lines.Add(l.Format(nameof(Strings.Status_Note), service.Note));

@@ -41,7 +41,7 @@ public static class AdminEndpoints
                 var result = await dispatcher.DispatchAsync(CommandInput.Of(Catalog.IncidentShow, new Dictionary<string, string> { ["id"] = id }), Caller(http), http.RequestAborted);
                 var incidentId = IncidentIds.TryNormalize(id, out var normalized) ? normalized : id;
                 return Results.Json(
-                    new AdminResponse(result.Outcome.ToString().ToLowerInvariant(), incidentId, result.Reply.Title, [.. result.Reply.Lines, .. result.Reply.Fields.Select(f => $"{f.Name}: {f.Value}")]),
+                    new AdminResponse(result.Outcome.ToString().ToLowerInvariant(), incidentId, result.Reply.Title, [.. result.Reply.Lines.Concat(result.Reply.Fields.Select(f => $"{f.Name}: {f.Value}")).Select(TimeMarks.Plain)]),
                     AdminJsonContext.Default.AdminResponse);
             }));
 
@@ -167,17 +167,17 @@ public static class AdminEndpoints
             result.Outcome.ToString().ToLowerInvariant(),
             result.Events.OfType<IncidentOpened>().FirstOrDefault()?.IncidentId,
             result.Reply.Title,
-            [.. result.Reply.Lines],
+            [.. result.Reply.Lines.Select(TimeMarks.Plain)],
             result.Events.OfType<MaintenanceScheduled>().FirstOrDefault()?.MaintenanceId);
         return result.Outcome switch
         {
             CommandOutcome.Changed when spec == Catalog.IncidentOpen || spec == Catalog.MaintenanceSchedule => Results.Json(response, AdminJsonContext.Default.AdminResponse, statusCode: StatusCodes.Status201Created),
             CommandOutcome.Changed or CommandOutcome.Unchanged => Results.Json(response, AdminJsonContext.Default.AdminResponse),
-            CommandOutcome.Usage => Problem(StatusCodes.Status400BadRequest, result.Reply.Title, string.Join(' ', result.Reply.Lines)),
+            CommandOutcome.Usage => Problem(StatusCodes.Status400BadRequest, result.Reply.Title, TimeMarks.Plain(string.Join(' ', result.Reply.Lines))),
             // A schedule is refused only for its input (an unreadable or past start, a bad duration): that is a bad request.
             CommandOutcome.Refused when spec == Catalog.MaintenanceSchedule => Problem(StatusCodes.Status400BadRequest, result.Reply.Title),
             CommandOutcome.Refused => Problem(StatusCodes.Status409Conflict, result.Reply.Title),
-            CommandOutcome.Failed => Problem(StatusCodes.Status503ServiceUnavailable, result.Reply.Title, string.Join(' ', result.Reply.Lines)),
+            CommandOutcome.Failed => Problem(StatusCodes.Status503ServiceUnavailable, result.Reply.Title, TimeMarks.Plain(string.Join(' ', result.Reply.Lines))),
             _ => Problem(StatusCodes.Status403Forbidden, result.Reply.Title),
         };
     }

@@ -6,7 +6,8 @@ namespace StatusBot.Host.Web.Http;
 
 /// <summary>
 /// Middleware: the security headers on every answer. The page loads nothing from elsewhere, so the policy allows nothing
-/// but its own inline stylesheet, the one inline script that refreshes it (by its hash), and the data-URL favicon; no site
+/// but its own inline stylesheet, the one inline script that refreshes it (by its hash), its own script file
+/// (<c>/local-time.js</c>, <c>'self'</c>), and the data-URL favicon; no site
 /// may frame it; the browser never sniffs a type; no referrer leaves. (Kestrel's <c>Server</c> header is turned off
 /// where Kestrel is configured.)
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// HTML-encoded, so no visitor's input can add markup to style.
     /// </summary>
     public static readonly string ContentSecurityPolicy =
-        "default-src 'none'; script-src " + Hash(StatusPage.RefreshCode) + "; style-src 'unsafe-inline'; img-src 'self' data:; " +
+        "default-src 'none'; script-src " + Hash(StatusPage.RefreshCode) + " 'self'; style-src 'unsafe-inline'; img-src 'self' data:; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using StatusBot.Core.Text;
 
 namespace StatusBot.Host.Web.Pages;
 
@@ -18,13 +20,37 @@ internal sealed class HtmlWriter
         return this;
     }
 
+    /// <summary>Encoded text; a time in it (<see cref="TimeMarks"/>) is its UTC text, as in titles and attributes.</summary>
     public HtmlWriter Text(string? text)
     {
-        _sb.Append(Encoder.Encode(text ?? ""));
+        _sb.Append(Encoder.Encode(TimeMarks.Plain(text ?? "")));
         return this;
     }
 
-    /// <summary><c>&lt;tag class="…"&gt;text&lt;/tag&gt;</c> with the text encoded.</summary>
+    /// <summary>
+    /// Encoded text in which each time becomes <c>&lt;time datetime="…Z" data-local&gt;23:30 UTC&lt;/time&gt;</c>: the UTC
+    /// text for every reader, and the page's script adds the visitor's own time beside it.
+    /// </summary>
+    public HtmlWriter Timed(string? text)
+    {
+        _sb.Append(TimeMarks.Render(text ?? "", Encoder.Encode, TimeElement));
+        return this;
+    }
+
+    /// <summary><c>&lt;time datetime="…Z" data-local&gt;</c> and the encoded UTC text.</summary>
+    public HtmlWriter Time(DateTimeOffset at, string text)
+    {
+        _sb.Append("<time datetime=\"").Append(Iso(at)).Append("\" data-local>").Append(Encoder.Encode(TimeMarks.Plain(text))).Append("</time>");
+        return this;
+    }
+
+    public static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    // A relative time ("in 25 minutes") is not a clock: the script leaves it alone.
+    private static string TimeElement(TimeMark mark) =>
+        "<time datetime=\"" + Iso(mark.At) + "\"" + (mark.Style == TimeMarks.RelativeStyle ? "" : " data-local") + ">" + Encoder.Encode(mark.Text) + "</time>";
+
+    /// <summary><c>&lt;tag class="…"&gt;text&lt;/tag&gt;</c> with the text encoded and its times as <c>&lt;time&gt;</c>.</summary>
     public HtmlWriter Element(string tag, string? cssClass, string? text)
     {
         _sb.Append('<').Append(tag);
@@ -34,7 +60,7 @@ internal sealed class HtmlWriter
         }
 
         _sb.Append('>');
-        Text(text);
+        Timed(text);
         _sb.Append("</").Append(tag).Append('>');
         return this;
     }

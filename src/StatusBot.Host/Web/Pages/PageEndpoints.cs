@@ -7,7 +7,10 @@ using StatusBot.Host.Web.Http;
 
 namespace StatusBot.Host.Web.Pages;
 
-/// <summary><c>GET /</c> (the status page), <c>GET /incidents/{id}</c> (incidents and maintenance windows) and <c>GET /feed.atom</c>.</summary>
+/// <summary>
+/// <c>GET /</c> (the status page), <c>GET /incidents/{id}</c> (incidents and maintenance windows), <c>GET /feed.atom</c> and
+/// <c>GET /local-time.js</c> (the page's script that shows the visitor's own time beside each UTC time).
+/// </summary>
 public static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapStatusPages(this IEndpointRouteBuilder endpoints)
@@ -33,6 +36,12 @@ public static class PageEndpoints
             var l = Localizer.For(PageLanguage.Choose(request, options.Value.Locale));
             return Results.Text(AtomFeed.Render(board.Current, options.Value.Web, l, time.GetUtcNow()), "application/atom+xml; charset=utf-8");
         }).AddEndpointFilter(Freshness.Feed).RequireCors(PublicWeb.CorsPolicy);
+
+        endpoints.MapGet(LocalTimeScript.Path, (HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Text(LocalTimeScript.Code, "text/javascript; charset=utf-8");
+        });
         return endpoints;
     }
 

@@ -21,8 +21,8 @@ internal sealed partial class StatusPage
         html.Raw("<h3>").Text(l[nameof(Strings.Page_Timeline)]).Raw("</h3><ol class=\"timeline\" reversed>");
         foreach (var entry in incident.Timeline.Reverse())
         {
-            html.Raw("<li><p><strong>").Text(l.Status(entry.Status)).Raw("</strong> <span class=\"muted\">(").Text(l.Kind(entry.Kind)).Raw(") · <time")
-                .Attribute("datetime", Iso(entry.At)).Raw(">").Text(l.Clock(entry.At, now)).Raw("</time> · ").Text(l.Relative(entry.At, now))
+            html.Raw("<li><p><strong>").Text(l.Status(entry.Status)).Raw("</strong> <span class=\"muted\">(").Text(l.Kind(entry.Kind)).Raw(") · ")
+                .Time(entry.At, l.Clock(entry.At, now)).Raw(" · ").Text(l.Relative(entry.At, now))
                 .Raw("</span></p>").Element("p", null, StatusViews.TimelineMessage(entry, l)).Raw("</li>");
         }
 
@@ -41,13 +41,13 @@ internal sealed partial class StatusPage
         html.Raw("<p><a").Attribute("href", "/" + LangQuery()).Raw(">").Text(l[nameof(Strings.Page_AllServices)]).Raw("</a></p>");
         html.Raw("<article aria-labelledby=\"incident\"><h2 id=\"incident\">").Text(name).Raw("</h2>")
             .Element("p", "status st-under_maintenance", MaintenanceState(maintenance))
-            .Element("p", null, MaintenanceTimeline.Window(maintenance, l, now))
+            .Element("p", null, l.Time(maintenance.Start, now) + " → " + l.Time(maintenance.End, maintenance.Start))
             .Element("p", null, MaintenanceTimeline.Services(maintenance, state, l));
         html.Raw("<h3>").Text(l[nameof(Strings.Page_Timeline)]).Raw("</h3><ol class=\"timeline\" reversed>");
         foreach (var step in Enumerable.Reverse(MaintenanceTimeline.Steps(maintenance, now)))
         {
-            html.Raw("<li><p><strong>").Text(MaintenanceTimeline.Describe(step, maintenance, l)).Raw("</strong> <span class=\"muted\"><time")
-                .Attribute("datetime", Iso(step.At)).Raw(">").Text(l.Clock(step.At, now)).Raw("</time> · ").Text(l.Relative(step.At, now))
+            html.Raw("<li><p><strong>").Text(MaintenanceTimeline.Describe(step, maintenance, l)).Raw("</strong> <span class=\"muted\">")
+                .Time(step.At, l.Clock(step.At, now)).Raw(" · ").Text(l.Relative(step.At, now))
                 .Raw("</span></p></li>");
         }
 

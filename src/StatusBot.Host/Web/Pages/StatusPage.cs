@@ -1,4 +1,3 @@
-using System.Globalization;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
@@ -158,8 +157,7 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
             if (report is { HasTrouble: true })
             {
                 var since = report.TroubleSince ?? report.At;
-                html.Raw("<div class=\"muted\"><time").Attribute("datetime", Iso(since)).Raw(">")
-                    .Text(l.Format(nameof(Strings.Page_UpstreamSince), l.Clock(since, now), l.Relative(since, now))).Raw("</time></div>");
+                html.Raw("<div class=\"muted\">").Timed(l.Format(nameof(Strings.Page_UpstreamSince), l.Time(since, now), l.Relative(since, now))).Raw("</div>");
             }
 
             html.Raw("</div>");
@@ -202,10 +200,10 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
     /// <summary>"In progress, ends 04:00 UTC (in 2 hours)", "Starts Dec 25, 02:00 UTC (in 5 hours), ends …", "Completed …".</summary>
     private string MaintenanceState(Maintenance m) => MaintenanceTimeline.StageAt(m, now) switch
     {
-        MaintenanceStage.Scheduled => l.Format(nameof(Strings.Page_MaintenanceUpcoming), l.Clock(m.Start, now), l.Relative(m.Start, now), l.Clock(m.End, m.Start)),
-        MaintenanceStage.InProgress => l.Format(nameof(Strings.Page_MaintenanceRunning), l.Clock(m.End, now), l.Relative(m.End, now)),
-        MaintenanceStage.Completed => l.Format(nameof(Strings.Page_MaintenanceCompleted), l.Clock(m.End, now)),
-        _ => l.Format(nameof(Strings.Page_MaintenanceCancelled), l.Clock(m.CancelledAt ?? m.Start, now)),
+        MaintenanceStage.Scheduled => l.Format(nameof(Strings.Page_MaintenanceUpcoming), l.Time(m.Start, now), l.Relative(m.Start, now), l.Time(m.End, m.Start)),
+        MaintenanceStage.InProgress => l.Format(nameof(Strings.Page_MaintenanceRunning), l.Time(m.End, now), l.Relative(m.End, now)),
+        MaintenanceStage.Completed => l.Format(nameof(Strings.Page_MaintenanceCompleted), l.Time(m.End, now)),
+        _ => l.Format(nameof(Strings.Page_MaintenanceCancelled), l.Time(m.CancelledAt ?? m.Start, now)),
     };
 
     private string Percent(double ratio) =>
@@ -236,7 +234,8 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         html.Raw("<meta name=\"description\"").Attribute("content", l.Format(nameof(Strings.Page_Description), web.PageName)).Raw(">")
             .Raw("<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + Favicon + "\">");
         html.Raw("<title>").Text(title).Raw("</title><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\"")
-            .Attribute("title", l[nameof(Strings.Page_Feed)]).Raw("><style>").Raw(PageStyles.Css).Raw("</style></head><body><header><h1>")
+            .Attribute("title", l[nameof(Strings.Page_Feed)]).Raw("><style>").Raw(PageStyles.Css).Raw("</style>").Raw(LocalTimeScript.Tag)
+            .Raw("</head><body><header><h1>")
             .Text(web.PageName).Raw("</h1><nav").Attribute("aria-label", l[nameof(Strings.Page_Language)]).Raw("><ul>");
         foreach (var culture in Locales.All)
         {
@@ -260,7 +259,7 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
 
     private void Close(HtmlWriter html)
     {
-        html.Raw("</main><footer class=\"muted\"><p>").Text(l.Format(nameof(Strings.Page_Updated), l.Clock(now, now))).Raw("</p>");
+        html.Raw("</main><footer class=\"muted\"><p>").Timed(l.Format(nameof(Strings.Page_Updated), l.Time(now, now))).Raw("</p>");
         if (_refresh)
         {
             html.Raw("<p id=\"auto-refresh\">").Text(l[nameof(Strings.Page_AutoRefresh)]).Raw(" <a")
@@ -271,6 +270,4 @@ internal sealed partial class StatusPage(BoardState state, WebOptions web, Local
         html.Raw("<p><a href=\"/feed.atom\">").Text(l[nameof(Strings.Page_Feed)]).Raw("</a> · <a href=\"/api/v2/summary.json\">")
             .Text(l[nameof(Strings.Page_Api)]).Raw("</a></p></footer></body></html>");
     }
-
-    private static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
