@@ -8,6 +8,8 @@ namespace StatusBot.Core.Commands;
 /// </summary>
 public sealed record CommandInput(CommandSpec Spec, ImmutableArray<string> Positional, ImmutableDictionary<string, string> Named)
 {
+    private static readonly ImmutableDictionary<string, string> NoNames = ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase);
+
     public static CommandInput Of(CommandSpec spec, IReadOnlyDictionary<string, string>? named = null) =>
-        new(spec, [], (named ?? ImmutableDictionary<string, string>.Empty).ToImmutableDictionary(StringComparer.OrdinalIgnoreCase));
+        new(spec, [], named is null || named.Count == 0 ? NoNames : named.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase));
 }

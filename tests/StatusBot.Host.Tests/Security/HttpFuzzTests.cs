@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StatusBot.Core.Chat;
 using StatusBot.Discord.Gateway;
-using StatusBot.Discord.Interactions;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.Fuzz;
 
@@ -114,7 +114,7 @@ public sealed class HttpFuzzTests(SecuredServeFixture serve) : IClassFixture<Sec
             }
         }, iter: FuzzBudget.Iterations(600), threads: 2);
 
-        await serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        await serve.Services.GetRequiredService<ChatDeferrals>().DrainAsync();
         Assert.True(accepted > 0, "no case got past the signature check: the property would only test the 401 path");
         var crashes = serve.Logs.Where(l => l.Level >= LogLevel.Error && l.Exception is not null).ToList();
         Assert.True(crashes.Count == 0, string.Join("\n\n", crashes.Take(3).Select(c => $"{c.Category}: {c.Message}\n{c.Exception}")));
@@ -152,7 +152,7 @@ public sealed class HttpFuzzTests(SecuredServeFixture serve) : IClassFixture<Sec
         }, iter: FuzzBudget.Iterations(600), threads: 1);
 
         // Hundreds of replies exceed Discord's 50 requests a second; the REST client waits that out on the fake clock.
-        var drained = serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        var drained = serve.Services.GetRequiredService<ChatDeferrals>().DrainAsync();
         while (!drained.IsCompleted)
         {
             serve.Time.Advance(TimeSpan.FromSeconds(1));
@@ -174,7 +174,7 @@ public sealed class HttpFuzzTests(SecuredServeFixture serve) : IClassFixture<Sec
         using var document = JsonDocument.Parse(json);
 
         serve.Services.GetRequiredService<GatewayDispatcher>().Dispatch(type, document.RootElement.Clone(), "1300000000000000009");
-        await serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        await serve.Services.GetRequiredService<ChatDeferrals>().DrainAsync();
 
         Assert.Equal(errorsBefore, serve.Logs.Count(l => l.Level >= LogLevel.Error));
         Assert.Contains(serve.Logs, l => l.Level == LogLevel.Warning && l.Message.StartsWith($"Ignored a malformed gateway event {type}", StringComparison.Ordinal));

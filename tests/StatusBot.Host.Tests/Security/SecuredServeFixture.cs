@@ -105,10 +105,10 @@ public class SecuredServeFixture : IAsyncLifetime
         Client = new HttpClient { BaseAddress = new Uri(address) };
 
         var admin = TestBot.Admin() with { Channel = new("slack", "C-OPS") };
-        var dispatcher = Services.GetRequiredService<CommandDispatcher>();
+        var dispatcher = Services.GetRequiredService<StatusBot.Core.Chat.ChatPipeline>();
         foreach (var command in (string[])["incident open streaming major \"Streaming fails\"", "maintenance schedule billing in:2h 90m Upgrade"])
         {
-            var result = await dispatcher.DispatchTextAsync(command, admin, CancellationToken.None);
+            var result = await dispatcher.RunAsync(command, admin);
             Assert.Equal(CommandOutcome.Changed, result.Outcome);
         }
     }

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
@@ -11,7 +13,7 @@ namespace StatusBot.Host.Web.Admin;
 
 /// <summary>
 /// The admin HTTP API for deploy pipelines and scripts: the chat admin commands as JSON routes. Each call goes through
-/// the same dispatcher as chat (same validation, same single writer), is answered only once its events are durable,
+/// the same chat pipeline as chat (same validation, same single writer), is answered only once its events are durable,
 /// and records the token's name as the actor.
 /// </summary>
 public static class AdminEndpoints
@@ -22,8 +24,8 @@ public static class AdminEndpoints
     {
         var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminAuthFilter>().WithTags("Admin");
 
-        admin.MapPost("/incidents", (HttpContext http, CommandDispatcher dispatcher) =>
-            RunAsync(http, dispatcher, AdminJsonContext.Default.OpenIncidentRequest, Catalog.IncidentOpen, b => new()
+        admin.MapPost("/incidents", (HttpContext http, ChatPipeline pipeline) =>
+            RunAsync(http, pipeline, AdminJsonContext.Default.OpenIncidentRequest, Catalog.IncidentOpen, b => new()
             {
                 ["services"] = b.Services is null ? null : string.Join(',', b.Services),
                 ["impact"] = b.Impact,
@@ -34,26 +36,26 @@ public static class AdminEndpoints
             }));
 
         // The incident as an admin sees it: with its evidence and its internal notes (what the probes and alerts saw).
-        admin.MapGet("/incidents/{id}", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+        admin.MapGet("/incidents/{id}", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
             ForIncidentAsync(id, board, http, async () =>
             {
-                var result = await dispatcher.DispatchAsync(CommandInput.Of(Catalog.IncidentShow, new Dictionary<string, string> { ["id"] = id }), Caller(http), http.RequestAborted);
+                var result = await AskAsync(pipeline, http, CommandInput.Of(Catalog.IncidentShow, new Dictionary<string, string> { ["id"] = id }));
                 var incidentId = IncidentIds.TryNormalize(id, out var normalized) ? normalized : id;
                 return Results.Json(
                     new AdminResponse(result.Outcome.ToString().ToLowerInvariant(), incidentId, result.Reply.Title, [.. result.Reply.Lines, .. result.Reply.Fields.Select(f => $"{f.Name}: {f.Value}")]),
                     AdminJsonContext.Default.AdminResponse);
             }));
 
-        admin.MapPost("/incidents/{id}/updates", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()
+        admin.MapPost("/incidents/{id}/updates", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()
             {
                 ["id"] = id,
                 ["status"] = b.Status,
                 ["message"] = b.Message,
             })));
 
-        admin.MapPut("/incidents/{id}/cause", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentCauseRequest, Catalog.IncidentCause, b => new()
+        admin.MapPut("/incidents/{id}/cause", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentCauseRequest, Catalog.IncidentCause, b => new()
             {
                 ["id"] = id,
                 ["confidence"] = b.Confidence,
@@ -61,32 +63,32 @@ public static class AdminEndpoints
                 ["upstream"] = b.Upstream,
             })));
 
-        admin.MapPost("/incidents/{id}/resolve", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentResolve, b => new()
+        admin.MapPost("/incidents/{id}/resolve", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentResolve, b => new()
             {
                 ["id"] = id,
                 ["message"] = b.Message,
             })));
 
-        admin.MapPost("/incidents/{id}/apology", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentApologize, b => new()
+        admin.MapPost("/incidents/{id}/apology", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentApologize, b => new()
             {
                 ["id"] = id,
                 ["message"] = b.Message,
             })));
 
-        admin.MapPut("/services/{id}/status", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+        admin.MapPut("/services/{id}/status", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
             board.Current.FindService(id) is null
                 ? Task.FromResult(Problem(StatusCodes.Status404NotFound, $"There is no service '{Clip(id)}'."))
-                : RunAsync(http, dispatcher, AdminJsonContext.Default.ServiceStatusRequest, Catalog.ServiceSet, b => new()
+                : RunAsync(http, pipeline, AdminJsonContext.Default.ServiceStatusRequest, Catalog.ServiceSet, b => new()
                 {
                     ["service"] = id,
                     ["status"] = b.Status,
                     ["note"] = b.Note,
                 }));
 
-        admin.MapPost("/maintenances", (HttpContext http, CommandDispatcher dispatcher) =>
-            RunAsync(http, dispatcher, AdminJsonContext.Default.ScheduleMaintenanceRequest, Catalog.MaintenanceSchedule, b => new()
+        admin.MapPost("/maintenances", (HttpContext http, ChatPipeline pipeline) =>
+            RunAsync(http, pipeline, AdminJsonContext.Default.ScheduleMaintenanceRequest, Catalog.MaintenanceSchedule, b => new()
             {
                 ["services"] = b.Services is null ? null : string.Join(',', b.Services),
                 ["start"] = b.Start,
@@ -94,7 +96,7 @@ public static class AdminEndpoints
                 ["title"] = b.Title,
             }));
 
-        admin.MapPost("/maintenances/{id}/cancel", async (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+        admin.MapPost("/maintenances/{id}/cancel", async (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
         {
             if (MaintenanceTimeline.Find(board.Current, id) is null)
             {
@@ -103,7 +105,7 @@ public static class AdminEndpoints
 
             if (MaintenanceTimeline.Find(board.Current, id) is not null)
             {
-                return await RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.MaintenanceCancel, _ => new() { ["maintenance"] = id });
+                return await RunAsync(http, pipeline, AdminJsonContext.Default.IncidentMessageRequest, Catalog.MaintenanceCancel, _ => new() { ["maintenance"] = id });
             }
 
             // An oversized body is refused as on every route, before the unknown id.
@@ -149,7 +151,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> RunAsync<TBody>(
         HttpContext http,
-        CommandDispatcher dispatcher,
+        ChatPipeline pipeline,
         JsonTypeInfo<TBody> bodyType,
         CommandSpec spec,
         Func<TBody, Dictionary<string, string?>> toOptions)
@@ -160,8 +162,7 @@ public static class AdminEndpoints
             return failure;
         }
 
-        var named = toOptions(body!).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
-        var result = await dispatcher.DispatchAsync(CommandInput.Of(spec, named), Caller(http), http.RequestAborted);
+        var result = await AskAsync(pipeline, http, Input(spec, toOptions(body!)));
         var response = new AdminResponse(
             result.Outcome.ToString().ToLowerInvariant(),
             result.Events.OfType<IncidentOpened>().FirstOrDefault()?.IncidentId,
@@ -200,6 +201,25 @@ public static class AdminEndpoints
             return (default, Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON for this route.", ex.Message));
         }
     }
+
+    /// <summary>The command with the body's fields as its named options; a field left out is an option not given.</summary>
+    private static CommandInput Input(CommandSpec spec, Dictionary<string, string?> fields)
+    {
+        var named = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in fields)
+        {
+            if (value is not null)
+            {
+                named[name] = value;
+            }
+        }
+
+        return new CommandInput(spec, [], named.ToImmutable());
+    }
+
+    /// <summary>Runs the command through the chat pipeline, as the admin the token names, and waits until it is durable.</summary>
+    private static async Task<DispatchResult> AskAsync(ChatPipeline pipeline, HttpContext http, CommandInput input) =>
+        (await pipeline.AnswerAsync(new ChatRequest(Caller(http), ChatInput.Command(input)), http.RequestAborted))!;
 
     /// <summary>The admin the token names.</summary>
     private static Caller Caller(HttpContext http)
