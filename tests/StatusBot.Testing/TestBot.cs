@@ -36,6 +36,8 @@ public sealed class TestBot : IAsyncDisposable
 
     public ChatPipeline Pipeline => _provider.GetRequiredService<ChatPipeline>();
 
+    public ChatDeferrals Deferrals => _provider.GetRequiredService<ChatDeferrals>();
+
     public BoardState State => Board.Current;
 
     public static Caller Admin(string locale = "en") => new(new Actor("test", "U-ADMIN", "Ada Admin"), true, Locales.Resolve(locale));

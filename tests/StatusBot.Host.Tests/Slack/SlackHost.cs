@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using StatusBot.Core.Board;
 using StatusBot.Core.Chat;
 using StatusBot.Host.Hosting;
-using StatusBot.Slack.Endpoints;
 using StatusBot.Testing.Slack;
 
 namespace StatusBot.Host.Tests.Slack;
