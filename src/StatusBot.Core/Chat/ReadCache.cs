@@ -41,14 +41,14 @@ internal sealed class ReadCache(TimeProvider time)
 /// </summary>
 internal readonly record struct ReadKey(string Platform, string Input, string Culture, bool IsAdmin, bool Share)
 {
-    /// <summary>The key for a request, or null for one whose answer is never reused (a free message).</summary>
+    /// <summary>The key for a request, or null for one whose answer is not reused (a free message, typed values).</summary>
     public static ReadKey? For(ChatRequest request)
     {
         var caller = request.Caller;
         var input = request.Input.Kind switch
         {
             ChatInputKind.CommandText => request.Input.Text!,
-            ChatInputKind.Command => Canonical(request.Input.Typed!),
+            ChatInputKind.Command when request.Input.Typed!.Values.IsEmpty => Canonical(request.Input.Typed),
             _ => null,
         };
 

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using StatusBot.Core.Board;
@@ -27,12 +25,12 @@ public static class AdminEndpoints
         admin.MapPost("/incidents", (HttpContext http, ChatPipeline pipeline) =>
             RunAsync(http, pipeline, AdminJsonContext.Default.OpenIncidentRequest, Catalog.IncidentOpen, b => new()
             {
-                ["services"] = b.Services is null ? null : string.Join(',', b.Services),
+                ["services"] = b.Services,
                 ["impact"] = b.Impact,
                 ["title"] = b.Title,
                 ["cause"] = b.Cause,
-                ["segments"] = b.Segments is null ? null : string.Join(", ", b.Segments),
-                ["users"] = b.Users?.ToString(CultureInfo.InvariantCulture),
+                ["segments"] = b.Segments,
+                ["users"] = b.Users,
             }));
 
         // The incident as an admin sees it: with its evidence and its internal notes (what the probes and alerts saw).
@@ -90,7 +88,7 @@ public static class AdminEndpoints
         admin.MapPost("/maintenances", (HttpContext http, ChatPipeline pipeline) =>
             RunAsync(http, pipeline, AdminJsonContext.Default.ScheduleMaintenanceRequest, Catalog.MaintenanceSchedule, b => new()
             {
-                ["services"] = b.Services is null ? null : string.Join(',', b.Services),
+                ["services"] = b.Services,
                 ["start"] = b.Start,
                 ["duration"] = b.Duration,
                 ["title"] = b.Title,
@@ -154,7 +152,7 @@ public static class AdminEndpoints
         ChatPipeline pipeline,
         JsonTypeInfo<TBody> bodyType,
         CommandSpec spec,
-        Func<TBody, Dictionary<string, string?>> toOptions)
+        Func<TBody, Dictionary<string, object?>> toOptions)
     {
         var (body, failure) = await ReadBodyAsync(http.Request, bodyType, http.RequestAborted);
         if (failure is not null)
@@ -162,7 +160,7 @@ public static class AdminEndpoints
             return failure;
         }
 
-        var result = await AskAsync(pipeline, http, Input(spec, toOptions(body!)));
+        var result = await AskAsync(pipeline, http, CommandInput.Typed(spec, toOptions(body!)));
         var response = new AdminResponse(
             result.Outcome.ToString().ToLowerInvariant(),
             result.Events.OfType<IncidentOpened>().FirstOrDefault()?.IncidentId,
@@ -200,21 +198,6 @@ public static class AdminEndpoints
         {
             return (default, Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON for this route.", ex.Message));
         }
-    }
-
-    /// <summary>The command with the body's fields as its named options; a field left out is an option not given.</summary>
-    private static CommandInput Input(CommandSpec spec, Dictionary<string, string?> fields)
-    {
-        var named = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in fields)
-        {
-            if (value is not null)
-            {
-                named[name] = value;
-            }
-        }
-
-        return new CommandInput(spec, [], named.ToImmutable());
     }
 
     /// <summary>Runs the command through the chat pipeline, as the admin the token names, and waits until it is durable.</summary>
