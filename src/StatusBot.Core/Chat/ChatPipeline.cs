@@ -64,7 +64,7 @@ public sealed partial class ChatPipeline
 
             // 2. Read cache.
             key = ReadKey.For(request);
-            if (limited is null && _cache.TryGet(key!.Value, state) is { } cached)
+            if (limited is null && key is { } k && _cache.TryGet(k, state) is { } cached)
             {
                 return ValueTask.FromResult(ChatAnswer.Now(cached));
             }

@@ -103,6 +103,24 @@ public sealed class ChatPipelineTests
     }
 
     [Fact]
+    public async Task Handle_TypedValues_RunAndAnsweredFreshEachTime()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var input = CommandInput.Typed(Catalog.IncidentOpen, new Dictionary<string, object?>
+        {
+            ["services"] = new[] { "streaming" },
+            ["impact"] = "major",
+            ["title"] = "Streaming fails",
+            ["users"] = 1000L,
+        });
+
+        var result = await bot.Pipeline.AnswerAsync(new ChatRequest(TestBot.Admin(), ChatInput.Command(input)), CancellationToken.None);
+
+        Assert.Equal(CommandOutcome.Changed, result!.Outcome);
+        Assert.Equal(1000L, bot.State.Incidents["INC-1"].UsersAffected);
+    }
+
+    [Fact]
     public async Task Handle_ZeroBudgetSlowWrite_DeferredThenSentThroughTheSink()
     {
         var store = new ScriptedEventStore();
