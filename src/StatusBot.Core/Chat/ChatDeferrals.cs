@@ -34,9 +34,10 @@ public sealed partial class ChatDeferrals : IHostedService, IDisposable
     /// <summary>Follows work already running until it ends.</summary>
     public void Track(Task work)
     {
-        var guarded = GuardAsync(work);
-        _running.TryAdd(guarded, 0);
-        _ = guarded.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // Listed before it is followed, and unlisted before anyone waiting on it resumes: a drain never sees finished work.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _running.TryAdd(done.Task, 0);
+        _ = FollowAsync(work, done);
     }
 
     /// <summary>Runs <paramref name="work"/> in the background, a few at a time.</summary>
@@ -84,7 +85,7 @@ public sealed partial class ChatDeferrals : IHostedService, IDisposable
         }
     }
 
-    private async Task GuardAsync(Task work)
+    private async Task FollowAsync(Task work, TaskCompletionSource done)
     {
         try
         {
@@ -96,6 +97,11 @@ public sealed partial class ChatDeferrals : IHostedService, IDisposable
         catch (Exception ex)
         {
             LogFailed(_logger, ex);
+        }
+        finally
+        {
+            _running.TryRemove(done.Task, out _);
+            done.SetResult();
         }
     }
 
