@@ -30,7 +30,7 @@ for (var i = 0; i < channels; i++)
 {
     var platform = i % 2 == 0 ? "discord" : "slack";
     var caller = TestBot.Admin() with { Channel = new(platform, $"C{i:D4}", "W1") };
-    await bot.Dispatcher.DispatchTextAsync("channel subscribe", caller, CancellationToken.None);
+    await bot.Pipeline.RunAsync("channel subscribe", caller);
 }
 
 Console.WriteLine($"channels: {channels} ({discord.Platform} {(channels + 1) / 2}, {slack.Platform} {channels / 2}); MaxParallelSends {options.MaxParallelSends}");
@@ -43,7 +43,7 @@ await PhaseAsync("resolve: edit every card + resolution reply", "incident resolv
 async Task PhaseAsync(string name, string command)
 {
     var (requests, throttled, dups) = (discord.Requests + slack.Requests, discord.Throttled + slack.Throttled, discord.Duplicates + slack.Duplicates);
-    var result = await bot.Dispatcher.DispatchTextAsync(command, TestBot.Admin(), CancellationToken.None);
+    var result = await bot.Pipeline.RunAsync(command, TestBot.Admin());
     if (result.Outcome != CommandOutcome.Changed)
     {
         throw new InvalidOperationException(result.Reply.ToPlainText());

@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Commands.Handlers;
 using StatusBot.Core.Questions;
 
 namespace StatusBot.Core;
 
-/// <summary>Registers the board, the command handlers, the dispatcher and the question router.</summary>
+/// <summary>Registers the board, the command handlers and the chat pipeline every platform enters.</summary>
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
@@ -30,6 +31,17 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<ReadCache>();
+        services.TryAddSingleton<ChatDeferrals>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatDeferrals>());
+        services.AddSingleton(sp => new ChatPipeline(
+            sp.GetRequiredService<CommandDispatcher>(),
+            sp.GetRequiredService<ConversationRouter>(),
+            sp.GetRequiredService<ReadCache>(),
+            sp.GetRequiredService<StatusBoard>(),
+            sp.GetRequiredService<ChatDeferrals>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChatPipeline>>()));
 
         services.AddSingleton<ICommandHandler, StatusHandler>();
         services.AddSingleton<ICommandHandler, WhyHandler>();

@@ -15,14 +15,19 @@ public static class DiscordServiceCollectionExtensions
     public const string HttpClientName = "discord";
 
     /// <summary>
-    /// Adds the Discord adapter: options (validated at start), signature verification, the interaction handler, the REST
-    /// client with its rate limiter, the channel publisher, command registration and, with <c>UseGateway</c>, the gateway.
+    /// Adds the Discord adapter: options from <c>StatusBot:Discord</c> (validated at start), signature verification and
+    /// the replay guard, the REST client and its rate limiter, the interaction handler that hands commands to the chat
+    /// pipeline, the gateway (with <c>UseGateway</c>), command registration, and the Discord <see cref="IChatPublisher"/>.
+    /// The pipeline itself comes from the core (<c>AddStatusBotCore</c>), once for every platform;
+    /// <see cref="DiscordEndpointRouteBuilderExtensions.MapDiscord"/> maps the route.
     /// </summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DiscordOptions>()
+            .BindConfiguration(DiscordOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
 
         services.AddSingleton(sp =>
         {
@@ -37,8 +42,6 @@ public static class DiscordServiceCollectionExtensions
             return new ReplayGuard(sp.GetRequiredService<TimeProvider>(), (2 * skew) + TimeSpan.FromMinutes(1));
         });
         services.AddSingleton<DiscordAdmins>();
-        services.AddSingleton<DeferredWork>();
-        services.AddSingleton<ReadReplyCache>();
         services.AddSingleton<InteractionHandler>();
 
         services.AddHttpClient(HttpClientName)

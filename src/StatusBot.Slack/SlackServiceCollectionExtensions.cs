@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Announcing;
@@ -16,15 +14,19 @@ using StatusBot.Slack.WebApi;
 
 namespace StatusBot.Slack;
 
-/// <summary>Registers and maps the Slack adapter.</summary>
-public static partial class SlackServiceCollectionExtensions
+/// <summary>Registers the Slack adapter.</summary>
+public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Slack adapter: options from <c>StatusBot:Slack</c> (validated at start), the Web API client and its
-    /// pacing, the user directory, the command/event/interaction services and the Slack <see cref="IChatPublisher"/>.
+    /// Adds the Slack adapter: options from <c>StatusBot:Slack</c> (validated at start), signature verification and the
+    /// replay guard, the Web API client and its pacing, the user directory, the command/event/interaction services that
+    /// hand requests to the chat pipeline, Socket Mode, and the Slack <see cref="IChatPublisher"/>. The pipeline itself
+    /// comes from the core (<c>AddStatusBotCore</c>), once for every platform; <see cref="SlackEndpointRouteBuilderExtensions.MapSlack"/>
+    /// maps the routes.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SlackOptions>()
             .BindConfiguration(SlackOptions.Section)
             .PostConfigure<IConfiguration>((o, config) => o.Locale = config["StatusBot:Locale"] is { Length: > 0 } l ? l : o.Locale)
@@ -42,9 +44,6 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackCallers>();
         services.AddSingleton<SlackEventDeduplicator>();
-        services.AddSingleton<SlackBackgroundWork>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
-        services.AddSingleton<SlackReadCache>();
         services.AddSingleton<SlackCommandService>();
         services.AddSingleton<SlackEventService>();
         services.AddSingleton<SlackInteractionService>();
@@ -54,33 +53,4 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<IChatPublisher>(sp => sp.GetRequiredService<SlackChatPublisher>());
         return services;
     }
-
-    /// <summary>
-    /// Maps <c>POST /slack/commands</c>, <c>/slack/events</c> and <c>/slack/interactions</c> behind the signature filter.
-    /// Without a signing secret nothing is mapped (the routes answer 404) and one log line says how to turn it on.
-    /// </summary>
-    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
-    {
-        var services = endpoints.ServiceProvider;
-        var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusBot.Slack");
-        if (!options.Enabled)
-        {
-            LogOff(logger);
-            return endpoints;
-        }
-
-        var group = endpoints.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>();
-        group.MapPost("/commands", SlackEndpoints.CommandsAsync);
-        group.MapPost("/events", SlackEndpoints.Events);
-        group.MapPost("/interactions", SlackEndpoints.InteractionsAsync);
-        LogOn(logger, options.CommandName, options.SocketMode, options.CanPost);
-        return endpoints;
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack adapter is off: set StatusBot:Slack:SigningSecret (environment StatusBot__Slack__SigningSecret) to turn it on; see docs/slack.md")]
-    private static partial void LogOff(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack adapter is on: {CommandName}, Socket Mode {SocketMode}, posting {CanPost}")]
-    private static partial void LogOn(ILogger logger, string commandName, bool socketMode, bool canPost);
 }

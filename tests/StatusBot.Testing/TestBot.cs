@@ -4,17 +4,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using StatusBot.Core;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
-using StatusBot.Core.Questions;
 using StatusBot.Core.State;
 using StatusBot.Core.Text;
 
 namespace StatusBot.Testing;
 
 /// <summary>
-/// A real bot (board, handlers, dispatcher, router) over the demo catalog, on a fake clock and an in-memory store (or
+/// A real bot (board, handlers, chat pipeline) over the demo catalog, on a fake clock and an in-memory store (or
 /// the store a test gives). Commands run exactly as they do behind any platform.
 /// </summary>
 public sealed class TestBot : IAsyncDisposable
@@ -34,9 +34,9 @@ public sealed class TestBot : IAsyncDisposable
 
     public StatusBoard Board => _provider.GetRequiredService<StatusBoard>();
 
-    public CommandDispatcher Dispatcher => _provider.GetRequiredService<CommandDispatcher>();
+    public ChatPipeline Pipeline => _provider.GetRequiredService<ChatPipeline>();
 
-    public ConversationRouter Router => _provider.GetRequiredService<ConversationRouter>();
+    public ChatDeferrals Deferrals => _provider.GetRequiredService<ChatDeferrals>();
 
     public BoardState State => Board.Current;
 
@@ -87,11 +87,11 @@ public sealed class TestBot : IAsyncDisposable
 
     /// <summary>Runs a text command as the admin (or the caller given); the reply's times as their UTC text.</summary>
     public async Task<DispatchResult> RunAsync(string text, Caller? caller = null) =>
-        (await Dispatcher.DispatchTextAsync(text, caller ?? Admin(), CancellationToken.None)).Plain();
+        (await Pipeline.AnswerAsync(new ChatRequest(caller ?? Admin(), ChatInput.CommandText(text)), CancellationToken.None))!.Plain();
 
     /// <summary>Says something in plain words, as a mention or DM would; the reply's times as their UTC text.</summary>
     public async Task<DispatchResult?> AskAsync(string message, Caller? caller = null, bool mustAnswer = true) =>
-        (await Router.AnswerAsync(message, caller ?? Admin(), mustAnswer, CancellationToken.None))?.Plain();
+        (await Pipeline.AnswerAsync(new ChatRequest(caller ?? Admin(), ChatInput.Message(message, mustAnswer)), CancellationToken.None))?.Plain();
 
     public void Advance(TimeSpan by) => Time.Advance(by);
 

@@ -38,6 +38,26 @@ public static class CommandBinder
             }
         }
 
+        foreach (var (name, typed) in input.Values)
+        {
+            var option = spec.FindOption(name);
+            if (option is null)
+            {
+                error = new CommandError(CommandErrorKind.UnexpectedArgument, spec, name, typed.ToString());
+                return false;
+            }
+
+            if (!TryConvertTyped(spec, option, typed, state, out var value, out error))
+            {
+                return false;
+            }
+
+            if (value is not null)
+            {
+                result[option.Name] = value;
+            }
+        }
+
         var open = spec.Positional.Where(o => !result.ContainsKey(o.Name)).ToList();
         var words = input.Positional;
         var w = 0;
@@ -111,6 +131,60 @@ public static class CommandBinder
         values = result.ToImmutable();
         error = null;
         return true;
+    }
+
+    /// <summary>A typed value: a number is range-checked as a number, a list checked word by word; text as any word.</summary>
+    private static bool TryConvertTyped(CommandSpec spec, OptionSpec option, object typed, BoardState state, out object? value, out CommandError? error)
+    {
+        switch (typed)
+        {
+            case string text:
+                return TryConvert(spec, option, text, state, out value, out error);
+
+            case long n when option.Kind == OptionKind.Integer:
+                value = null;
+                error = null;
+                if (n < option.Min || n > option.Max)
+                {
+                    error = new CommandError(CommandErrorKind.OutOfRange, spec, option.Name, n.ToString(CultureInfo.InvariantCulture))
+                    {
+                        Details = [option.Min.ToString(CultureInfo.InvariantCulture), option.Max.ToString(CultureInfo.InvariantCulture)],
+                    };
+                    return false;
+                }
+
+                value = n;
+                return true;
+
+            case IReadOnlyList<string> words when option.Kind == OptionKind.Services:
+                var ids = ImmutableArray.CreateBuilder<string>();
+                foreach (var word in words)
+                {
+                    if (!TryConvert(spec, option with { Kind = OptionKind.Service }, word, state, out var one, out error))
+                    {
+                        value = null;
+                        return false;
+                    }
+
+                    if (one is string id && !ids.Contains(id))
+                    {
+                        ids.Add(id);
+                    }
+                }
+
+                value = ids.Count == 0 ? null : ids.ToImmutable();
+                error = null;
+                return true;
+
+            case IReadOnlyList<string> words when option.Kind == OptionKind.Text:
+                // A list in free text (segments) is the comma list a person would type.
+                return TryConvert(spec, option, string.Join(", ", words.Select(w => w.Trim()).Where(w => w.Length > 0)), state, out value, out error);
+
+            default:
+                value = null;
+                error = new CommandError(CommandErrorKind.InvalidChoice, spec, option.Name, Clip(typed.ToString() ?? ""));
+                return false;
+        }
     }
 
     private static bool TryConvert(CommandSpec spec, OptionSpec option, string raw, BoardState state, out object? value, out CommandError? error)

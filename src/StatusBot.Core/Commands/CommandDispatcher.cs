@@ -8,11 +8,12 @@ using StatusBot.Core.Text;
 namespace StatusBot.Core.Commands;
 
 /// <summary>
-/// The one way into the handlers for every platform: find the command, check who may run it, validate its options,
-/// then answer a read from the current state or send a write through the single writer and answer once it is durable.
-/// A caller over their rate limit gets a friendly refusal before anything else is looked at.
+/// The pipeline's inner stages: admission (the per-user rate limit), then for a command already admitted, authorization
+/// (the <see cref="Permission"/> the catalog gives it), binding its options, and the answer: a read from the current
+/// state, or a write through the single writer answered once it is durable. Only <see cref="Chat.ChatPipeline"/> and the
+/// question router it runs call this, so admission is never a step a platform must remember.
 /// </summary>
-public sealed partial class CommandDispatcher(
+internal sealed partial class CommandDispatcher(
     StatusBoard board,
     IEnumerable<ICommandHandler> handlers,
     CommandRateLimiter limiter,
@@ -20,36 +21,26 @@ public sealed partial class CommandDispatcher(
 {
     private readonly Dictionary<string, ICommandHandler> _handlers = handlers.ToDictionary(h => h.Spec.Name, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Parses and runs a text command (<c>/incident open streaming major "…"</c>).</summary>
-    public Task<DispatchResult> DispatchTextAsync(string text, Caller caller, CancellationToken cancellationToken) =>
-        TryAdmit(caller, out var limited) ? RunTextAsync(text, caller, cancellationToken) : Task.FromResult(limited);
-
-    /// <summary>Runs a text command without counting it against the rate limit (the caller was admitted already).</summary>
-    internal Task<DispatchResult> RunTextAsync(string text, Caller caller, CancellationToken cancellationToken)
+    /// <summary>Parses and runs a text command already admitted: a text that is no command is answered with its usage.</summary>
+    public Task<DispatchResult> RunTextAsync(string text, Caller caller, CancellationToken cancellationToken)
     {
         if (!TextCommandParser.TryParse(text, out var input, out var error))
         {
-            StatusBotMetrics.Command(caller.Actor.Platform, error!.Spec?.Name ?? "unknown", "usage", 0);
-            return Task.FromResult(Usage(error, caller));
+            return Task.FromResult(Unparsed(error!, caller));
         }
 
         return RunAsync(input, caller, cancellationToken);
     }
 
-    /// <summary>Runs a command whose words are already sorted (Discord options, a button, a question).</summary>
-    public Task<DispatchResult> DispatchAsync(CommandInput input, Caller caller, CancellationToken cancellationToken) =>
-        TryAdmit(caller, out var limited) ? RunAsync(input, caller, cancellationToken) : Task.FromResult(limited);
-
     /// <summary>
-    /// Counts one command against the caller's rate limit. Adapters that answer a repeated read from a cache, without
-    /// dispatching, call this first so the cache is no way around the limit.
+    /// Counts one command against the caller's rate limit: null when admitted, else the refusal to answer with (and
+    /// nothing is run).
     /// </summary>
-    public bool TryAdmit(Caller caller, out DispatchResult limited)
+    public DispatchResult? Admit(Caller caller)
     {
         if (limiter.TryTake(caller, out var retryAfter, out var alreadyRefused))
         {
-            limited = null!;
-            return true;
+            return null;
         }
 
         LogLimited(logger, caller.Actor.Platform, caller.Actor.UserId);
@@ -57,12 +48,18 @@ public sealed partial class CommandDispatcher(
         var l = Localizer.For(caller.Culture);
         var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
         var reply = Reply.Error(l[nameof(Strings.Error_RateLimited)], l.Plural(nameof(Strings.Error_RateLimitedHint), Math.Max(1, seconds)));
-        limited = new DispatchResult(reply, CommandOutcome.Limited, null) { RepeatedRefusal = alreadyRefused };
-        return false;
+        return new DispatchResult(reply, CommandOutcome.Limited, null) { RepeatedRefusal = alreadyRefused };
     }
 
-    /// <summary>Runs a command without counting it against the rate limit (the caller was admitted already).</summary>
-    internal async Task<DispatchResult> RunAsync(CommandInput input, Caller caller, CancellationToken cancellationToken)
+    /// <summary>The usage answer for a text that could not be parsed (counted once, under its command when known).</summary>
+    public static DispatchResult Unparsed(CommandError error, Caller caller)
+    {
+        StatusBotMetrics.Command(caller.Actor.Platform, error.Spec?.Name ?? "unknown", "usage", 0);
+        return Usage(error, caller);
+    }
+
+    /// <summary>Runs a command already admitted: authorization, binding, then the handler; one metric per command.</summary>
+    public async Task<DispatchResult> RunAsync(CommandInput input, Caller caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var result = await DispatchCoreAsync(input, caller, cancellationToken);

@@ -10,4 +10,13 @@ public sealed record DispatchResult(Reply Reply, CommandOutcome Outcome, Command
 
     /// <summary>A rate-limit refusal to a caller who was already told: an unprompted answer (a mention) can be skipped.</summary>
     public bool RepeatedRefusal { get; init; }
+
+    /// <summary>
+    /// True when the answer is for the whole channel: the reply says so (an announcement-like confirmation), or a read was
+    /// asked to be shared and answered. An error never is: it may quote the caller's own words back.
+    /// </summary>
+    public bool ForChannel { get; init; }
+
+    /// <summary>True when the answer was made for an admin (so buttons only admins may press can be shown).</summary>
+    public bool ForAdmin { get; init; }
 }

@@ -7,9 +7,10 @@ namespace StatusBot.Core.Questions;
 
 /// <summary>
 /// Answers a free message (a mention, a DM, a console line): runs it as a command when it reads as one, else as a
-/// question through the intent matcher; when unsure, says what it understood and offers the commands.
+/// question through the intent matcher; when unsure, says what it understood and offers the commands. The pipeline's
+/// stage for free messages: it admits a message itself, once, and only when it is going to answer it.
 /// </summary>
-public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard board)
+internal sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard board)
 {
     /// <summary>
     /// Returns null when the message is not for the bot (plain chatter), or when its sender is over the rate limit and
@@ -26,7 +27,7 @@ public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard
         var admitted = false;
         if (TextCommandParser.LooksLikeCommand(text))
         {
-            if (!dispatcher.TryAdmit(caller, out var limited))
+            if (dispatcher.Admit(caller) is { } limited)
             {
                 return limited.RepeatedRefusal ? null : limited;
             }
@@ -65,7 +66,7 @@ public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard
 
         if (spec is not null)
         {
-            if (!admitted && !dispatcher.TryAdmit(caller, out var limited))
+            if (!admitted && dispatcher.Admit(caller) is { } limited)
             {
                 return limited.RepeatedRefusal ? null : limited;
             }
@@ -78,7 +79,7 @@ public sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard
 
         if (match.Kind == IntentKind.Unsure || (commandError is null && mustAnswer))
         {
-            if (!admitted && !dispatcher.TryAdmit(caller, out var limited))
+            if (!admitted && dispatcher.Admit(caller) is { } limited)
             {
                 return limited.RepeatedRefusal ? null : limited;
             }

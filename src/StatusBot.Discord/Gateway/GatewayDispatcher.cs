@@ -3,7 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
-using StatusBot.Core.Questions;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Text;
 using StatusBot.Discord.Interactions;
 using StatusBot.Discord.Rendering;
@@ -14,14 +14,14 @@ namespace StatusBot.Discord.Gateway;
 
 /// <summary>
 /// Handles gateway events off the receive loop: <c>INTERACTION_CREATE</c> answered through the callback endpoint, and
-/// <c>MESSAGE_CREATE</c> that mentions the bot (or a DM) answered as a reply through the conversation router.
+/// <c>MESSAGE_CREATE</c> that mentions the bot (or a DM) answered as a reply through the chat pipeline.
 /// </summary>
 internal sealed partial class GatewayDispatcher(
     InteractionHandler interactions,
-    ConversationRouter router,
+    ChatPipeline pipeline,
     DiscordAdmins admins,
     DiscordRestClient rest,
-    DeferredWork work,
+    ChatDeferrals work,
     ILogger<GatewayDispatcher> logger)
 {
     public void Dispatch(string type, JsonElement data, string? botUserId)
@@ -82,7 +82,7 @@ internal sealed partial class GatewayDispatcher(
         var member = message.Member is null ? null : message.Member with { User = author, Permissions = null };
         var actor = new Actor(InteractionHandler.Platform, authorId, message.Member?.Nick ?? author.GlobalName ?? author.Username ?? authorId);
         var caller = new Caller(actor, admins.IsAdmin(member, author), Locales.English) { CultureIsDefault = true };
-        if (await router.AnswerAsync(text, caller, mustAnswer: true, cancellationToken) is not { } answer)
+        if (await pipeline.AnswerAsync(new ChatRequest(caller, ChatInput.Message(text)), cancellationToken) is not { } answer)
         {
             return;
         }

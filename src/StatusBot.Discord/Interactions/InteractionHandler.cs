@@ -1,7 +1,9 @@
-using StatusBot.Core.Announcing;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
@@ -13,18 +15,16 @@ using StatusBot.Discord.Wire;
 namespace StatusBot.Discord.Interactions;
 
 /// <summary>
-/// Answers one verified interaction, whether it came over HTTP or the gateway: PING, slash commands (deferred when the
-/// work is slow, then finished by editing <c>@original</c>) and autocomplete.
+/// Answers one verified interaction, whether it came over HTTP or the gateway: PING, autocomplete, and slash commands,
+/// which go to the chat pipeline as typed commands; an answer not ready within
+/// <see cref="DiscordOptions.DeferAfterMilliseconds"/> is deferred and finished by editing <c>@original</c>.
 /// </summary>
 internal sealed partial class InteractionHandler(
-    CommandDispatcher dispatcher,
+    ChatPipeline pipeline,
     StatusBoard board,
     DiscordAdmins admins,
     IDiscordInteractionClient followUps,
-    DeferredWork deferred,
-    ReadReplyCache cache,
     IOptions<DiscordOptions> options,
-    TimeProvider time,
     ILogger<InteractionHandler> logger)
 {
     public const string Platform = "discord";
@@ -33,8 +33,17 @@ internal sealed partial class InteractionHandler(
     private const int ApplicationCommand = 2;
     private const int Autocomplete = 4;
 
+    // An answer reused by the pipeline's read cache is the same result object: it is rendered once, not once per request.
+    private static readonly ConditionalWeakTable<DispatchResult, InteractionResponse> Rendered = [];
+
+    private static readonly InteractionResponse Deferred = new(
+        InteractionResponse.DeferredChannelMessage,
+        new InteractionCallbackData { Flags = InteractionCallbackData.Ephemeral });
+
+    private readonly TimeSpan _budget = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.DeferAfterMilliseconds));
+
     /// <summary>The response, or null when the payload is not an interaction we can answer (the endpoint says 400).</summary>
-    public async Task<InteractionResponse?> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    public async ValueTask<InteractionResponse?> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         if (interaction.Type == Ping)
         {
@@ -57,75 +66,33 @@ internal sealed partial class InteractionHandler(
         };
     }
 
-    private async Task<InteractionResponse> CommandAsync(Interaction interaction, Invocation invocation, Caller caller, CancellationToken cancellationToken)
+    private async ValueTask<InteractionResponse> CommandAsync(Interaction interaction, Invocation invocation, Caller caller, CancellationToken cancellationToken)
     {
-        var l = Localizer.For(caller.Culture);
         if (DiscordCommandMap.Find(invocation) is not { } spec)
         {
-            return Message(CommandErrors.ToReply(DiscordCommandMap.NotFound(invocation), l));
+            return Message(CommandErrors.ToReply(DiscordCommandMap.NotFound(invocation), Localizer.For(caller.Culture)));
         }
 
-        var state = board.Current;
-        var key = spec.Mutates ? null : CacheKey(spec, invocation, caller);
-        if (key is not null && cache.TryGet(key, state) is { } cached)
+        var request = new ChatRequest(caller, ChatInput.Command(CommandInput.Of(spec, invocation.Options))) { Budget = _budget };
+        var answer = await pipeline.HandleAsync(request, new OriginalMessageSink(this, interaction), cancellationToken);
+        if (answer.Deferred)
         {
-            // A cached answer still counts against the caller's rate limit.
-            return dispatcher.TryAdmit(caller, out var limited) ? cached : Message(limited.Reply);
+            LogDeferred(logger, spec.Name, interaction.Id);
+            return Deferred;
         }
 
-        // The work is not tied to the HTTP request: once deferred, it must finish even though the request has ended.
-        var work = RunAsync(spec, invocation, caller, deferred.Stopping);
-        if (work.IsCompleted)
-        {
-            var answer = Message(await work);
-            if (key is not null)
-            {
-                cache.Set(key, state, answer);
-            }
-
-            return answer;
-        }
-
-        // A budget of 0 defers whatever is not done at once, rather than racing a timer that is due already.
-        if (options.Value.DeferAfterMilliseconds > 0)
-        {
-            var budget = Task.Delay(TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds), time, cancellationToken);
-            if (await Task.WhenAny(work, budget) == work)
-            {
-                return Message(await work);
-            }
-        }
-
-        LogDeferred(logger, spec.Name, interaction.Id);
-        deferred.Track(FinishAsync(interaction, work));
-        return new InteractionResponse(
-            InteractionResponse.DeferredChannelMessage,
-            new InteractionCallbackData { Flags = InteractionCallbackData.Ephemeral });
+        return Render(answer.Result!);
     }
 
-    private async Task<Reply> RunAsync(CommandSpec spec, Invocation invocation, Caller caller, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await dispatcher.DispatchAsync(CommandInput.Of(spec, invocation.Options), caller, cancellationToken);
-            return result.Reply;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var reference = Guid.NewGuid().ToString("N")[..8];
-            LogFailed(logger, ex, spec.Name, reference);
-            return Reply.Error(Localizer.For(caller.Culture).Format(nameof(Strings.Error_Internal), reference));
-        }
-    }
+    private static InteractionResponse Render(DispatchResult result) => Rendered.GetValue(result, r => Message(r.Reply));
 
-    private async Task FinishAsync(Interaction interaction, Task<Reply> work)
+    private async Task FinishAsync(Interaction interaction, DispatchResult result, CancellationToken cancellationToken)
     {
-        var reply = await work;
-        var payload = new MessagePayload { Embeds = [DiscordRenderer.ToEmbed(reply)] };
-        var result = await followUps.EditOriginalAsync(interaction.ApplicationId ?? options.Value.ApplicationId ?? "", interaction.Token ?? "", payload, deferred.Stopping);
-        if (!result.IsSuccess)
+        var payload = new MessagePayload { Embeds = [DiscordRenderer.ToEmbed(result.Reply)] };
+        var sent = await followUps.EditOriginalAsync(interaction.ApplicationId ?? options.Value.ApplicationId ?? "", interaction.Token ?? "", payload, cancellationToken);
+        if (!sent.IsSuccess)
         {
-            LogFollowUpFailed(logger, interaction.Id, (int)result.Status);
+            LogFollowUpFailed(logger, interaction.Id, (int)sent.Status);
         }
     }
 
@@ -143,20 +110,17 @@ internal sealed partial class InteractionHandler(
         return new Caller(actor, admins.IsAdmin(interaction.Member, interaction.User), Locales.Resolve(interaction.Locale ?? interaction.GuildLocale), channel);
     }
 
-    private static string CacheKey(CommandSpec spec, Invocation invocation, Caller caller) =>
-        string.Join(
-            '\u0001',
-            new[] { spec.Name, caller.Culture.Name, caller.IsAdmin ? "a" : "v" }
-                .Concat(invocation.Options.OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase).SelectMany(o => new[] { o.Key.ToLowerInvariant(), o.Value })));
-
     private static InteractionResponse Message(Reply reply) =>
         new(InteractionResponse.ChannelMessage, DiscordRenderer.ToCallbackData(reply));
 
+    /// <summary>A late answer replaces the deferred "thinking" message (<c>PATCH …/messages/@original</c>).</summary>
+    private sealed class OriginalMessageSink(InteractionHandler handler, Interaction interaction) : IReplySink
+    {
+        public Task SendAsync(DispatchResult result, CancellationToken cancellationToken) => handler.FinishAsync(interaction, result, cancellationToken);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Deferred {Command} (interaction {InteractionId})")]
     private static partial void LogDeferred(ILogger logger, string command, string? interactionId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Discord command {Command} failed (ref {Reference})")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string command, string reference);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not finish deferred interaction {InteractionId}: HTTP {Status}")]
     private static partial void LogFollowUpFailed(ILogger logger, string? interactionId, int status);

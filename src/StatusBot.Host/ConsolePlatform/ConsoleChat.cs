@@ -1,9 +1,7 @@
 using System.Globalization;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
-using StatusBot.Core.Questions;
-using StatusBot.Core.Replies;
-using StatusBot.Core.Text;
 
 namespace StatusBot.Host.ConsolePlatform;
 
@@ -11,7 +9,7 @@ namespace StatusBot.Host.ConsolePlatform;
 /// The local console platform: one line in, one answer out. Works interactively (with a prompt) and piped. The
 /// operator is the local admin unless started with <c>--viewer</c>.
 /// </summary>
-public sealed partial class ConsoleChat(ConversationRouter router, ILogger<ConsoleChat> logger)
+public sealed class ConsoleChat(ChatPipeline pipeline)
 {
     public static Caller Operator(bool viewer, CultureInfo culture)
     {
@@ -21,7 +19,6 @@ public sealed partial class ConsoleChat(ConversationRouter router, ILogger<Conso
 
     public async Task<int> RunAsync(TextReader input, TextWriter output, Caller caller, bool interactive, CancellationToken cancellationToken)
     {
-        var l = Localizer.For(caller.Culture);
         if (interactive)
         {
             await output.WriteLineAsync("StatusBot — type help, a command, or a question. Ctrl+D to quit.");
@@ -58,27 +55,12 @@ public sealed partial class ConsoleChat(ConversationRouter router, ILogger<Conso
                 break;
             }
 
-            Reply reply;
-            try
-            {
-                var result = await router.AnswerAsync(line, caller, mustAnswer: true, cancellationToken);
-                reply = result!.Reply;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                var reference = Guid.NewGuid().ToString("N")[..8];
-                LogFailed(logger, reference, ex);
-                reply = Reply.Error(l.Format(nameof(Strings.Error_Internal), reference));
-            }
-
-            await output.WriteAsync(ConsoleRenderer.Render(reply));
+            var result = await pipeline.AnswerAsync(new ChatRequest(caller, ChatInput.Message(line)), cancellationToken);
+            await output.WriteAsync(ConsoleRenderer.Render(result!.Reply));
             await output.WriteLineAsync();
             await output.FlushAsync(cancellationToken);
         }
 
         return 0;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Console command failed (ref {Reference})")]
-    private static partial void LogFailed(ILogger logger, string reference, Exception exception);
 }

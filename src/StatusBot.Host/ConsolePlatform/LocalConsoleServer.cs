@@ -1,9 +1,9 @@
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
-using StatusBot.Core.Questions;
 using StatusBot.Core.Replies;
 using StatusBot.Core.Text;
 using StatusBot.Storage;
@@ -15,7 +15,7 @@ namespace StatusBot.Host.ConsolePlatform;
 /// it. The socket is the serving user's alone (mode 0600), and only a peer with that user id (SO_PEERCRED) is an admin;
 /// any other peer (root) chats as a viewer.
 /// </summary>
-public sealed partial class LocalConsoleServer(ConversationRouter router, IOptions<StorageOptions> storage, ILogger<LocalConsoleServer> logger)
+public sealed partial class LocalConsoleServer(ChatPipeline pipeline, IOptions<StorageOptions> storage, ILogger<LocalConsoleServer> logger)
     : BackgroundService
 {
     private Socket? _listener;
@@ -107,24 +107,9 @@ public sealed partial class LocalConsoleServer(ConversationRouter router, IOptio
         }
     }
 
-    private async Task<Reply> AnswerAsync(string line, Caller caller, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await router.AnswerAsync(line, caller, mustAnswer: true, cancellationToken);
-            return result!.Reply;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var reference = Guid.NewGuid().ToString("N")[..8];
-            LogFailed(logger, reference, ex);
-            return Reply.Error(Localizer.For(caller.Culture).Format(nameof(Strings.Error_Internal), reference));
-        }
-    }
+    private async Task<Reply> AnswerAsync(string line, Caller caller, CancellationToken cancellationToken) =>
+        (await pipeline.AnswerAsync(new ChatRequest(caller, ChatInput.Message(line)), cancellationToken))!.Reply;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "statusbot chat cannot attach to this bot: no Unix domain socket at {Path} on this system")]
     private static partial void LogUnavailable(ILogger logger, string path);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Console command failed (ref {Reference})")]
-    private static partial void LogFailed(ILogger logger, string reference, Exception exception);
 }

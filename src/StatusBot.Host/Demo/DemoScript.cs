@@ -3,6 +3,7 @@ using StatusBot.Announcing;
 using StatusBot.Core;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
@@ -37,7 +38,7 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
     {
         await using var provider = Services();
         var board = provider.GetRequiredService<StatusBoard>();
-        var dispatcher = provider.GetRequiredService<CommandDispatcher>();
+        var pipeline = provider.GetRequiredService<ChatPipeline>();
         var announcer = provider.GetRequiredService<Announcer>();
         var policy = new MonitoringPolicy(_ => new PolicyThresholds(3, 2), TimeSpan.FromMinutes(30));
         await board.StartAsync(BoardState.Create(Catalog.Services, Catalog.Upstreams), null, cancellationToken);
@@ -48,8 +49,8 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         }
 
         await Chapter("Christmas Eve 2012. An admin subscribes the #status channel.", cancellationToken);
-        await RunAsync(dispatcher, "channel subscribe", cancellationToken);
-        await RunAsync(dispatcher, "status", cancellationToken);
+        await RunAsync(pipeline, "channel subscribe", cancellationToken);
+        await RunAsync(pipeline, "status", cancellationToken);
 
         await Chapter("AWS's load balancers in us-east-1 start failing. Streaming, Website and API sit behind them: their probes fail within seconds.", cancellationToken);
         for (var round = 0; round < 3; round++)
@@ -68,7 +69,7 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         }
 
         await announcer.RunOnceAsync(cancellationToken);
-        await RunAsync(dispatcher, "why streaming", cancellationToken);
+        await RunAsync(pipeline, "why streaming", cancellationToken);
 
         await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(10), cancellationToken);
         await Chapter("The AWS feed still says nothing after 10 minutes of failures: the admins are told, so nobody blames AWS on faith.", cancellationToken);
@@ -80,7 +81,7 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         var report = new UpstreamReport(ElbId, "major", AwsTitle, "investigating", _clock.GetUtcNow());
         await board.ExecuteAsync(s => UpstreamRecorder.Decide(s, report), cancellationToken);
         await announcer.RunOnceAsync(cancellationToken);
-        await RunAsync(dispatcher, "why streaming", cancellationToken);
+        await RunAsync(pipeline, "why streaming", cancellationToken);
 
         await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(30), cancellationToken);
         await Chapter("Nobody has written anything for 30 minutes: the bot posts a holding update, and promises the next one.", cancellationToken);
@@ -88,7 +89,7 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
 
         await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(5), cancellationToken);
         await Chapter("An engineer tells who is affected: TV devices, on many but not all of them.", cancellationToken);
-        await RunAsync(dispatcher, "incident update INC-1 identified Streaming fails on many but not all devices, mostly TV devices. We are working with AWS. segments:\"TV devices\" users:27000000", cancellationToken);
+        await RunAsync(pipeline, "incident update INC-1 identified Streaming fails on many but not all devices, mostly TV devices. We are working with AWS. segments:\"TV devices\" users:27000000", cancellationToken);
         await announcer.RunOnceAsync(cancellationToken);
 
         await KeepFailingAsync(board, policy, TimeSpan.FromMinutes(30), cancellationToken);
@@ -109,7 +110,7 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         }
 
         _clock.Advance(TimeSpan.FromMinutes(5));
-        await RunAsync(dispatcher, "incident update INC-1 monitoring Restored for most members; Streaming returns device by device and we are watching the last TV devices", cancellationToken);
+        await RunAsync(pipeline, "incident update INC-1 monitoring Restored for most members; Streaming returns device by device and we are watching the last TV devices", cancellationToken);
         await announcer.RunOnceAsync(cancellationToken);
 
         _clock.Advance(new TimeSpan(10, 20, 0));
@@ -123,10 +124,10 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         output.WriteLine($"  🛰  AWS feed: \"{AwsTitle}\" (resolved)");
         var resolved = new UpstreamReport(ElbId, "none", AwsTitle, "resolved", _clock.GetUtcNow());
         await board.ExecuteAsync(s => UpstreamRecorder.Decide(s, resolved), cancellationToken);
-        await RunAsync(dispatcher, "incident cause INC-1 confirmed AWS Elastic Load Balancing state data in us-east-1 was deleted by mistake upstream:aws-elb-us-east-1", cancellationToken);
-        await RunAsync(dispatcher, "incident resolve INC-1 All devices can stream again.", cancellationToken);
+        await RunAsync(pipeline, "incident cause INC-1 confirmed AWS Elastic Load Balancing state data in us-east-1 was deleted by mistake upstream:aws-elb-us-east-1", cancellationToken);
+        await RunAsync(pipeline, "incident resolve INC-1 All devices can stream again.", cancellationToken);
         await announcer.RunOnceAsync(cancellationToken);
-        await RunAsync(dispatcher, "why streaming", cancellationToken);
+        await RunAsync(pipeline, "why streaming", cancellationToken);
         output.WriteLine();
         output.WriteLine("That was StatusBot. Try it yourself: statusbot chat");
     }
@@ -155,10 +156,10 @@ public sealed partial class DemoScript(TextWriter output, TimeSpan pause)
         await board.ExecuteAsync(s => Decision.Apply(policy.Decide(s, o)), cancellationToken);
     }
 
-    private async Task RunAsync(CommandDispatcher dispatcher, string text, CancellationToken cancellationToken)
+    private async Task RunAsync(ChatPipeline pipeline, string text, CancellationToken cancellationToken)
     {
         output.WriteLine($"  > {text}");
-        var result = await dispatcher.DispatchTextAsync(text, _admin, cancellationToken);
+        var result = (await pipeline.AnswerAsync(new ChatRequest(_admin, ChatInput.CommandText(text)), cancellationToken))!;
         foreach (var line in result.Reply.ToPlainText().Split('\n'))
         {
             output.WriteLine("    " + line);

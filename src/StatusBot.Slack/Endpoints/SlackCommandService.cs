@@ -1,7 +1,8 @@
-using StatusBot.Core.Announcing;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StatusBot.Core.Board;
+using StatusBot.Core.Announcing;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Replies;
 using StatusBot.Core.Text;
@@ -14,143 +15,109 @@ using StatusBot.Slack.WebApi;
 namespace StatusBot.Slack.Endpoints;
 
 /// <summary>
-/// Answers slash commands for both transports. Reads come straight from memory and are answered inline; anything still
-/// running when the inline budget is spent (an admin lookup, a durable write) is acknowledged at once and finished
-/// through <c>response_url</c>. Replies are ephemeral unless the reply is meant for the channel or a read is shared
-/// with <c>--share</c>.
+/// Slash commands for both transports: decodes the command into a <see cref="ChatRequest"/> for the pipeline and renders
+/// its answer as a Slack message. An answer not ready within <see cref="SlackOptions.InlineBudgetMilliseconds"/> is
+/// acknowledged at once and finished through <c>response_url</c>. Replies are ephemeral unless the reply is meant for the
+/// channel or a read is shared with <c>--share</c>.
 /// </summary>
 public sealed partial class SlackCommandService(
-    CommandDispatcher dispatcher,
-    StatusBoard board,
-    SlackReadCache reads,
+    ChatPipeline pipeline,
     SlackCallers callers,
     ISlackWebApi api,
-    SlackBackgroundWork background,
     SlackReplayGuard replays,
     IOptions<SlackOptions> options,
-    TimeProvider time,
     ILogger<SlackCommandService> logger)
 {
     public const string ShareFlag = "--share";
 
+    // An answer reused by the pipeline's read cache is the same result object: it is rendered once, not once per request.
+    private static readonly ConditionalWeakTable<DispatchResult, SlackMessage> Rendered = [];
+
     private readonly SlackOptions _options = options.Value;
-    private readonly TimeSpan _budget = TimeSpan.FromMilliseconds(options.Value.InlineBudgetMilliseconds);
+    private readonly TimeSpan _budget = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.InlineBudgetMilliseconds));
 
     /// <summary>
     /// The immediate answer to Slack's request (the final one, or a "working on it" acknowledgement); null for a command
     /// that changes something and that another instance already ran (a replay: nothing to say).
     /// </summary>
-    public async Task<SlackMessage?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    public async ValueTask<SlackMessage?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         // Slack sends & < > typed by the user as entities; mention forms arrive as raw <@U…> and stay inert in the renderers.
         var catalogText = SlackCommandText.ToCatalogText(_options, command.Command, SlackEscape.Unescape(command.Text));
-        var l = Localizer.For(Locales.Resolve(_options.Locale));
         if (catalogText is null)
         {
+            var l = Localizer.For(Locales.Resolve(_options.Locale));
             var unknown = Reply.Error(l.Format(nameof(Strings.Error_UnknownCommand), command.Command), l.Format(nameof(Strings.Slack_SlashUsage), _options.CommandName));
             return Ephemeral(SlackRenderer.Render(unknown, showAdminActions: false));
         }
 
         var share = TakeShareFlag(ref catalogText);
-        var parsed = TextCommandParser.TryParse(catalogText, out var input, out _);
-        if (parsed && input.Spec.Mutates && !await replays.FirstChangeAsync(command.TriggerId, cancellationToken))
-        {
-            return null;
-        }
 
-        var work = RunAsync(command, catalogText, share, parsed ? input.Spec : null, CancellationToken.None);
-        if (!work.IsCompleted)
-        {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // A budget of 0 defers whatever is not done at once, rather than racing a timer that is due already.
-            if (_budget <= TimeSpan.Zero || await Task.WhenAny(work, Task.Delay(_budget, time, budget.Token)) != work)
-            {
-                // Slack shows a timeout after 3 s and ignores a late HTTP answer: acknowledge now, finish later.
-                LogDeferred(logger, command.Command);
-                background.Enqueue(ct => FinishLaterAsync(command, work, ct));
-                return Ephemeral(new SlackMessage { Text = "⏳ " + l[nameof(Strings.Slack_Working)] });
-            }
-
-            await budget.CancelAsync();
-        }
-
-        return await work;
-    }
-
-    private async Task<SlackMessage> RunAsync(SlashCommand command, string catalogText, bool share, CommandSpec? spec, CancellationToken cancellationToken)
-    {
-        var needsAdmin = spec?.Permission == Permission.Admin;
         // The channel the command came from, so "channel subscribe" knows where announcements should go.
-        var caller = await callers.ResolveAsync(command.UserId, command.UserName, needsAdmin, cancellationToken)
-            with { Channel = new ChannelRef(SlackCallers.Platform, command.ChannelId) };
-        var isRead = spec is { Mutates: false };
-        var state = board.Current;
-        if (isRead && reads.TryGet(catalogText, share, caller.Culture.Name, caller.IsAdmin, state, out var cached))
+        var caller = callers.Quick(command.UserId, command.UserName, new ChannelRef(SlackCallers.Platform, command.ChannelId));
+        var request = new ChatRequest(caller, ChatInput.CommandText(catalogText))
         {
-            // A cached answer still counts against the caller's rate limit.
-            return dispatcher.TryAdmit(caller, out var limited) ? cached : Ephemeral(SlackRenderer.Render(limited.Reply, showAdminActions: false));
-        }
+            Budget = _budget,
+            Share = share,
+            Lookup = callers,
+            ChangeClaim = replays,
+            ChangeKey = command.TriggerId,
+        };
 
-        try
+        var answer = await pipeline.HandleAsync(request, new ResponseUrlSink(this, command), cancellationToken);
+        if (answer.Deferred)
         {
-            var second = time.GetUtcNow().ToUnixTimeSeconds();
-            var result = await dispatcher.DispatchTextAsync(catalogText, caller, cancellationToken);
-            var message = SlackRenderer.Render(result.Reply, caller.IsAdmin);
-            // An error is never shared: it may quote the caller's own words back, and those are not for the channel.
-            var inChannel = result.Reply.Severity != Severity.Error
-                && (result.Reply.Visibility == Visibility.Channel
-                    || (share && result.Outcome == CommandOutcome.Answered && result.Spec is { Mutates: false }));
-            message = message with { ResponseType = inChannel ? SlackMessage.InChannel : SlackMessage.Ephemeral };
-            if (isRead && result.Outcome == CommandOutcome.Answered)
-            {
-                reads.Set(catalogText, share, caller.Culture.Name, caller.IsAdmin, state, second, message);
-            }
-
-            return message;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var reference = Guid.NewGuid().ToString("N")[..8];
-            LogFailed(logger, reference, command.Command, ex);
+            // Slack shows a timeout after 3 s and ignores a late HTTP answer: acknowledge now, finish later.
             var l = Localizer.For(caller.Culture);
-            return Ephemeral(SlackRenderer.Render(Reply.Error(l.Format(nameof(Strings.Error_Internal), reference)), false));
+            return Ephemeral(new SlackMessage { Text = "⏳ " + l[nameof(Strings.Slack_Working)] });
         }
+
+        return answer.Result is { } result ? Render(result) : null;
     }
 
-    private async Task FinishLaterAsync(SlashCommand command, Task<SlackMessage> work, CancellationToken cancellationToken)
+    /// <summary>The Slack message for a result: ephemeral unless it is for the channel.</summary>
+    internal static SlackMessage Render(DispatchResult result) =>
+        Rendered.GetValue(result, r => SlackRenderer.Render(r.Reply, r.ForAdmin) with
+        {
+            ResponseType = r.ForChannel ? SlackMessage.InChannel : SlackMessage.Ephemeral,
+        });
+
+    /// <summary>Removes a trailing <c>--share</c>; the text is unchanged (no copy) when there is none.</summary>
+    internal static bool TakeShareFlag(ref string text)
     {
-        var message = await work;
+        var trimmed = text.AsSpan().TrimEnd(' ');
+        if (!trimmed.EndsWith(ShareFlag, StringComparison.OrdinalIgnoreCase)
+            || (trimmed.Length > ShareFlag.Length && trimmed[trimmed.Length - ShareFlag.Length - 1] != ' '))
+        {
+            return false;
+        }
+
+        var rest = trimmed[..^ShareFlag.Length].Trim(' ');
+        text = rest.IsEmpty ? Catalog.Status.Name : rest.ToString();
+        return true;
+    }
+
+    private static SlackMessage Ephemeral(SlackMessage message) => message with { ResponseType = SlackMessage.Ephemeral };
+
+    private async Task RespondAsync(SlashCommand command, DispatchResult result, CancellationToken cancellationToken)
+    {
         if (command.ResponseUrl is not { Length: > 0 } url)
         {
             return;
         }
 
-        var sent = await api.RespondAsync(url, message with { ReplaceOriginal = true }, cancellationToken);
+        var sent = await api.RespondAsync(url, Render(result) with { ReplaceOriginal = true }, cancellationToken);
         if (!sent.Ok)
         {
             LogResponseFailed(logger, command.Command, sent.Error);
         }
     }
 
-    private static bool TakeShareFlag(ref string text)
+    /// <summary>A late answer goes to the command's <c>response_url</c>, replacing the "working on it" message.</summary>
+    private sealed class ResponseUrlSink(SlackCommandService service, SlashCommand command) : IReplySink
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 0 && string.Equals(words[^1], ShareFlag, StringComparison.OrdinalIgnoreCase))
-        {
-            text = words.Length == 1 ? Catalog.Status.Name : string.Join(' ', words[..^1]);
-            return true;
-        }
-
-        return false;
+        public Task SendAsync(DispatchResult result, CancellationToken cancellationToken) => service.RespondAsync(command, result, cancellationToken);
     }
-
-    private static SlackMessage Ephemeral(SlackMessage message) => message with { ResponseType = SlackMessage.Ephemeral };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Command} is taking long: acknowledged, answering through response_url")]
-    private static partial void LogDeferred(ILogger logger, string command);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack {Command} failed (ref {Reference})")]
-    private static partial void LogFailed(ILogger logger, string reference, string command, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Command}: posting to response_url failed: {Error}")]
     private static partial void LogResponseFailed(ILogger logger, string command, string? error);

@@ -10,7 +10,7 @@ namespace StatusBot.Slack.Endpoints;
 /// <summary>The HTTP routes. Each runs after <see cref="SlackSignatureFilter"/> and reads the verified raw body.</summary>
 public static class SlackEndpoints
 {
-    // The same answer object (a read reused by SlackReadCache) is serialized once, not once per request.
+    // The same answer object (a read reused by the pipeline's read cache) is serialized once, not once per request.
     private static readonly ConditionalWeakTable<SlackMessage, byte[]> Serialized = [];
 
     /// <summary><c>POST /slack/commands</c>: form body; <c>ssl_check</c> gets an empty 200.</summary>

@@ -1,7 +1,7 @@
 using StatusBot.Core.Announcing;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using StatusBot.Core.Questions;
+using StatusBot.Core.Chat;
 using StatusBot.Slack.Identity;
 using StatusBot.Slack.Json;
 using StatusBot.Slack.Rendering;
@@ -11,13 +11,14 @@ namespace StatusBot.Slack.Endpoints;
 
 /// <summary>
 /// Events API deliveries for both transports: <c>app_mention</c> and direct messages (<c>message.im</c>) are answered in
-/// a thread through the intent matcher, once per <c>event_id</c>, after the delivery has been acknowledged.
+/// a thread through the chat pipeline (a command, or a question for the intent matcher), once per <c>event_id</c>, after
+/// the delivery has been acknowledged.
 /// </summary>
 public sealed partial class SlackEventService(
-    ConversationRouter router,
+    ChatPipeline pipeline,
     SlackCallers callers,
     ISlackWebApi api,
-    SlackBackgroundWork background,
+    ChatDeferrals background,
     SlackEventDeduplicator deduplicator,
     ILogger<SlackEventService> logger)
 {
@@ -41,7 +42,7 @@ public sealed partial class SlackEventService(
             return false;
         }
 
-        background.Enqueue(ct => AnswerAsync(ev, ct));
+        background.Run(ct => AnswerAsync(ev, ct));
         return true;
     }
 
@@ -64,7 +65,7 @@ public sealed partial class SlackEventService(
         {
             caller = caller with { Channel = new ChannelRef(SlackCallers.Platform, channel) };
         }
-        var result = await router.AnswerAsync(text, caller, mustAnswer: true, cancellationToken);
+        var result = await pipeline.AnswerAsync(new ChatRequest(caller, ChatInput.Message(text)), cancellationToken);
         if (result is null)
         {
             return;

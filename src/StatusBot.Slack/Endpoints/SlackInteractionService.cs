@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StatusBot.Core.Commands;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Replies;
 using StatusBot.Core.Text;
 using StatusBot.Slack.Configuration;
@@ -14,13 +14,14 @@ namespace StatusBot.Slack.Endpoints;
 
 /// <summary>
 /// Buttons on the bot's own messages (<c>block_actions</c>): "show timeline" for everyone, "resolve" for admins. Only
-/// the commands those buttons carry are run; the answer goes to the presser through <c>response_url</c>.
+/// the commands those buttons carry are run, through the same pipeline as a typed command (so a viewer's press of an
+/// admin button is refused the same way); the answer goes to the presser through <c>response_url</c>.
 /// </summary>
 public sealed partial class SlackInteractionService(
-    CommandDispatcher dispatcher,
+    ChatPipeline pipeline,
     SlackCallers callers,
     ISlackWebApi api,
-    SlackBackgroundWork background,
+    ChatDeferrals background,
     IOptions<SlackOptions> options,
     ILogger<SlackInteractionService> logger)
 {
@@ -31,7 +32,7 @@ public sealed partial class SlackInteractionService(
             return false;
         }
 
-        background.Enqueue(ct => PressAsync(payload, user, action, ct));
+        background.Run(ct => PressAsync(payload, user, action, ct));
         return true;
     }
 
@@ -50,18 +51,25 @@ public sealed partial class SlackInteractionService(
     private async Task PressAsync(InteractionPayload payload, InteractionUser user, InteractionAction action, CancellationToken cancellationToken)
     {
         var command = ButtonCommand(action.ActionId, action.Value);
-        var caller = await callers.ResolveAsync(user.Id, user.Username ?? user.Name, needsAdmin: command is not null && SlackCallers.NeedsAdmin(command), cancellationToken);
-        Reply reply;
+        var caller = callers.Quick(user.Id, user.Username ?? user.Name, null);
+        SlackMessage message;
         if (command is null)
         {
-            reply = Reply.Error(Localizer.For(caller.Culture)[nameof(Strings.Slack_ButtonUnknown)]);
+            message = SlackRenderer.Render(Reply.Error(Localizer.For(caller.Culture)[nameof(Strings.Slack_ButtonUnknown)]), showAdminActions: false);
         }
         else
         {
-            reply = (await dispatcher.DispatchTextAsync(command, caller, cancellationToken)).Reply;
+            // The press was claimed by its trigger_id before it was queued: no second claim here.
+            var request = new ChatRequest(caller, ChatInput.CommandText(command)) { Lookup = callers };
+            if (await pipeline.AnswerAsync(request, cancellationToken) is not { } result)
+            {
+                return;
+            }
+
+            message = SlackRenderer.Render(result.Reply, result.ForAdmin);
         }
 
-        var message = SlackRenderer.Render(reply, caller.IsAdmin) with { ResponseType = SlackMessage.Ephemeral, ReplaceOriginal = false };
+        message = message with { ResponseType = SlackMessage.Ephemeral, ReplaceOriginal = false };
         SlackApiResult sent;
         if (payload.ResponseUrl is { Length: > 0 } url)
         {

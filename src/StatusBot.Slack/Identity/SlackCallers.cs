@@ -1,9 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using StatusBot.Core.Announcing;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Text;
 using StatusBot.Slack.Configuration;
+using StatusBot.Slack.WebApi;
 
 namespace StatusBot.Slack.Identity;
 
@@ -12,7 +15,7 @@ namespace StatusBot.Slack.Identity;
 /// admin/owner per <c>users.info</c>; their language from <c>users.info</c>, else <see cref="SlackOptions.Locale"/> (which a
 /// question in another language overrides).
 /// </summary>
-public sealed class SlackCallers(SlackUserDirectory directory, IOptions<SlackOptions> options)
+public sealed class SlackCallers(SlackUserDirectory directory, IOptions<SlackOptions> options) : ICallerLookup
 {
     public const string Platform = "slack";
 
@@ -35,14 +38,37 @@ public sealed class SlackCallers(SlackUserDirectory directory, IOptions<SlackOpt
             directory.Warm(userId);
         }
 
+        return Of(userId, userName, user, null);
+    }
+
+    private Caller Of(string userId, string? userName, SlackUser? user, ChannelRef? channel)
+    {
         var listed = _admins.Contains(userId);
         var name = user?.Name ?? (string.IsNullOrWhiteSpace(userName) ? userId : userName);
         var own = user?.Locale is { Length: > 0 };
         var culture = own ? Locales.Resolve(user!.Locale, _defaultCulture) : _defaultCulture;
-        return new Caller(new Actor(Platform, userId, name), listed || user?.IsWorkspaceAdmin == true, culture) { CultureIsDefault = !own };
+        return new Caller(new Actor(Platform, userId, name), listed || user?.IsWorkspaceAdmin == true, culture, channel) { CultureIsDefault = !own };
     }
 
-    /// <summary>True when the text names a command that needs an admin (so the lookup is worth waiting for).</summary>
-    public static bool NeedsAdmin(string catalogText) =>
-        TextCommandParser.TryParse(catalogText, out var input, out _) && input.Spec.Permission == Permission.Admin;
+    /// <summary>
+    /// The caller as far as is known without waiting on the network (the user cache, the configured admins); the
+    /// pipeline asks <see cref="LookUpAsync"/> when a command needs an admin and this does not show one.
+    /// </summary>
+    public Caller Quick(string userId, string? userName, ChannelRef? channel)
+    {
+        var user = directory.Cached(userId);
+        if (user is null)
+        {
+            directory.Warm(userId);
+        }
+
+        return Of(userId, userName, user, channel);
+    }
+
+    /// <summary>Looks the caller up in Slack (<c>users.info</c>) unless already cached: keeps the actor's channel.</summary>
+    public async Task<Caller> LookUpAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var user = directory.Cached(caller.Actor.UserId) ?? await directory.GetAsync(caller.Actor.UserId, cancellationToken);
+        return Of(caller.Actor.UserId, caller.Actor.DisplayName, user, caller.Channel);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using StatusBot.Core.Chat;
 using StatusBot.Slack.Endpoints;
 using StatusBot.Slack.Json;
 using StatusBot.Slack.Verification;
@@ -19,7 +20,7 @@ public sealed partial class SlackEnvelopeHandler(
     SlackInteractionService interactions,
     SlackEventDeduplicator deduplicator,
     SlackReplayGuard replays,
-    SlackBackgroundWork background,
+    ChatDeferrals background,
     ISlackWebApi api,
     ILogger<SlackEnvelopeHandler> logger)
 {
@@ -53,7 +54,7 @@ public sealed partial class SlackEnvelopeHandler(
                         // No payload allowed in this ack: the answer goes to response_url right after it.
                         if (slash.ResponseUrl is { Length: > 0 } url)
                         {
-                            background.Enqueue(ct => api.RespondAsync(url, answer, ct));
+                            background.Run(ct => api.RespondAsync(url, answer, ct));
                         }
                     }
 

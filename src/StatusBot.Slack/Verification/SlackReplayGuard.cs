@@ -1,5 +1,6 @@
 using System.Globalization;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 
 namespace StatusBot.Slack.Verification;
 
@@ -11,7 +12,7 @@ namespace StatusBot.Slack.Verification;
 /// a button, is also claimed in the shared <see cref="IReplayLedger"/>, so that instances sharing a database run it once.
 /// Reads stay off the database: a copy of a question replayed to another instance answers it again and changes nothing.
 /// </summary>
-public sealed class SlackReplayGuard(LocalReplayLedger local, IReplayLedger shared, TimeProvider time)
+public sealed class SlackReplayGuard(LocalReplayLedger local, IReplayLedger shared, TimeProvider time) : IChangeClaim
 {
     /// <summary>How long past its timestamp's window a claim is kept: clocks of instances differ a little.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using StatusBot.Core.Chat;
 using StatusBot.Discord.Gateway;
-using StatusBot.Discord.Interactions;
 using StatusBot.Discord.Tests.Support;
 using StatusBot.Testing.Discord;
 
@@ -143,7 +143,7 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         // once the work they started (if any) has finished, the only reply is the later one's.
         Emulator.Dispatch("MESSAGE_CREATE", Message("<@1> is billing down?", mentionsBot: true, id: "1800000000000000099"));
         await WaitUntilAsync(() => !Emulator.Messages.IsEmpty);
-        await _app.Services.GetRequiredService<DeferredWork>().DrainAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        await _app.Services.GetRequiredService<ChatDeferrals>().DrainAsync().WaitAsync(TimeSpan.FromSeconds(5));
 
         var reply = Assert.Single(Emulator.Messages.Values);
         Assert.Equal("1800000000000000099", reply.Body["message_reference"]!["message_id"]!.GetValue<string>());

@@ -11,10 +11,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StatusBot.Core;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
 using StatusBot.Core.State;
-using StatusBot.Discord.Interactions;
 using StatusBot.Testing;
 using StatusBot.Testing.Discord;
 
@@ -118,7 +118,7 @@ internal sealed class DiscordTestApp : IAsyncDisposable
         return (response.StatusCode, json, text);
     }
 
-    public Task DrainDeferredAsync() => _app.Services.GetRequiredService<DeferredWork>().DrainAsync();
+    public Task DrainDeferredAsync() => _app.Services.GetRequiredService<ChatDeferrals>().DrainAsync();
 
     public async ValueTask DisposeAsync()
     {

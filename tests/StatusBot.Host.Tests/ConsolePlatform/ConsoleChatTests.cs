@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using StatusBot.Host.ConsolePlatform;
 using StatusBot.Testing;
 
@@ -8,7 +7,7 @@ public sealed class ConsoleChatTests
 {
     private static async Task<string> ChatAsync(TestBot bot, string input, bool interactive = false, bool viewer = false)
     {
-        var chat = new ConsoleChat(bot.Router, NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(bot.Pipeline);
         var output = new StringWriter { NewLine = "\n" };
 
         var code = await chat.RunAsync(new StringReader(input), output, ConsoleChat.Operator(viewer, StatusBot.Core.Text.Locales.English), interactive, CancellationToken.None);

@@ -2,12 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using StatusBot.Core.Commands;
 using StatusBot.Discord.Gateway;
-using StatusBot.Discord.Interactions;
 using StatusBot.Host.ConsolePlatform;
-using StatusBot.Core.Questions;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.Slack;
 
@@ -43,7 +40,7 @@ public sealed class AuthorizationMatrixTests(SecuredServeFixture serve) : IClass
         using var payload = JsonDocument.Parse(DiscordCommand(name, id));
 
         serve.Services.GetRequiredService<GatewayDispatcher>().Dispatch("INTERACTION_CREATE", payload.RootElement, BotUserId);
-        await serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        await serve.DrainLateAnswersAsync();
 
         var callback = Assert.Single(serve.DiscordApi.RequestsTo($"/interactions/{id}/"));
         Assert.Contains($"Only admins can run '{name}'", SecuredServeFixture.Texts(callback.Body), StringComparison.Ordinal);
@@ -69,7 +66,7 @@ public sealed class AuthorizationMatrixTests(SecuredServeFixture serve) : IClass
         using var payload = JsonDocument.Parse(JsonSerializer.Serialize(message));
 
         serve.Services.GetRequiredService<GatewayDispatcher>().Dispatch("MESSAGE_CREATE", payload.RootElement, BotUserId);
-        await serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        await serve.DrainLateAnswersAsync();
 
         var reply = Assert.Single(serve.DiscordApi.RequestsTo($"/channels/{DiscordPayloads.ChannelId}/messages"), r => r.Body.Contains($"\"{id}\"", StringComparison.Ordinal));
         Assert.Contains($"Only admins can run '{name}'", SecuredServeFixture.Texts(reply.Body), StringComparison.Ordinal);
@@ -81,7 +78,7 @@ public sealed class AuthorizationMatrixTests(SecuredServeFixture serve) : IClass
     public async Task ConsoleChatViewer_Refused(string name)
     {
         var before = serve.Board.Current;
-        var chat = new ConsoleChat(serve.Services.GetRequiredService<ConversationRouter>(), NullLogger<ConsoleChat>.Instance);
+        var chat = new ConsoleChat(serve.Services.GetRequiredService<ChatPipeline>());
         using var output = new StringWriter(CultureInfo.InvariantCulture);
 
         await chat.RunAsync(new StringReader(SlackText(name) + "\n"), output, ConsoleChat.Operator(viewer: true, CultureInfo.GetCultureInfo("en")), interactive: false, CancellationToken.None);

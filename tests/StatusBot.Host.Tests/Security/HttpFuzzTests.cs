@@ -6,7 +6,6 @@ using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StatusBot.Discord.Gateway;
-using StatusBot.Discord.Interactions;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.Fuzz;
 
@@ -114,7 +113,7 @@ public sealed class HttpFuzzTests(SecuredServeFixture serve) : IClassFixture<Sec
             }
         }, iter: FuzzBudget.Iterations(600), threads: 2);
 
-        await serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        await serve.DrainLateAnswersAsync();
         Assert.True(accepted > 0, "no case got past the signature check: the property would only test the 401 path");
         var crashes = serve.Logs.Where(l => l.Level >= LogLevel.Error && l.Exception is not null).ToList();
         Assert.True(crashes.Count == 0, string.Join("\n\n", crashes.Take(3).Select(c => $"{c.Category}: {c.Message}\n{c.Exception}")));
@@ -152,12 +151,7 @@ public sealed class HttpFuzzTests(SecuredServeFixture serve) : IClassFixture<Sec
         }, iter: FuzzBudget.Iterations(600), threads: 1);
 
         // Hundreds of replies exceed Discord's 50 requests a second; the REST client waits that out on the fake clock.
-        var drained = serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
-        while (!drained.IsCompleted)
-        {
-            serve.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(drained, Task.Delay(20));
-        }
+        await serve.DrainLateAnswersAsync();
 
         var crashes = serve.Logs.Where(l => l.Level >= LogLevel.Error).Skip(errorsBefore).ToList();
         Assert.True(crashes.Count == 0, string.Join("\n\n", crashes.Take(3).Select(c => $"{c.Category}: {c.Message}\n{c.Exception}")));
@@ -174,7 +168,7 @@ public sealed class HttpFuzzTests(SecuredServeFixture serve) : IClassFixture<Sec
         using var document = JsonDocument.Parse(json);
 
         serve.Services.GetRequiredService<GatewayDispatcher>().Dispatch(type, document.RootElement.Clone(), "1300000000000000009");
-        await serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        await serve.DrainLateAnswersAsync();
 
         Assert.Equal(errorsBefore, serve.Logs.Count(l => l.Level >= LogLevel.Error));
         Assert.Contains(serve.Logs, l => l.Level == LogLevel.Warning && l.Message.StartsWith($"Ignored a malformed gateway event {type}", StringComparison.Ordinal));

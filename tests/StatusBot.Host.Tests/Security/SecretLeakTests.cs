@@ -2,10 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using StatusBot.Core.Commands;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Announcing;
-using StatusBot.Discord.Interactions;
+using StatusBot.Core.Chat;
 using StatusBot.Testing;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.Slack;
@@ -25,9 +24,9 @@ public sealed class SecretLeakTests(SecretLeakTests.Fixture serve) : IClassFixtu
         serve.SlackApi.Script("chat.postMessage", SlackScript.Error("invalid_auth"), SlackScript.Error("not_in_channel"), SlackScript.Error("invalid_auth"));
         serve.SlackApi.Script("users.info", SlackScript.Error("user_not_found"));
         serve.DiscordApi.Script("/channels/", Scripted.Forbidden(), Scripted.NotFound(), Scripted.Forbidden());
-        var dispatcher = serve.Services.GetRequiredService<CommandDispatcher>();
-        await dispatcher.DispatchTextAsync("channel subscribe", TestBot.Admin() with { Channel = new ChannelRef("slack", "C-ANN") }, CancellationToken.None);
-        await dispatcher.DispatchTextAsync("channel subscribe", TestBot.Admin() with { Channel = new ChannelRef("discord", DiscordPayloads.ChannelId, DiscordPayloads.GuildId) }, CancellationToken.None);
+        var dispatcher = serve.Services.GetRequiredService<ChatPipeline>();
+        await dispatcher.RunAsync("channel subscribe", TestBot.Admin() with { Channel = new ChannelRef("slack", "C-ANN") });
+        await dispatcher.RunAsync("channel subscribe", TestBot.Admin() with { Channel = new ChannelRef("discord", DiscordPayloads.ChannelId, DiscordPayloads.GuildId) });
 
         var statuses = new List<HttpStatusCode>
         {
@@ -47,7 +46,8 @@ public sealed class SecretLeakTests(SecretLeakTests.Fixture serve) : IClassFixtu
 
         // The announcements of the incident opened above, refused by both platforms, and the mention's failed reply.
         await serve.SlackApi.WaitForAsync(r => r.Count(x => x.Method == "chat.postMessage") >= 1, TimeSpan.FromSeconds(20));
-        await serve.Services.GetRequiredService<DeferredWork>().DrainAsync();
+        // The mention's reply waits for the channel's pacing on the test's clock.
+        await serve.DrainLateAnswersAsync();
 
         Assert.Contains(HttpStatusCode.Unauthorized, statuses);
         Assert.Contains(HttpStatusCode.Created, statuses);

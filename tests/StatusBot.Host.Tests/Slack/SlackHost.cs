@@ -5,8 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Host.Hosting;
-using StatusBot.Slack.Endpoints;
 using StatusBot.Testing.Slack;
 
 namespace StatusBot.Host.Tests.Slack;
@@ -89,12 +89,7 @@ public sealed class SlackHost : IAsyncDisposable
     /// </summary>
     public async Task BackgroundWorkDoneAsync()
     {
-        var work = Services.GetRequiredService<SlackBackgroundWork>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (work.Pending > 0)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        await Services.GetRequiredService<ChatDeferrals>().DrainAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     public async ValueTask DisposeAsync()

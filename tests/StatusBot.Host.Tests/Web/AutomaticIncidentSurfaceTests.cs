@@ -103,7 +103,7 @@ public sealed class AutomaticIncidentSurfaceTests : IAsyncLifetime
         Assert.Contains("Streaming and Website are unavailable; API is slow", surfaces["/incidents/INC-1"], StringComparison.Ordinal);
         Assert.Contains("API is back; Streaming and Website are still affected", surfaces["/api/v2/incidents.json"], StringComparison.Ordinal);
 
-        var admin = await _app.Services.GetRequiredService<Core.Commands.CommandDispatcher>().DispatchTextAsync("incident show INC-1", TestBot.Admin(), CancellationToken.None);
+        var admin = await _app.Services.GetRequiredService<StatusBot.Core.Chat.ChatPipeline>().RunAsync("incident show INC-1", TestBot.Admin());
         var notes = admin.Reply.ToPlainText();
         Assert.Contains("Streaming: connection failed: ConnectionError", notes, StringComparison.Ordinal);
         Assert.Contains("Website: alert HighErrorRate firing: HighErrorRate", notes, StringComparison.Ordinal);

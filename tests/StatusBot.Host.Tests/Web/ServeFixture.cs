@@ -54,8 +54,8 @@ public class ServeFixture : IAsyncLifetime
 
     public async Task<DispatchResult> RunAsync(string command)
     {
-        var dispatcher = _app!.Services.GetRequiredService<CommandDispatcher>();
-        var result = await dispatcher.DispatchTextAsync(command, TestBot.Admin(), CancellationToken.None);
+        var dispatcher = _app!.Services.GetRequiredService<StatusBot.Core.Chat.ChatPipeline>();
+        var result = await dispatcher.RunAsync(command, TestBot.Admin());
         return result.Outcome is CommandOutcome.Changed ? result : throw new InvalidOperationException(result.Reply.ToPlainText());
     }
 

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
@@ -12,7 +12,7 @@ namespace StatusBot.Host.Web.Admin;
 
 /// <summary>
 /// The admin HTTP API for deploy pipelines and scripts: the chat admin commands as JSON routes. Each call goes through
-/// the same dispatcher as chat (same validation, same single writer), is answered only once its events are durable,
+/// the same chat pipeline as chat (same validation, same single writer), is answered only once its events are durable,
 /// and records the token's name as the actor.
 /// </summary>
 public static class AdminEndpoints
@@ -23,38 +23,38 @@ public static class AdminEndpoints
     {
         var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminAuthFilter>().WithTags("Admin");
 
-        admin.MapPost("/incidents", (HttpContext http, CommandDispatcher dispatcher) =>
-            RunAsync(http, dispatcher, AdminJsonContext.Default.OpenIncidentRequest, Catalog.IncidentOpen, b => new()
+        admin.MapPost("/incidents", (HttpContext http, ChatPipeline pipeline) =>
+            RunAsync(http, pipeline, AdminJsonContext.Default.OpenIncidentRequest, Catalog.IncidentOpen, b => new()
             {
-                ["services"] = b.Services is null ? null : string.Join(',', b.Services),
+                ["services"] = b.Services,
                 ["impact"] = b.Impact,
                 ["title"] = b.Title,
                 ["cause"] = b.Cause,
-                ["segments"] = b.Segments is null ? null : string.Join(", ", b.Segments),
-                ["users"] = b.Users?.ToString(CultureInfo.InvariantCulture),
+                ["segments"] = b.Segments,
+                ["users"] = b.Users,
             }));
 
         // The incident as an admin sees it: with its evidence and its internal notes (what the probes and alerts saw).
-        admin.MapGet("/incidents/{id}", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+        admin.MapGet("/incidents/{id}", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
             ForIncidentAsync(id, board, http, async () =>
             {
-                var result = await dispatcher.DispatchAsync(CommandInput.Of(Catalog.IncidentShow, new Dictionary<string, string> { ["id"] = id }), Caller(http), http.RequestAborted);
+                var result = await AskAsync(pipeline, http, CommandInput.Of(Catalog.IncidentShow, new Dictionary<string, string> { ["id"] = id }));
                 var incidentId = IncidentIds.TryNormalize(id, out var normalized) ? normalized : id;
                 return Results.Json(
                     new AdminResponse(result.Outcome.ToString().ToLowerInvariant(), incidentId, result.Reply.Title, [.. result.Reply.Lines.Concat(result.Reply.Fields.Select(f => $"{f.Name}: {f.Value}")).Select(TimeMarks.Plain)]),
                     AdminJsonContext.Default.AdminResponse);
             }));
 
-        admin.MapPost("/incidents/{id}/updates", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()
+        admin.MapPost("/incidents/{id}/updates", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()
             {
                 ["id"] = id,
                 ["status"] = b.Status,
                 ["message"] = b.Message,
             })));
 
-        admin.MapPut("/incidents/{id}/cause", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentCauseRequest, Catalog.IncidentCause, b => new()
+        admin.MapPut("/incidents/{id}/cause", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentCauseRequest, Catalog.IncidentCause, b => new()
             {
                 ["id"] = id,
                 ["confidence"] = b.Confidence,
@@ -62,40 +62,40 @@ public static class AdminEndpoints
                 ["upstream"] = b.Upstream,
             })));
 
-        admin.MapPost("/incidents/{id}/resolve", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentResolve, b => new()
+        admin.MapPost("/incidents/{id}/resolve", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentResolve, b => new()
             {
                 ["id"] = id,
                 ["message"] = b.Message,
             })));
 
-        admin.MapPost("/incidents/{id}/apology", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
-            ForIncidentAsync(id, board, http, () => RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentApologize, b => new()
+        admin.MapPost("/incidents/{id}/apology", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentApologize, b => new()
             {
                 ["id"] = id,
                 ["message"] = b.Message,
             })));
 
-        admin.MapPut("/services/{id}/status", (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+        admin.MapPut("/services/{id}/status", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
             board.Current.FindService(id) is null
                 ? Task.FromResult(Problem(StatusCodes.Status404NotFound, $"There is no service '{Clip(id)}'."))
-                : RunAsync(http, dispatcher, AdminJsonContext.Default.ServiceStatusRequest, Catalog.ServiceSet, b => new()
+                : RunAsync(http, pipeline, AdminJsonContext.Default.ServiceStatusRequest, Catalog.ServiceSet, b => new()
                 {
                     ["service"] = id,
                     ["status"] = b.Status,
                     ["note"] = b.Note,
                 }));
 
-        admin.MapPost("/maintenances", (HttpContext http, CommandDispatcher dispatcher) =>
-            RunAsync(http, dispatcher, AdminJsonContext.Default.ScheduleMaintenanceRequest, Catalog.MaintenanceSchedule, b => new()
+        admin.MapPost("/maintenances", (HttpContext http, ChatPipeline pipeline) =>
+            RunAsync(http, pipeline, AdminJsonContext.Default.ScheduleMaintenanceRequest, Catalog.MaintenanceSchedule, b => new()
             {
-                ["services"] = b.Services is null ? null : string.Join(',', b.Services),
+                ["services"] = b.Services,
                 ["start"] = b.Start,
                 ["duration"] = b.Duration,
                 ["title"] = b.Title,
             }));
 
-        admin.MapPost("/maintenances/{id}/cancel", async (string id, HttpContext http, CommandDispatcher dispatcher, StatusBoard board) =>
+        admin.MapPost("/maintenances/{id}/cancel", async (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
         {
             if (MaintenanceTimeline.Find(board.Current, id) is null)
             {
@@ -104,7 +104,7 @@ public static class AdminEndpoints
 
             if (MaintenanceTimeline.Find(board.Current, id) is not null)
             {
-                return await RunAsync(http, dispatcher, AdminJsonContext.Default.IncidentMessageRequest, Catalog.MaintenanceCancel, _ => new() { ["maintenance"] = id });
+                return await RunAsync(http, pipeline, AdminJsonContext.Default.IncidentMessageRequest, Catalog.MaintenanceCancel, _ => new() { ["maintenance"] = id });
             }
 
             // An oversized body is refused as on every route, before the unknown id.
@@ -150,10 +150,10 @@ public static class AdminEndpoints
 
     private static async Task<IResult> RunAsync<TBody>(
         HttpContext http,
-        CommandDispatcher dispatcher,
+        ChatPipeline pipeline,
         JsonTypeInfo<TBody> bodyType,
         CommandSpec spec,
-        Func<TBody, Dictionary<string, string?>> toOptions)
+        Func<TBody, Dictionary<string, object?>> toOptions)
     {
         var (body, failure) = await ReadBodyAsync(http.Request, bodyType, http.RequestAborted);
         if (failure is not null)
@@ -161,8 +161,7 @@ public static class AdminEndpoints
             return failure;
         }
 
-        var named = toOptions(body!).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
-        var result = await dispatcher.DispatchAsync(CommandInput.Of(spec, named), Caller(http), http.RequestAborted);
+        var result = await AskAsync(pipeline, http, CommandInput.Typed(spec, toOptions(body!)));
         var response = new AdminResponse(
             result.Outcome.ToString().ToLowerInvariant(),
             result.Events.OfType<IncidentOpened>().FirstOrDefault()?.IncidentId,
@@ -201,6 +200,10 @@ public static class AdminEndpoints
             return (default, Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON for this route.", ex.Message));
         }
     }
+
+    /// <summary>Runs the command through the chat pipeline, as the admin the token names, and waits until it is durable.</summary>
+    private static async Task<DispatchResult> AskAsync(ChatPipeline pipeline, HttpContext http, CommandInput input) =>
+        (await pipeline.AnswerAsync(new ChatRequest(Caller(http), ChatInput.Command(input)), http.RequestAborted))!;
 
     /// <summary>The admin the token names.</summary>
     private static Caller Caller(HttpContext http)
