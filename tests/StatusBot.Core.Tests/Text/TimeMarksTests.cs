@@ -1,3 +1,4 @@
+using StatusBot.Core.Chat;
 using StatusBot.Core.Replies;
 using StatusBot.Core.Text;
 using StatusBot.Testing;
@@ -94,7 +95,7 @@ public sealed class TimeMarksTests
         await using var bot = await TestBot.StartAsync();
         await bot.RunAsync("incident open streaming major \"Streaming fails\"");
 
-        var reply = (await bot.Dispatcher.DispatchTextAsync("status", TestBot.Admin(), CancellationToken.None)).Reply;
+        var reply = (await bot.Pipeline.AnswerAsync(new ChatRequest(TestBot.Admin(), ChatInput.CommandText("status")), CancellationToken.None))!.Reply;
         var marks = new List<TimeMark>();
         TimeMarks.Render(reply.Fields[0].Value, m =>
         {

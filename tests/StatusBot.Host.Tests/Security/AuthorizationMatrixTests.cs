@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Discord.Gateway;
 using StatusBot.Host.ConsolePlatform;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
