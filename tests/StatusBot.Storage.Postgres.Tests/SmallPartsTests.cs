@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using StatusBot.Core;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Testing;
 
 namespace StatusBot.Storage.Postgres.Tests;
@@ -117,6 +118,10 @@ public sealed class SmallPartsTests
         Assert.IsType<PostgresAliveMark>(provider.GetRequiredService<IAliveMark>());
         Assert.IsType<PostgresReplayLedger>(provider.GetRequiredService<IReplayLedger>());
         Assert.Equal("blue", provider.GetRequiredService<ISharedStoreStatus>().InstanceId);
-        Assert.Equal(3, provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Count());
+        // The store's own three (leadership, the follower, snapshots) beside the core's late-answer service.
+        var hosted = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType()).ToList();
+        Assert.Equal(
+            [typeof(ChatDeferrals), typeof(PostgresLeadership), typeof(EventFollower), typeof(PostgresSnapshotService)],
+            hosted);
     }
 }
