@@ -16,14 +16,27 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
     public PostTemplates Templates { get; } = new(options.Templates);
 
     /// <summary>The status card, edited in place as the incident moves.</summary>
-    public Reply Card(Incident incident, BoardState state, Localizer l, DateTimeOffset now) => new()
+    public Reply Card(Incident incident, BoardState state, Localizer l, DateTimeOffset now)
     {
-        Visibility = Visibility.Channel,
-        Title = StatusViews.IncidentName(incident, state, l),
-        Severity = incident.IsResolved ? Severity.Success : StatusViews.SeverityOf(incident),
-        Lines = [.. StatusViews.IncidentSummary(incident, state, l, now, detailed: false)],
-        Timestamp = now,
-    };
+        var values = Values(incident, state, l, now);
+        values["impact"] = l.Impact(StatusViews.ShownImpact(incident, state));
+        values["started"] = l.Relative(incident.Milestones.Started, now);
+        values["mitigated"] = incident.Milestones.Mitigated is { } mitigated && !incident.IsResolved ? l.Clock(mitigated, now) : "";
+        var latest = incident.Timeline.Count > 1 ? incident.Timeline[^1] : null;
+        values["latest"] = latest is null ? "" : StatusViews.TimelineMessage(latest, l);
+        values["latest_when"] = latest is null ? "" : l.Relative(latest.At, now);
+        values["resolved"] = incident.IsResolved && incident.Milestones.Resolved is { } resolved ? l.Clock(resolved, now) : "";
+        values["next_in"] = incident.NextUpdateDue is { } due ? l.Relative(due, now) : "";
+        values["overdue"] = incident.NextUpdateDue < now;
+        return new Reply
+        {
+            Visibility = Visibility.Channel,
+            Title = StatusViews.IncidentName(incident, state, l),
+            Severity = incident.IsResolved ? Severity.Success : StatusViews.SeverityOf(incident),
+            Lines = [.. Templates.Lines(PostKind.Opened, l, now, values)],
+            Timestamp = now,
+        };
+    }
 
     /// <summary>The thread reply for timeline entries [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public Reply Changes(Incident incident, int from, int to, BoardState state, Localizer l, DateTimeOffset now)
@@ -42,7 +55,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
                 continue;
             }
 
-            var kind = i == 0 ? PostKind.Opened : entry.Kind == UpdateKind.Upstream ? PostKind.Upstream : PostKind.Updated;
+            var kind = entry.Kind == UpdateKind.Upstream ? PostKind.Upstream : PostKind.Updated;
             var update = Values(incident, state, l, now);
             update["status"] = l.Status(entry.Status);
             update["message"] = Message(entry, incident, state, l);
@@ -107,11 +120,19 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
         ["services"] = l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId))),
         ["services_count"] = incident.Services.Length,
         ["status"] = l.Status(incident.Status),
+        ["impact"] = l.Impact(incident.Impact),
         ["message"] = "",
         ["segments"] = string.Join(", ", incident.Segments),
         ["users"] = incident.UsersAffected is { } users ? l.Count(users) : "",
         ["duration"] = l.Duration(incident.Duration(now)),
         ["next"] = incident.NextUpdateDue is { } due ? l.Clock(due, now) : "",
+        ["next_in"] = incident.NextUpdateDue is { } next ? l.Relative(next, now) : "",
+        ["overdue"] = false,
+        ["started"] = l.Relative(incident.Milestones.Started, now),
+        ["mitigated"] = incident.Milestones.Mitigated is { } mitigated ? l.Clock(mitigated, now) : "",
+        ["latest"] = incident.Timeline.Count > 0 ? StatusViews.TimelineMessage(incident.Timeline[^1], l) : "",
+        ["latest_when"] = incident.Timeline.Count > 0 ? l.Relative(incident.Timeline[^1].At, now) : "",
+        ["resolved"] = incident.Milestones.Resolved is { } resolved ? l.Clock(resolved, now) : "",
         ["next_at"] = incident.NextUpdateDue,
         ["cause"] = StatusViews.CauseLine(incident, state, l),
         ["confidence"] = incident.Cause is { } cause ? l.Confidence(cause.Confidence) : "",

@@ -5,10 +5,10 @@ namespace StatusBot.Announcing;
 /// </summary>
 public enum PostKind
 {
-    /// <summary>The first line of an incident's thread: its first timeline entry.</summary>
+    /// <summary>The incident's card: posted when it opens, edited in place as it moves (the title line stays "INC-1 · title").</summary>
     Opened,
 
-    /// <summary>Each later timeline entry written by a person or by the checks.</summary>
+    /// <summary>Each timeline entry written by a person or by the checks, as a reply in the card's thread.</summary>
     Updated,
 
     /// <summary>The holding update's sentence, posted when an update falls due with no word (alias: <c>Apology</c>).</summary>

@@ -18,7 +18,7 @@ public sealed class PostTemplates
     private static readonly FluidParser Parser = new();
 
     private static readonly string[] IncidentVariables =
-        ["id", "title", "services", "services_count", "status", "message", "segments", "users", "duration", "next", "cause", "confidence", "started_at", "next_at", "now"];
+        ["id", "title", "services", "services_count", "status", "impact", "message", "segments", "users", "duration", "next", "next_in", "overdue", "started", "mitigated", "latest", "latest_when", "resolved", "cause", "confidence", "started_at", "next_at", "now"];
 
     private static readonly string[] MaintenanceVariables = ["id", "title", "window", "services", "start", "end", "start_at", "end_at", "now"];
 
@@ -101,7 +101,17 @@ public sealed class PostTemplates
         var l = Localizer.For(Locales.Resolve(language));
         return kind switch
         {
-            PostKind.Opened or PostKind.Updated or PostKind.Upstream => Liquid(l, nameof(Strings.Announce_Update), "status", "message"),
+            PostKind.Opened =>
+                Liquid(l, nameof(Strings.Incident_StateLine), "status", "impact", "services", "started") + "\n" +
+                "{% if segments != \"\" %}" + Liquid(l, nameof(Strings.Incident_Segments), "segments") + "\n{% endif %}" +
+                "{% if users != \"\" %}" + Liquid(l, nameof(Strings.Incident_Users), "users") + "\n{% endif %}" +
+                "{{ cause }}\n" +
+                "{% if mitigated != \"\" %}" + Liquid(l, nameof(Strings.Incident_Mitigated), "mitigated") + "\n{% endif %}" +
+                "{% if latest != \"\" %}" + Liquid(l, nameof(Strings.Incident_Latest), "latest", "latest_when") + "\n{% endif %}" +
+                "{% if resolved != \"\" %}" + Liquid(l, nameof(Strings.Incident_ResolvedAfter), "resolved", "duration") +
+                "{% elsif overdue %}" + Liquid(l, nameof(Strings.Incident_UpdateOverdue), "next") +
+                "{% elsif next != \"\" %}" + Liquid(l, nameof(Strings.Incident_NextUpdate), "next", "next_in") + "{% endif %}",
+            PostKind.Updated or PostKind.Upstream => Liquid(l, nameof(Strings.Announce_Update), "status", "message"),
             PostKind.Holding =>
                 "{% if services_count > 1 %}" + Holding(l, nameof(Strings.Apology_TemplateMany)) +
                 "{% else %}" + Holding(l, nameof(Strings.Apology_Template)) + "{% endif %}",
@@ -142,6 +152,7 @@ public sealed class PostTemplates
             {
                 null => NilValue.Instance,
                 string s => StringValue.Create(s),
+                bool b => b ? BooleanValue.True : BooleanValue.False,
                 int n => NumberValue.Create(n),
                 long n => NumberValue.Create(n),
                 DateTimeOffset at => FluidValue.Create(at, Options),
@@ -206,13 +217,13 @@ public sealed class PostTemplates
         // Unknown filters only show when rendered: render once with sample values.
         try
         {
-            var sample = Variables[kind].ToDictionary(v => v, v => (object?)(v.EndsWith("_at", StringComparison.Ordinal) ? DateTimeOffset.UnixEpoch : v.EndsWith("_count", StringComparison.Ordinal) ? 1 : v));
+            var sample = Variables[kind].ToDictionary(v => v, v => (object?)(v.EndsWith("_at", StringComparison.Ordinal) ? DateTimeOffset.UnixEpoch : v.EndsWith("_count", StringComparison.Ordinal) ? 1 : v == "overdue" ? false : v));
             var context = new TemplateContext(Options);
             context.AmbientValues["localizer"] = Localizer.For(Locales.English);
             context.AmbientValues["now"] = DateTimeOffset.UnixEpoch;
             foreach (var (name, value) in sample)
             {
-                context.SetValue(name, value is DateTimeOffset at ? FluidValue.Create(at, Options) : value is int n ? NumberValue.Create(n) : StringValue.Create((string)value!));
+                context.SetValue(name, value is DateTimeOffset at ? FluidValue.Create(at, Options) : value is int n ? NumberValue.Create(n) : value is bool b ? (b ? BooleanValue.True : BooleanValue.False) : StringValue.Create((string)value!));
             }
 
             _ = template.Render(context, NullEncoder.Default);
