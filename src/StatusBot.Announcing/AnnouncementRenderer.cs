@@ -26,8 +26,6 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
         values["latest"] = latest is null ? "" : StatusViews.TimelineMessage(latest, l);
         values["latest_when"] = latest is null ? "" : l.Relative(latest.At, now);
         values["resolved"] = incident.IsResolved && incident.Milestones.Resolved is { } resolved ? l.Clock(resolved, now) : "";
-        values["next_in"] = incident.NextUpdateDue is { } due ? l.Relative(due, now) : "";
-        values["overdue"] = incident.NextUpdateDue < now;
         return new Reply
         {
             Visibility = Visibility.Channel,
@@ -127,7 +125,7 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
         ["duration"] = l.Duration(incident.Duration(now)),
         ["next"] = incident.NextUpdateDue is { } due ? l.Clock(due, now) : "",
         ["next_in"] = incident.NextUpdateDue is { } next ? l.Relative(next, now) : "",
-        ["overdue"] = false,
+        ["overdue"] = incident.NextUpdateDue < now,
         ["started"] = l.Relative(incident.Milestones.Started, now),
         ["mitigated"] = incident.Milestones.Mitigated is { } mitigated ? l.Clock(mitigated, now) : "",
         ["latest"] = incident.Timeline.Count > 0 ? StatusViews.TimelineMessage(incident.Timeline[^1], l) : "",

@@ -49,20 +49,17 @@ public sealed class PostTemplates
             input is NumberValue ? Reader(context).Count((long)input.ToNumberValue(context)) : input.ToStringValue(context))))
         .Build();
 
+    /// <summary>The built-in templates, parsed once per process.</summary>
+    private static readonly Lazy<FrozenDictionary<(PostKind, string), IFluidTemplate>> Defaults = new(() =>
+        Enum.GetValues<PostKind>()
+            .SelectMany(kind => Locales.Supported.Select(language => (kind, language)))
+            .ToFrozenDictionary(k => k, k => Parse(Default(k.kind, k.language), out _)!));
+
     private readonly Dictionary<(PostKind, string), IFluidTemplate> _overrides = [];
-    private readonly Dictionary<(PostKind, string), IFluidTemplate> _defaults = [];
 
     /// <summary>The built-in templates plus the valid overrides of <paramref name="templates"/> (a broken one is refused at start, see <see cref="Errors"/>).</summary>
     public PostTemplates(AnnouncementTemplates? templates = null)
     {
-        foreach (var kind in Enum.GetValues<PostKind>())
-        {
-            foreach (var language in Locales.Supported)
-            {
-                _defaults[(kind, language)] = Parse(Default(kind, language), out _)!;
-            }
-        }
-
         foreach (var (_, kind, language, text) in templates?.Overrides() ?? [])
         {
             if (Locales.Canonical(language) is { } code && Check(kind, text) is null)
@@ -137,11 +134,30 @@ public sealed class PostTemplates
         };
     }
 
-    /// <summary>Renders a kind of post in the reader's language: the override for that language, else the built-in text.</summary>
+    /// <summary>
+    /// Renders a kind of post in the reader's language: the override for that language, else the built-in text (also when
+    /// the override fails at render time, for example by running past its step limit, so the post still goes out).
+    /// </summary>
     public string Render(PostKind kind, Localizer l, DateTimeOffset now, IReadOnlyDictionary<string, object?> values)
     {
         var language = Locales.Code(l.Culture);
-        var template = _overrides.GetValueOrDefault((kind, language)) ?? _defaults[(kind, language)];
+        if (_overrides.TryGetValue((kind, language), out var custom))
+        {
+            try
+            {
+                return Render(custom, l, now, values);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FluidException)
+            {
+                // Falls through to the built-in text.
+            }
+        }
+
+        return Render(Defaults.Value[(kind, language)], l, now, values);
+    }
+
+    private static string Render(IFluidTemplate template, Localizer l, DateTimeOffset now, IReadOnlyDictionary<string, object?> values)
+    {
         var context = new TemplateContext(Options);
         context.AmbientValues["localizer"] = l;
         context.AmbientValues["now"] = now;

@@ -187,6 +187,19 @@ public sealed class TemplateTests
         Assert.Empty(PostTemplates.Errors(templates));
     }
 
+    [Fact]
+    public void AnOverrideThatFailsWhileRendering_GivesWayToTheBuiltInText()
+    {
+        var templates = new AnnouncementTemplates();
+        templates.Updated["en"] = "{% for i in (1..services_count) %}{% for j in (1..services_count) %}x{% endfor %}{% endfor %}";
+        Assert.Empty(PostTemplates.Errors(templates));
+        var l = Localizer.For(Locales.English);
+
+        var text = new PostTemplates(templates).Render(PostKind.Updated, l, Now, Values(("status", "Identified"), ("message", "Fixing"), ("services_count", 100_000)));
+
+        Assert.Equal("Identified: Fixing", text);
+    }
+
     private static Dictionary<string, object?> Values(params (string Name, object? Value)[] values) =>
         values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
 }
