@@ -75,25 +75,6 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
         };
     }
 
-    /// <summary>"Resolved after 2 hours, 14 minutes. Affected: Streaming.", who, how many, why, and an apology.</summary>
-    public static IEnumerable<string> Resolution(Incident incident, BoardState state, Localizer l, DateTimeOffset now)
-    {
-        var services = l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId)));
-        yield return l.Format(nameof(Strings.Announce_Resolved), l.Duration(incident.Duration(now)), services);
-        if (incident.Segments.Length > 0)
-        {
-            yield return l.Format(nameof(Strings.Announce_ResolvedSegments), string.Join(", ", incident.Segments));
-        }
-
-        if (incident.UsersAffected is { } users)
-        {
-            yield return l.Format(nameof(Strings.Announce_ResolvedUsers), l.Count(users));
-        }
-
-        yield return StatusViews.CauseLine(incident, state, l);
-        yield return l[nameof(Strings.Announce_Apology)];
-    }
-
     /// <summary>
     /// The holding update in one language: the <see cref="PostKind.Holding"/> template (an override for it, else the built-in
     /// apology sentence).
