@@ -51,11 +51,11 @@ public static class AdminNotices
     }
 
     /// <summary>The notice: which channel, what the platform said, and how to bring it back; or which upstream stays silent.</summary>
-    public static Reply? Render(string subject, BoardState state, Localizer l, DateTimeOffset now)
+    public static Reply? Render(string subject, BoardState state, Localizer l, DateTimeOffset now, PostTemplates templates)
     {
         if (NoticeSubjects.ParseSilent(subject) is { } silent)
         {
-            return Silence(silent.IncidentId, silent.UpstreamId, state, l, now);
+            return Silence(silent.IncidentId, silent.UpstreamId, state, l, now, templates);
         }
 
         var key = subject[NoticeSubjects.GonePrefix.Length..];
@@ -64,22 +64,16 @@ public static class AdminNotices
             return null;
         }
 
-        return new Reply
+        var lines = templates.Lines(PostKind.AdminChannelGone, l, now, new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            Visibility = Visibility.Channel,
-            Title = l[nameof(Strings.Announce_ChannelGoneTitle)],
-            Severity = Severity.Minor,
-            Lines =
-            [
-                l.Format(nameof(Strings.Announce_ChannelGone), key, channel.DisabledReason),
-                l[nameof(Strings.Announce_ChannelGoneFix)],
-            ],
-            Timestamp = now,
-        };
+            ["channel"] = key,
+            ["reason"] = channel.DisabledReason,
+        });
+        return Notice(lines, now);
     }
 
     /// <summary>"AWS ELB us-east-1 still reports no problem": the incident, its services, and how long they have failed.</summary>
-    private static Reply? Silence(string incidentId, string upstreamId, BoardState state, Localizer l, DateTimeOffset now)
+    private static Reply? Silence(string incidentId, string upstreamId, BoardState state, Localizer l, DateTimeOffset now, PostTemplates templates)
     {
         if (state.FindIncident(incidentId) is not { } incident || incident.EvidenceFor(upstreamId) is not { SilenceNotedAt: { } noted } evidence)
         {
@@ -87,21 +81,23 @@ public static class AdminNotices
         }
 
         var name = state.Upstreams.TryGetValue(upstreamId, out var upstream) ? upstream.Name : upstreamId;
-        return new Reply
+        var lines = templates.Lines(PostKind.AdminUpstreamSilent, l, now, new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            Visibility = Visibility.Channel,
-            Title = l.Format(nameof(Strings.Announce_UpstreamSilentTitle), name),
-            Severity = Severity.Minor,
-            Lines =
-            [
-                l.Format(
-                    nameof(Strings.Announce_UpstreamSilent),
-                    incident.Id,
-                    l.List(incident.StillAffected.Select(a => state.ServiceName(a.ServiceId))),
-                    l.Duration(noted - evidence.ChecksFailedAt),
-                    name),
-            ],
-            Timestamp = now,
-        };
+            ["id"] = incident.Id,
+            ["upstream"] = name,
+            ["services"] = l.List(incident.StillAffected.Select(a => state.ServiceName(a.ServiceId))),
+            ["duration"] = l.Duration(noted - evidence.ChecksFailedAt),
+        });
+        return Notice(lines, now);
     }
+
+    /// <summary>A notice from its rendered template: the first line is the title.</summary>
+    private static Reply Notice(IReadOnlyList<string> lines, DateTimeOffset now) => new()
+    {
+        Visibility = Visibility.Channel,
+        Title = lines[0],
+        Severity = Severity.Minor,
+        Lines = [.. lines.Skip(1)],
+        Timestamp = now,
+    };
 }

@@ -1,4 +1,3 @@
-using StatusBot.Core.Commands.Handlers;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
@@ -8,19 +7,34 @@ namespace StatusBot.Announcing;
 
 /// <summary>
 /// What a channel sees: the living card of an incident, the thread reply for each change (the resolution with its
-/// duration, what was affected, who and why), and holding updates from the apology template. All plain text.
+/// duration, what was affected, who and why), and holding updates, each from its template (<see cref="PostTemplates"/>).
+/// All plain text.
 /// </summary>
 public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
 {
+    /// <summary>The templates of every post, with the configured overrides.</summary>
+    public PostTemplates Templates { get; } = new(options.Templates);
+
     /// <summary>The status card, edited in place as the incident moves.</summary>
-    public Reply Card(Incident incident, BoardState state, Localizer l, DateTimeOffset now) => new()
+    public Reply Card(Incident incident, BoardState state, Localizer l, DateTimeOffset now)
     {
-        Visibility = Visibility.Channel,
-        Title = StatusViews.IncidentName(incident, state, l),
-        Severity = incident.IsResolved ? Severity.Success : StatusViews.SeverityOf(incident),
-        Lines = [.. StatusViews.IncidentSummary(incident, state, l, now, detailed: false)],
-        Timestamp = now,
-    };
+        var values = Values(incident, state, l, now);
+        values["impact"] = l.Impact(StatusViews.ShownImpact(incident, state));
+        values["started"] = l.Relative(incident.Milestones.Started, now);
+        values["mitigated"] = incident.Milestones.Mitigated is { } mitigated && !incident.IsResolved ? l.Clock(mitigated, now) : "";
+        var latest = incident.Timeline.Count > 1 ? incident.Timeline[^1] : null;
+        values["latest"] = latest is null ? "" : StatusViews.TimelineMessage(latest, l);
+        values["latest_when"] = latest is null ? "" : l.Relative(latest.At, now);
+        values["resolved"] = incident.IsResolved && incident.Milestones.Resolved is { } resolved ? l.Clock(resolved, now) : "";
+        return new Reply
+        {
+            Visibility = Visibility.Channel,
+            Title = StatusViews.IncidentName(incident, state, l),
+            Severity = incident.IsResolved ? Severity.Success : StatusViews.SeverityOf(incident),
+            Lines = [.. Templates.Lines(PostKind.Opened, l, now, values)],
+            Timestamp = now,
+        };
+    }
 
     /// <summary>The thread reply for timeline entries [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public Reply Changes(Incident incident, int from, int to, BoardState state, Localizer l, DateTimeOffset now)
@@ -33,20 +47,17 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
             if (entry.Status == IncidentStatus.Resolved)
             {
                 resolved = true;
-                var summary = Resolution(incident, state, l, now).ToList();
-                lines.AddRange(summary[..^1]);
-                if (entry.Message.Length > 0)
-                {
-                    lines.Add(entry.Message);
-                }
-
-                // The apology closes the post, after the person's own words.
-                lines.Add(summary[^1]);
-
+                var values = Values(incident, state, l, now);
+                values["message"] = entry.Message;
+                lines.AddRange(Templates.Lines(PostKind.Resolved, l, now, values));
                 continue;
             }
 
-            lines.Add(l.Format(nameof(Strings.Announce_Update), l.Status(entry.Status), Message(entry, incident, state, l)));
+            var kind = entry.Kind == UpdateKind.Upstream ? PostKind.Upstream : PostKind.Updated;
+            var update = Values(incident, state, l, now);
+            update["status"] = l.Status(entry.Status);
+            update["message"] = Message(entry, incident, state, l);
+            lines.Add(Templates.Render(kind, l, now, update));
         }
 
         if (!resolved && !incident.IsResolved && incident.NextUpdateDue is { } due && !lines.Any(x => x.Contains(l.Clock(due, now), StringComparison.Ordinal)))
@@ -64,45 +75,48 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
         };
     }
 
-    /// <summary>"Resolved after 2 hours, 14 minutes. Affected: Streaming.", who, how many, why, and an apology.</summary>
-    public static IEnumerable<string> Resolution(Incident incident, BoardState state, Localizer l, DateTimeOffset now)
-    {
-        var services = l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId)));
-        yield return l.Format(nameof(Strings.Announce_Resolved), l.Duration(incident.Duration(now)), services);
-        if (incident.Segments.Length > 0)
-        {
-            yield return l.Format(nameof(Strings.Announce_ResolvedSegments), string.Join(", ", incident.Segments));
-        }
-
-        if (incident.UsersAffected is { } users)
-        {
-            yield return l.Format(nameof(Strings.Announce_ResolvedUsers), l.Count(users));
-        }
-
-        yield return StatusViews.CauseLine(incident, state, l);
-        yield return l[nameof(Strings.Announce_Apology)];
-    }
-
     /// <summary>
-    /// The holding update in one language: the configured template for it, else the built-in apology sentence.
+    /// The holding update in one language: the <see cref="PostKind.Holding"/> template (an override for it, else the built-in
+    /// apology sentence).
     /// </summary>
     public string Apology(Incident incident, BoardState state, Localizer l, DateTimeOffset now, DateTimeOffset next)
     {
-        var language = Locales.Code(l.Culture);
-        if (!options.Templates.Apology.TryGetValue(language, out var template) || string.IsNullOrWhiteSpace(template))
-        {
-            return ApologizeIncidentHandler.Template(incident, state, l, now, next);
-        }
-
-        return template
-            .Replace("{services}", l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId))), StringComparison.Ordinal)
-            .Replace("{status}", l.InSentence(l.Status(StatusViews.AffectedStatus(incident, state))), StringComparison.Ordinal)
-            .Replace("{segments}", string.Join(", ", incident.Segments), StringComparison.Ordinal)
-            .Replace("{duration}", l.Duration(incident.Duration(now)), StringComparison.Ordinal)
-            .Replace("{next}", l.Clock(next, now), StringComparison.Ordinal)
-            .Replace("{title}", AutomaticWords.TitleOf(incident, state, l), StringComparison.Ordinal)
-            .Replace("{id}", incident.Id, StringComparison.Ordinal);
+        var values = Values(incident, state, l, now);
+        var stillAffected = incident.Services.Where(s => s.RecoveredAt is null).ToArray() is { Length: > 0 } open ? open : incident.Services.ToArray();
+        values["services"] = l.List(stillAffected.Select(s => state.ServiceName(s.ServiceId)));
+        values["services_count"] = stillAffected.Length;
+        values["status"] = l.InSentence(l.Status(StatusViews.AffectedStatus(incident, state)));
+        values["next"] = l.Clock(next, now);
+        values["next_at"] = next;
+        return Templates.Render(PostKind.Holding, l, now, values);
     }
+
+    /// <summary>The variables every incident template offers (see docs/ANNOUNCEMENTS.md, "Templates").</summary>
+    private static Dictionary<string, object?> Values(Incident incident, BoardState state, Localizer l, DateTimeOffset now) => new(StringComparer.Ordinal)
+    {
+        ["id"] = incident.Id,
+        ["title"] = AutomaticWords.TitleOf(incident, state, l),
+        ["services"] = l.List(incident.Services.Select(s => state.ServiceName(s.ServiceId))),
+        ["services_count"] = incident.Services.Length,
+        ["status"] = l.Status(incident.Status),
+        ["impact"] = l.Impact(incident.Impact),
+        ["message"] = "",
+        ["segments"] = string.Join(", ", incident.Segments),
+        ["users"] = incident.UsersAffected is { } users ? l.Count(users) : "",
+        ["duration"] = l.Duration(incident.Duration(now)),
+        ["next"] = incident.NextUpdateDue is { } due ? l.Clock(due, now) : "",
+        ["next_in"] = incident.NextUpdateDue is { } next ? l.Relative(next, now) : "",
+        ["overdue"] = incident.NextUpdateDue < now,
+        ["started"] = l.Relative(incident.Milestones.Started, now),
+        ["mitigated"] = incident.Milestones.Mitigated is { } mitigated ? l.Clock(mitigated, now) : "",
+        ["latest"] = incident.Timeline.Count > 0 ? StatusViews.TimelineMessage(incident.Timeline[^1], l) : "",
+        ["latest_when"] = incident.Timeline.Count > 0 ? l.Relative(incident.Timeline[^1].At, now) : "",
+        ["resolved"] = incident.Milestones.Resolved is { } resolved ? l.Clock(resolved, now) : "",
+        ["next_at"] = incident.NextUpdateDue,
+        ["cause"] = StatusViews.CauseLine(incident, state, l),
+        ["confidence"] = incident.Cause is { } cause ? l.Confidence(cause.Confidence) : "",
+        ["started_at"] = incident.Milestones.Started,
+    };
 
     /// <summary>A timeline message; the bot's own holding updates are written again in the channel's language.</summary>
     private string Message(TimelineEntry entry, Incident incident, BoardState state, Localizer l) =>

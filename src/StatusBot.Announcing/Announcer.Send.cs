@@ -129,7 +129,7 @@ public sealed partial class Announcer
         if (NoticeSubjects.IsNotice(entry.Subject))
         {
             // A notice is posted once (its entry is pending until then) and never edited.
-            return AdminNotices.Render(entry.Subject, state, l, now) is { } notice
+            return AdminNotices.Render(entry.Subject, state, l, now, renderer.Templates) is { } notice
                 ? await PostCardAsync(publisher, channel, notice, postOptions, cancellationToken)
                 : (PublishResult.Rejected("the channel is active again, or the notice was posted"), null);
         }
@@ -141,8 +141,8 @@ public sealed partial class Announcer
         }
         else if (state.Announcements.Maintenances.TryGetValue(entry.Subject, out var maintenance))
         {
-            cardReply = AnnouncementRenderer.Maintenance(maintenance, maintenance.StageAt(now), state, l, now);
-            change = AnnouncementRenderer.Maintenance(maintenance, entry.Version, state, l, now);
+            cardReply = renderer.Maintenance(maintenance, maintenance.StageAt(now), state, l, now);
+            change = renderer.Maintenance(maintenance, entry.Version, state, l, now);
         }
         else
         {

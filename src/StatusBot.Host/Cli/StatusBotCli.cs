@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using StatusBot.Announcing;
 using StatusBot.Core.Text;
 using StatusBot.Discord;
 using StatusBot.Discord.Registration;
@@ -12,7 +13,10 @@ using StatusBot.Slack.Manifest;
 
 namespace StatusBot.Host.Cli;
 
-/// <summary>The command line: <c>serve</c> (the default) and <c>chat</c>, with <c>--config</c>, <c>--data</c> and <c>--urls</c>.</summary>
+/// <summary>
+/// The command line: <c>serve</c> (the default), <c>chat</c>, <c>demo</c>, <c>healthcheck</c>, <c>slack manifest</c>,
+/// <c>discord register</c> and <c>templates</c>, with <c>--config</c>, <c>--data</c> and <c>--urls</c>.
+/// </summary>
 public static class StatusBotCli
 {
     private static readonly Option<string?> ConfigOption = new("--config")
@@ -89,7 +93,36 @@ public static class StatusBotCli
         discord.Subcommands.Add(register);
         root.Subcommands.Add(discord);
 
+        var templates = new Command("templates", "Print the default announcement templates (Liquid), each under its configuration key, with its variables");
+        templates.Options.Add(LocaleOption);
+        templates.SetAction(parse => PrintTemplates(parse.GetValue(LocaleOption)));
+        root.Subcommands.Add(templates);
+
         return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Every kind's built-in template in every language (or one with <c>--locale</c>), ready to copy into the configuration.</summary>
+    private static int PrintTemplates(string? locale)
+    {
+        if (locale is not null && !Locales.IsSupported(locale))
+        {
+            Console.Error.WriteLine($"--locale must be one of {string.Join(", ", Locales.Supported)} (was '{locale}').");
+            return 2;
+        }
+
+        var languages = locale is null ? Locales.Supported : [Locales.Canonical(locale)!];
+        foreach (var kind in Enum.GetValues<PostKind>())
+        {
+            foreach (var language in languages)
+            {
+                Console.Out.WriteLine($"## {AnnouncementOptions.Section}:Templates:{kind}:{language}");
+                Console.Out.WriteLine($"## variables: {string.Join(", ", PostTemplates.VariablesOf(kind))}");
+                Console.Out.WriteLine(PostTemplates.Default(kind, language));
+                Console.Out.WriteLine();
+            }
+        }
+
+        return 0;
     }
 
     private static async Task<int> DemoAsync(bool fast, string? webUrls, CancellationToken cancellationToken)

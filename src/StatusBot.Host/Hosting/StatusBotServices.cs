@@ -24,6 +24,7 @@ public static class StatusBotServices
         services.AddOptions<StatusBotOptions>().BindConfiguration(StatusBotOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StatusBotOptions>, StatusBotOptionsValidator>();
         services.AddSingleton<IValidateOptions<StatusBotOptions>>(new UnknownSettingsValidator(configuration));
+        services.AddSingleton<IValidateOptions<StatusBotOptions>>(new TemplatesValidator(configuration));
         services.AddSingleton(sp => BoardSeed.From(sp.GetRequiredService<IOptions<StatusBotOptions>>().Value));
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StatusBotOptions>>().Value.RateLimit.ToSettings());

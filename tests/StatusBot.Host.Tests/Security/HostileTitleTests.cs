@@ -76,7 +76,7 @@ public sealed class HostileTitleTests
         AssertInert(reply);
     }
 
-    private static void AssertInert(Reply reply)
+    internal static void AssertInert(Reply reply)
     {
         // Slack: the message as posted (the publisher renders announcements with admin actions shown).
         var slack = JsonDocument.Parse(JsonSerializer.Serialize(SlackRenderer.Render(reply, showAdminActions: true))).RootElement;
