@@ -238,7 +238,7 @@ public sealed class MonitoringPolicy(Func<string, PolicyThresholds> thresholdsOf
             ? Join(state, incident, service, o, firstFailure, again: false)
             : Open(state, service, o, firstFailure);
 
-    private static IReadOnlyList<BoardEvent> Join(BoardState state, Incident incident, ServiceState service, Observation o, DateTimeOffset firstFailure, bool again)
+    private static List<BoardEvent> Join(BoardState state, Incident incident, ServiceState service, Observation o, DateTimeOffset firstFailure, bool again)
     {
         var status = StatusOf(o);
         var affected = new AffectedService(service.Id, status);

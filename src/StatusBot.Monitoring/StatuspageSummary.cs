@@ -14,9 +14,9 @@ public sealed record StatuspageSummary(string Indicator, IReadOnlyList<Statuspag
         ComponentList.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Status, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The first unresolved incident listed, whatever it affects.</summary>
-    public string? IncidentName => Incidents.FirstOrDefault()?.Name;
+    public string? IncidentName => Incidents.Count > 0 ? Incidents[0].Name : null;
 
-    public string? IncidentStatus => Incidents.FirstOrDefault()?.Status;
+    public string? IncidentStatus => Incidents.Count > 0 ? Incidents[0].Status : null;
 
     /// <summary>Reads a summary; throws <see cref="FormatException"/> when the document is not one.</summary>
     public static StatuspageSummary Parse(string json)

@@ -88,7 +88,7 @@ public static class PostgresConnections
     private static string Blank(string message, string? password) =>
         string.IsNullOrEmpty(password) ? message : message.Replace(password, "***", StringComparison.Ordinal);
 
-    private static Exception Redacted(ArgumentException ex, string connectionString)
+    private static ArgumentException Redacted(ArgumentException ex, string connectionString)
     {
         string? password = null;
         try

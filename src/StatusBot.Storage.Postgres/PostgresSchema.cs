@@ -8,7 +8,7 @@ namespace StatusBot.Storage.Postgres;
 /// <c>schema_version</c>. The steps run in one transaction holding a transaction-scoped advisory lock, so instances starting
 /// together apply each step once (the others wait, then find nothing to do) and a failed step leaves nothing behind.
 /// </summary>
-public sealed partial class PostgresSchema(NpgsqlDataSource dataSource, ILogger<PostgresSchema> logger)
+public sealed partial class PostgresSchema(NpgsqlDataSource dataSource, ILogger<PostgresSchema> logger) : IDisposable
 {
     /// <summary>The advisory lock key migrations hold ("StatusBot" schema, step 1).</summary>
     public const long MigrationLockKey = 0x5374_6174_7573_0001;
@@ -73,6 +73,8 @@ public sealed partial class PostgresSchema(NpgsqlDataSource dataSource, ILogger<
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _done;
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Migrates once per process; later calls return at once. A failure is thrown and retried on the next call.</summary>
     public async ValueTask EnsureAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 using StatusBot.Storage;
 
@@ -23,7 +24,7 @@ public static class ChatLog
     {
         var file = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .WriteTo.File(PathFor(builder.Configuration), shared: true, outputTemplate: "{Timestamp:u} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .WriteTo.File(PathFor(builder.Configuration), shared: true, formatProvider: CultureInfo.InvariantCulture, outputTemplate: "{Timestamp:u} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);

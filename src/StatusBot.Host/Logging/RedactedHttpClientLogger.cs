@@ -14,11 +14,22 @@ public sealed partial class RedactedHttpClientLogger(ILogger<RedactedHttpClientL
 
     public object? LogRequestStart(HttpRequestMessage request) => null;
 
-    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed) =>
-        LogAnswered(logger, request.Method.Method, Redact(request.RequestUri), (int)response.StatusCode, elapsed.TotalMilliseconds);
+    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
+    {
+        // The redaction builds a string: only when the line is written.
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogAnswered(logger, request.Method.Method, Redact(request.RequestUri), (int)response.StatusCode, elapsed.TotalMilliseconds);
+        }
+    }
 
-    public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed) =>
-        LogFailed(logger, request.Method.Method, Redact(request.RequestUri), exception.GetType().Name, elapsed.TotalMilliseconds);
+    public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogFailed(logger, request.Method.Method, Redact(request.RequestUri), exception.GetType().Name, elapsed.TotalMilliseconds);
+        }
+    }
 
     /// <summary>
     /// The URL without what can be a credential: the query; everything after a <c>webhooks/{id}</c> or

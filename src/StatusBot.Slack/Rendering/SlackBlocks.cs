@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace StatusBot.Slack.Rendering;
@@ -43,5 +44,6 @@ public sealed record SlackButton(
     [property: JsonPropertyName("style")] string? Style = null)
 {
     [JsonPropertyName("type")]
+    [SuppressMessage("Performance", "CA1822", Justification = "Serialized as the element's \"type\": System.Text.Json writes instance properties only.")]
     public string Type => "button";
 }

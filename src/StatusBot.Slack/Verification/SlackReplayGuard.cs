@@ -33,11 +33,11 @@ public sealed class SlackReplayGuard(LocalReplayLedger local, IReplayLedger shar
         string.IsNullOrEmpty(triggerId) || local.TryClaim("slack:trigger:" + triggerId, time.GetUtcNow() + TriggerLifetime);
 
     /// <summary>
-    /// True the first time any instance sharing the ledger is asked to act on this <c>trigger_id</c> (or when there is none);
+    /// True the first time any instance sharing the ledger is asked to act on this <c>trigger_id</c> (<paramref name="key"/>, or when there is none);
     /// false for a repeat. For commands that change something and for buttons, after <see cref="FirstTrigger"/>.
     /// </summary>
-    public ValueTask<bool> FirstChangeAsync(string? triggerId, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(triggerId)
+    public ValueTask<bool> FirstChangeAsync(string? key, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(key)
             ? ValueTask.FromResult(true)
-            : shared.TryClaimAsync("slack:change:" + triggerId, time.GetUtcNow() + TriggerLifetime, cancellationToken);
+            : shared.TryClaimAsync("slack:change:" + key, time.GetUtcNow() + TriggerLifetime, cancellationToken);
 }

@@ -187,6 +187,6 @@ public sealed class DiscordGatewayTests : IAsyncLifetime
         await WaitUntilAsync(() => Emulator.GatewayFrames.Any(f => f.Op == 6), timeout: TimeSpan.FromSeconds(10), advance: true);
 
         Assert.Equal(2, Emulator.GatewayFrames.Single(f => f.Op == 6).Connection);
-        Assert.True(Emulator.GatewayFrames.Count(f => f.Op == 1 && f.Connection == 1) >= 1);
+        Assert.Contains(Emulator.GatewayFrames, f => f.Op == 1 && f.Connection == 1);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Text;
@@ -32,7 +33,7 @@ public sealed class ReadmeTests
         foreach (var spec in Catalog.All)
         {
             var who = spec.Permission == Permission.Admin ? "admin" : "anyone";
-            sb.AppendLine($"| `{spec.Usage}` | {who} | {l[spec.HelpKey]} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| `{spec.Usage}` | {who} | {l[spec.HelpKey]} |");
         }
 
         return sb.ToString().Trim();

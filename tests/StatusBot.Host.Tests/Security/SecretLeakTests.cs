@@ -45,7 +45,7 @@ public sealed class SecretLeakTests(SecretLeakTests.Fixture serve) : IClassFixtu
         };
 
         // The announcements of the incident opened above, refused by both platforms, and the mention's failed reply.
-        await serve.SlackApi.WaitForAsync(r => r.Count(x => x.Method == "chat.postMessage") >= 1, TimeSpan.FromSeconds(20));
+        await serve.SlackApi.WaitForAsync(r => r.Any(x => x.Method == "chat.postMessage"), TimeSpan.FromSeconds(20));
         // The mention's reply waits for the channel's pacing on the test's clock.
         await serve.DrainLateAnswersAsync();
 

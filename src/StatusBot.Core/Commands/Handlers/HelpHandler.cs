@@ -75,7 +75,8 @@ public sealed class HelpHandler : IQueryHandler
 
     private static string WithShortForms(string canonical)
     {
-        WireNames.TryParseServiceStatus(canonical, out var status);
+        // Every canonical name parses; an unknown one has no short forms anyway.
+        _ = WireNames.TryParseServiceStatus(canonical, out var status);
         var shortForms = WireNames.ShortForms(status);
         return shortForms.Count == 0 ? canonical : $"{canonical} ({string.Join(", ", shortForms)})";
     }

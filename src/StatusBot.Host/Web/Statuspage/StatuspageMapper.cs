@@ -166,7 +166,7 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
 
     public List<IncidentDto> UnresolvedIncidents() => [.. state.OpenIncidents.Reverse().Select(Incident)];
 
-    private ComponentDto Component(ServiceState service, int position, DateTimeOffset created) => new(
+    private static ComponentDto Component(ServiceState service, int position, DateTimeOffset created) => new(
         service.Id, service.Name, WireNames.Of(service.Status), created, service.Since, position, service.Note, true, StartDate(created),
         service.Definition.Group is { } g ? GroupId(g) : null, PageId, false, false, null);
 
