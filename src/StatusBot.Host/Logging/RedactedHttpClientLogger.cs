@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.Extensions.Http.Logging;
 
@@ -14,6 +15,7 @@ public sealed partial class RedactedHttpClientLogger(ILogger<RedactedHttpClientL
 
     public object? LogRequestStart(HttpRequestMessage request) => null;
 
+    [SuppressMessage("Performance", "CA1873", Justification = "The arguments are built only after the IsEnabled check.")]
     public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
     {
         // The redaction builds a string: only when the line is written.
@@ -23,6 +25,7 @@ public sealed partial class RedactedHttpClientLogger(ILogger<RedactedHttpClientL
         }
     }
 
+    [SuppressMessage("Performance", "CA1873", Justification = "The arguments are built only after the IsEnabled check.")]
     public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed)
     {
         if (logger.IsEnabled(LogLevel.Information))
