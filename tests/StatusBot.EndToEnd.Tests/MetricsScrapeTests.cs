@@ -1,19 +1,19 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Prometheus;
-using StatusBot.Testing.Metrics;
 using StatusBot.Monitoring;
 using StatusBot.Testing.Discord;
 using StatusBot.Testing.EndToEnd;
+using StatusBot.Testing.Metrics;
 using StatusBot.Testing.Slack;
 
 namespace StatusBot.EndToEnd.Tests;

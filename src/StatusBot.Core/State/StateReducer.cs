@@ -82,7 +82,8 @@ public static class StateReducer
             e.Automatic ? UpdateKind.Automatic : UpdateKind.Human,
             IncidentStatus.Investigating,
             e.Message ?? e.Title,
-            e.Actor) { Phrase = e.Phrase };
+            e.Actor)
+        { Phrase = e.Phrase };
         var incident = new Incident(
             e.IncidentId,
             e.Title,

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
-using StatusBot.Core.Chat;
 using StatusBot.Core.Text;
 using StatusBot.Discord.Interactions;
 using StatusBot.Discord.Rendering;

@@ -4,12 +4,12 @@ using StatusBot.Announcing;
 using StatusBot.Core.Text;
 using StatusBot.Discord;
 using StatusBot.Discord.Registration;
-using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
+using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Hosting;
-using StatusBot.Storage;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Manifest;
+using StatusBot.Storage;
 
 namespace StatusBot.Host.Cli;
 

@@ -1,5 +1,5 @@
-using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Configuration;
+using StatusBot.Host.ConsolePlatform;
 
 namespace StatusBot.Host.Hosting;
 

@@ -6,9 +6,9 @@ using StatusBot.Host.Configuration;
 using StatusBot.Host.Logging;
 using StatusBot.Host.Tuning;
 using StatusBot.Monitoring;
+using StatusBot.Slack;
 using StatusBot.Storage;
 using StatusBot.Storage.Postgres;
-using StatusBot.Slack;
 
 namespace StatusBot.Host.Hosting;
 

@@ -12,7 +12,7 @@ namespace StatusBot.Host.Tuning;
 public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
 {
     [ThreadStatic]
-    private static DedicatedThreadScheduler? t_owner;
+    private static DedicatedThreadScheduler? _ownerOfThisThread;
 
     private readonly BlockingCollection<Task> _queue = [];
     private readonly Thread[] _threads;
@@ -54,7 +54,7 @@ public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
     /// True on the threads of any such scheduler: threads that belong to one piece of work and may block on it (an fsync,
     /// say) without taking a turn from the pool.
     /// </summary>
-    public static bool OnDedicatedThread => t_owner is not null;
+    public static bool OnDedicatedThread => _ownerOfThisThread is not null;
 
     /// <summary>Starts <paramref name="work"/> on this scheduler's threads; its awaits resume there too.</summary>
     public Task Run(Func<Task> work) =>
@@ -82,13 +82,13 @@ public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
     }
 
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
-        t_owner == this && TryExecuteTask(task);
+        _ownerOfThisThread == this && TryExecuteTask(task);
 
     protected override IEnumerable<Task> GetScheduledTasks() => _queue.ToArray();
 
     private void Run()
     {
-        t_owner = this;
+        _ownerOfThisThread = this;
         foreach (var task in _queue.GetConsumingEnumerable())
         {
             TryExecuteTask(task);

@@ -1,6 +1,6 @@
-using StatusBot.Core.Announcing;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using StatusBot.Core.Announcing;
 using StatusBot.Core.Chat;
 using StatusBot.Slack.Identity;
 using StatusBot.Slack.Json;

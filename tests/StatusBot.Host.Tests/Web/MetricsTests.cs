@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using StatusBot.Host.Hosting;
-using StatusBot.Testing.Metrics;
 using StatusBot.Testing.Discord;
+using StatusBot.Testing.Metrics;
 
 namespace StatusBot.Host.Tests.Web;
 

@@ -1,14 +1,14 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using StatusBot.Core.Commands;
-using StatusBot.Testing;
 using StatusBot.Host.Hosting;
+using StatusBot.Testing;
 
 namespace StatusBot.Host.Tests.Web;
 
