@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using StatusBot.Announcing;
-using StatusBot.Core.Text;
 using StatusBot.Discord;
 using StatusBot.Discord.Registration;
 using StatusBot.Host.Configuration;

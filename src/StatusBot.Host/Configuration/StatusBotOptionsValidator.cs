@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Commands;
 using StatusBot.Core.State;
-using StatusBot.Core.Text;
 
 namespace StatusBot.Host.Configuration;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using StatusBot.Core.Replies;
-using StatusBot.Core.Text;
 
 namespace StatusBot.Host.ConsolePlatform;
 

@@ -5,7 +5,6 @@ using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
-using StatusBot.Core.Text;
 using StatusBot.Storage;
 
 namespace StatusBot.Host.ConsolePlatform;

@@ -8,7 +8,6 @@ using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
 using StatusBot.Core.State;
-using StatusBot.Core.Text;
 using StatusBot.Monitoring;
 
 namespace StatusBot.Host.Demo;

@@ -1,6 +1,5 @@
 using StatusBot.Core.Domain;
 using StatusBot.Core.State;
-using StatusBot.Core.Text;
 
 namespace StatusBot.Host.Web;
 

@@ -5,7 +5,6 @@ using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
-using StatusBot.Core.Text;
 using StatusBot.Http;
 
 namespace StatusBot.Host.Web.Admin;

@@ -3,7 +3,6 @@ using System.Xml;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
-using StatusBot.Core.Text;
 using StatusBot.Host.Configuration;
 
 namespace StatusBot.Host.Web.Pages;

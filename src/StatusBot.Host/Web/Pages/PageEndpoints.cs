@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
 using StatusBot.Core.Domain;
-using StatusBot.Core.Text;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Web.Http;
 

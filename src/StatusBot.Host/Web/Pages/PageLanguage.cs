@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using StatusBot.Core.Text;
 
 namespace StatusBot.Host.Web.Pages;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
-using StatusBot.Core.Text;
 using StatusBot.Host.Configuration;
 
 namespace StatusBot.Host.Web.Pages;
