@@ -83,7 +83,7 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 tick_us=$((1000000 / $(getconf CLK_TCK)))
 # Enough signed requests for the run at a rate no server here reaches; signed just before the run (timestamps are checked).
-if [ "$kind" = slack ]; then max_rate=${MAX_RATE:-40000}; else max_rate=${MAX_RATE:-20000}; fi
+if [ "$kind" = slack ]; then max_rate=${MAX_RATE:-60000}; else max_rate=${MAX_RATE:-40000}; fi
 count=$(( seconds * max_rate ))
 
 generate() { # url path seconds file -> the generator's output
