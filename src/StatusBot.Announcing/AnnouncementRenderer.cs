@@ -20,12 +20,14 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
     {
         var values = Values(incident, state, l, now);
         values["impact"] = l.Impact(StatusViews.ShownImpact(incident, state));
-        values["started"] = l.Relative(incident.Milestones.Started, now);
-        values["mitigated"] = incident.Milestones.Mitigated is { } mitigated && !incident.IsResolved ? l.Clock(mitigated, now) : "";
+        // The card is posted, never stored: its times are marks each platform shows in the reader's own time zone.
+        values["started"] = l.RelativeTime(incident.Milestones.Started, now);
+        values["mitigated"] = incident.Milestones.Mitigated is { } mitigated && !incident.IsResolved ? l.Time(mitigated, now) : "";
         var latest = incident.Timeline.Count > 1 ? incident.Timeline[^1] : null;
         values["latest"] = latest is null ? "" : StatusViews.TimelineMessage(latest, l);
         values["latest_when"] = latest is null ? "" : l.Relative(latest.At, now);
-        values["resolved"] = incident.IsResolved && incident.Milestones.Resolved is { } resolved ? l.Clock(resolved, now) : "";
+        values["resolved"] = incident.IsResolved && incident.Milestones.Resolved is { } resolved ? l.Time(resolved, now) : "";
+        values["next"] = incident.NextUpdateDue is { } due ? l.Time(due, now) : "";
         return new Reply
         {
             Visibility = Visibility.Channel,

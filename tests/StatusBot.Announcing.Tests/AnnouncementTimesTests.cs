@@ -1,4 +1,3 @@
-using StatusBot.Core.Text;
 using StatusBot.Testing;
 
 namespace StatusBot.Announcing.Tests;

@@ -1,5 +1,4 @@
 using StatusBot.Core.Replies;
-using StatusBot.Core.Text;
 using StatusBot.Testing.Announcing;
 
 namespace StatusBot.Announcing.Tests;
