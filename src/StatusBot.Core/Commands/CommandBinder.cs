@@ -305,6 +305,9 @@ public static class CommandBinder
             case OptionKind.Confidence:
                 return Choice(WireNames.TryParseConfidence(text, out var c), c, WireNames.ChoicesOf<CauseConfidence>(), spec, option, text, out value, out error);
 
+            case OptionKind.PostmortemStep:
+                return Choice(WireNames.TryParsePostmortemStep(text, out var step), step, WireNames.ChoicesOf<PostmortemStep>(), spec, option, text, out value, out error);
+
             default:
                 throw new NotSupportedException($"Option kind {option.Kind}.");
         }
