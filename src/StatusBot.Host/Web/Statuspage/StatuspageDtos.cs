@@ -53,7 +53,9 @@ internal sealed record IncidentDto(
     DateTimeOffset StartedAt,
     string PageId,
     IReadOnlyList<IncidentUpdateDto> IncidentUpdates,
-    IReadOnlyList<ComponentDto> Components);
+    IReadOnlyList<ComponentDto> Components,
+    string? PostmortemBody = null,
+    DateTimeOffset? PostmortemPublishedAt = null);
 
 internal sealed record ScheduledMaintenanceDto(
     string Id,
