@@ -58,7 +58,7 @@ public static class Catalog
         "IncidentPostmortem",
         IncidentIdOption,
         new OptionSpec("step", OptionKind.PostmortemStep),
-        new OptionSpec("body", OptionKind.Text) { MaxLength = Postmortem.MaxLength });
+        new OptionSpec("body", OptionKind.Text) { MaxLength = Postmortem.MaxLength, KeepsLineBreaks = true });
 
     public static CommandSpec ServiceSet { get; } = Write(
         "service set",

@@ -31,5 +31,5 @@ public sealed record Postmortem(string Body, Actor DraftedBy, DateTimeOffset Dra
     public DateTimeOffset UpdatedAt => EditedAt ?? DraftedAt;
 
     /// <summary>True when the text changed since it was last published (or it never was).</summary>
-    public bool ChangedSincePublished => LastPublishedAt is not { } last || UpdatedAt > last;
+    public bool ChangedSincePublished { get; init; } = true;
 }

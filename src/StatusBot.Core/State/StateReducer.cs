@@ -30,7 +30,7 @@ public static class StateReducer
             }),
             PostmortemDrafted d => Update(state, d.IncidentId, i => i with { Postmortem = new Postmortem(d.Body, d.Actor, d.At) }),
             PostmortemEdited d => Update(state, d.IncidentId, i => i.Postmortem is { } p
-                ? i with { Postmortem = p with { Body = d.Body, EditedBy = d.Actor, EditedAt = d.At } }
+                ? i with { Postmortem = p with { Body = d.Body, EditedBy = d.Actor, EditedAt = d.At, ChangedSincePublished = true } }
                 : i with { Postmortem = new Postmortem(d.Body, d.Actor, d.At) }),
             PostmortemPublished p => Update(state, p.IncidentId, i => i.Postmortem is { } pm
                 ? i with
@@ -41,6 +41,7 @@ public static class StateReducer
                         PublishedBy = pm.PublishedBy ?? p.Actor,
                         LastPublishedAt = p.At,
                         Publications = pm.Publications + 1,
+                        ChangedSincePublished = false,
                     },
                 }
                 : i),
