@@ -84,7 +84,7 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
             components,
             // Statuspage's names: the Markdown source once published, null before (a draft is never public).
             incident.Postmortem is { IsPublished: true } postmortem ? postmortem.Body : null,
-            incident.Postmortem?.PublishedAt);
+            incident.Postmortem is { IsPublished: true } published ? published.PublishedAt : null);
     }
 
     /// <summary>The 50 most recent incidents, newest first (as Statuspage's incidents.json).</summary>
