@@ -13,6 +13,7 @@ public sealed class PostmortemAnnouncementTests
         var slack = AnnouncingRig.SlackChannel(1);
         await rig.SubscribeAsync([discord, slack]);
         await rig.RunAsync("incident open streaming major \"Streaming fails on TV devices\"");
+        await rig.SettleAsync();
         await rig.RunAsync("incident resolve INC-1 Streaming is back for everyone");
         await rig.SettleAsync();
         await rig.RunAsync("incident postmortem INC-1");
