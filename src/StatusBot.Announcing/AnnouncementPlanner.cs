@@ -23,7 +23,7 @@ public static class AnnouncementPlanner
         var events = new List<BoardEvent>();
         var subjects = state.OpenIncidents
             .Concat(deliveries.Cards(a).Select(c => state.FindIncident(c.Subject)).OfType<Incident>().Where(i => i.IsResolved).Distinct())
-            .Select(i => (Id: i.Id, Services: i.Services.Select(s => s.ServiceId).ToImmutableArray(), Version: i.Timeline.Count, NewOnly: i.IsResolved));
+            .Select(i => (Id: i.Id, Services: i.Services.Select(s => s.ServiceId).ToImmutableArray(), Version: i.AnnouncedVersion, NewOnly: i.IsResolved));
         var windows = a.Maintenances.Values
             .Select(m => (Id: m.Id, m.Services, Version: m.StageAt(now), NewOnly: m.Cancelled || now >= m.End + TimeSpan.FromHours(1)))
             .Where(m => m.Version > 0);

@@ -12,6 +12,8 @@ namespace StatusBot.Announcing;
 /// </summary>
 public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
 {
+    private const int MaxPostmortemPost = 3000;
+
     /// <summary>The templates of every post, with the configured overrides.</summary>
     public PostTemplates Templates { get; } = new(options.Templates);
 
@@ -60,6 +62,16 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
             update["status"] = l.Status(entry.Status);
             update["message"] = Message(entry, incident, state, l);
             lines.Add(Templates.Render(kind, l, now, update));
+        }
+
+        // Steps past the timeline are publications of the postmortem (only a resolved incident has them): it is told once.
+        if (to > incident.Timeline.Count && incident.Postmortem is { IsPublished: true } postmortem)
+        {
+            var values = Values(incident, state, l, now);
+            values["body"] = Clip(PostmortemMarkdown.ToPlainText(postmortem.Body));
+            values["published_at"] = postmortem.LastPublishedAt;
+            lines.AddRange(Templates.Lines(PostKind.Postmortem, l, now, values));
+            resolved = true;
         }
 
         if (!resolved && !incident.IsResolved && incident.NextUpdateDue is { } due && !lines.Any(x => x.Contains(l.Clock(due, now), StringComparison.Ordinal)))
@@ -119,6 +131,9 @@ public sealed partial class AnnouncementRenderer(AnnouncementOptions options)
         ["confidence"] = incident.Cause is { } cause ? l.Confidence(cause.Confidence) : "",
         ["started_at"] = incident.Milestones.Started,
     };
+
+    /// <summary>A chat post holds a few thousand characters: a longer postmortem is cut, the status page has all of it.</summary>
+    private static string Clip(string text) => text.Length <= MaxPostmortemPost ? text : text[..MaxPostmortemPost].TrimEnd() + "…";
 
     /// <summary>A timeline message; the bot's own holding updates are written again in the channel's language.</summary>
     private string Message(TimelineEntry entry, Incident incident, BoardState state, Localizer l) =>

@@ -40,4 +40,7 @@ public enum PostKind
 
     /// <summary>Admin notice: an upstream still reports no problem while the services keep failing.</summary>
     AdminUpstreamSilent,
+
+    /// <summary>The postmortem, once published (and once more each time it is published again), as a reply in the incident's thread.</summary>
+    Postmortem,
 }

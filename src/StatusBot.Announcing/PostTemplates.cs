@@ -36,6 +36,7 @@ public sealed class PostTemplates
         [PostKind.MaintenanceCancelled] = MaintenanceVariables,
         [PostKind.AdminChannelGone] = ["channel", "reason", "now"],
         [PostKind.AdminUpstreamSilent] = ["id", "upstream", "services", "duration", "now"],
+        [PostKind.Postmortem] = ["id", "title", "body", "published_at", "now"],
     }.ToFrozenDictionary();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
@@ -128,6 +129,7 @@ public sealed class PostTemplates
                 l[nameof(Strings.Announce_ChannelGoneTitle)] + "\n" +
                 Liquid(l, nameof(Strings.Announce_ChannelGone), "channel", "reason") + "\n" +
                 l[nameof(Strings.Announce_ChannelGoneFix)],
+            PostKind.Postmortem => Liquid(l, nameof(Strings.Postmortem_Post), "id") + "\n{{ body }}",
             _ =>
                 Liquid(l, nameof(Strings.Announce_UpstreamSilentTitle), "upstream") + "\n" +
                 Liquid(l, nameof(Strings.Announce_UpstreamSilent), "id", "services", "duration", "upstream"),

@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, CauseIncidentHandler>();
         services.AddSingleton<ICommandHandler, ResolveIncidentHandler>();
         services.AddSingleton<ICommandHandler, ApologizeIncidentHandler>();
+        services.AddSingleton<ICommandHandler, PostmortemHandler>();
         services.AddSingleton<ICommandHandler, SetServiceHandler>();
         services.AddSingleton<ICommandHandler, ChannelSubscribeHandler>();
         services.AddSingleton<ICommandHandler, ChannelUnsubscribeHandler>();

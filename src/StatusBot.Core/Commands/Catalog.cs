@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StatusBot.Core.Domain;
 
 namespace StatusBot.Core.Commands;
 
@@ -52,6 +53,13 @@ public static class Catalog
 
     public static CommandSpec IncidentApologize { get; } = Write("incident apologize", "IncidentApologize", IncidentIdOption, OptionalMessage);
 
+    public static CommandSpec IncidentPostmortem { get; } = Write(
+        "incident postmortem",
+        "IncidentPostmortem",
+        IncidentIdOption,
+        new OptionSpec("step", OptionKind.PostmortemStep),
+        new OptionSpec("body", OptionKind.Text) { MaxLength = Postmortem.MaxLength, KeepsLineBreaks = true });
+
     public static CommandSpec ServiceSet { get; } = Write(
         "service set",
         "ServiceSet",
@@ -85,7 +93,7 @@ public static class Catalog
     public static ImmutableArray<CommandSpec> All { get; } =
     [
         Status, Why, History, Uptime,
-        IncidentList, IncidentShow, IncidentOpen, IncidentUpdate, IncidentCause, IncidentResolve, IncidentApologize,
+        IncidentList, IncidentShow, IncidentOpen, IncidentUpdate, IncidentCause, IncidentResolve, IncidentApologize, IncidentPostmortem,
         ServiceSet,
         ChannelSubscribe, ChannelUnsubscribe, ChannelLocale,
         MaintenanceSchedule, MaintenanceList, MaintenanceCancel,

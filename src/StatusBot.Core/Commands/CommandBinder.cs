@@ -66,14 +66,16 @@ public static class CommandBinder
         {
             if (o >= open.Count)
             {
-                error = new CommandError(CommandErrorKind.UnexpectedArgument, spec, Value: words[w]);
+                error = new CommandError(CommandErrorKind.UnexpectedArgument, spec, Value: words[w].TrimStart('\n'));
                 return false;
             }
 
             var option = open[o];
             if (option == spec.RestOption)
             {
-                var rest = string.Join(' ', words.Skip(w));
+                var rest = option.KeepsLineBreaks
+                    ? string.Concat(words.Skip(w).Select((word, n) => n == 0 || word.StartsWith('\n') ? word : " " + word))
+                    : string.Join(' ', words.Skip(w).Select(word => word.TrimStart('\n')));
                 if (!TryConvert(spec, option, rest, state, out var restValue, out error))
                 {
                     return false;
@@ -304,6 +306,9 @@ public static class CommandBinder
 
             case OptionKind.Confidence:
                 return Choice(WireNames.TryParseConfidence(text, out var c), c, WireNames.ChoicesOf<CauseConfidence>(), spec, option, text, out value, out error);
+
+            case OptionKind.PostmortemStep:
+                return Choice(WireNames.TryParsePostmortemStep(text, out var step), step, WireNames.ChoicesOf<PostmortemStep>(), spec, option, text, out value, out error);
 
             default:
                 throw new NotSupportedException($"Option kind {option.Kind}.");

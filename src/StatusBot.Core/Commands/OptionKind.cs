@@ -20,6 +20,9 @@ public enum OptionKind
     /// <summary>An upstream provider, by id or name.</summary>
     Upstream,
 
+    /// <summary>What to do with a postmortem: <c>edit</c> or <c>publish</c>.</summary>
+    PostmortemStep,
+
     Integer,
 
     /// <summary>Free text; as the last positional option it takes the rest of the line.</summary>

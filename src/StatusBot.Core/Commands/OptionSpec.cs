@@ -9,6 +9,9 @@ public sealed record OptionSpec(string Name, OptionKind Kind, bool Required = fa
     /// <summary>Longest accepted text, for <see cref="OptionKind.Text"/>.</summary>
     public int MaxLength { get; init; } = 200;
 
+    /// <summary>For the free text at the end of a line: the line breaks typed in it are kept (Markdown), not read as spaces.</summary>
+    public bool KeepsLineBreaks { get; init; }
+
     public long Min { get; init; } = 1;
 
     public long Max { get; init; } = 100_000;

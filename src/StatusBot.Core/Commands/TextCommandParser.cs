@@ -67,7 +67,10 @@ public static class TextCommandParser
             }
             else
             {
-                positional.Add(token.Key is null ? token.Value : token.Raw);
+                // A word after line breaks keeps them in front (at most a blank line): free text that keeps its lines
+                // (a postmortem's Markdown) needs them; every other option trims them away.
+                var word = token.Key is null ? token.Value : token.Raw;
+                positional.Add(token.LineBreaksBefore > 0 && positional.Count > 0 ? new string('\n', Math.Min(token.LineBreaksBefore, 2)) + word : word);
             }
         }
 

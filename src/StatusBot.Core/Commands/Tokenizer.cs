@@ -15,14 +15,17 @@ public static class Tokenizer
         var tokens = new List<Token>();
         unclosedQuote = false;
         var i = 0;
+        var breaks = 0;
         while (i < text.Length)
         {
             if (char.IsWhiteSpace(text[i]))
             {
+                breaks += text[i] == '\n' ? 1 : 0;
                 i++;
                 continue;
             }
 
+            var count = tokens.Count;
             var start = i;
             if (ClosingQuote(text[i]) is { } close)
             {
@@ -32,7 +35,8 @@ public static class Tokenizer
                     return null;
                 }
 
-                tokens.Add(new Token(quoted, null, text[start..i], true));
+                tokens.Add(new Token(quoted, null, text[start..i], true) { LineBreaksBefore = breaks });
+                breaks = 0;
                 continue;
             }
 
@@ -75,6 +79,13 @@ public static class Tokenizer
             {
                 tokens.Add(new Token(text[start..i], null, text[start..i], false));
             }
+
+            if (tokens.Count > count)
+            {
+                tokens[^1] = tokens[^1] with { LineBreaksBefore = breaks };
+            }
+
+            breaks = 0;
         }
 
         return tokens;

@@ -25,6 +25,15 @@ public sealed record Incident(
     /// <summary>The evidence for each upstream this incident was blamed on or waited for.</summary>
     public ImmutableList<UpstreamEvidence> Evidence { get; init; } = [];
 
+    /// <summary>The postmortem, once drafted.</summary>
+    public Postmortem? Postmortem { get; init; }
+
+    /// <summary>
+    /// How far the channels are to be brought: one step per timeline entry and one per publication of the postmortem
+    /// (published only once the incident is resolved, so its steps come after every entry).
+    /// </summary>
+    public int AnnouncedVersion => Timeline.Count + (Postmortem?.Publications ?? 0);
+
     /// <summary>A person stated the cause: the bot no longer changes it.</summary>
     public bool CauseSetByPerson { get; init; }
 

@@ -56,6 +56,8 @@ public static class WireNames
 
     public static bool TryParseConfidence(string? word, out CauseConfidence confidence) => TryParseEnum(word, out confidence);
 
+    public static bool TryParsePostmortemStep(string? word, out PostmortemStep step) => TryParseEnum(word, out step);
+
     /// <summary>The words accepted for service statuses, canonical names first.</summary>
     public static IReadOnlyList<string> ServiceStatusChoices { get; } = ServiceStatusNames.Values.Where(v => v != "unknown").ToArray();
 

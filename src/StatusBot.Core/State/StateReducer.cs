@@ -28,6 +28,23 @@ public static class StateReducer
             {
                 Evidence = i.EvidenceFor(v.Evidence.UpstreamId) is { } old ? i.Evidence.Replace(old, v.Evidence) : i.Evidence.Add(v.Evidence),
             }),
+            PostmortemDrafted d => Update(state, d.IncidentId, i => i with { Postmortem = new Postmortem(d.Body, d.Actor, d.At) }),
+            PostmortemEdited d => Update(state, d.IncidentId, i => i.Postmortem is { } p
+                ? i with { Postmortem = p with { Body = d.Body, EditedBy = d.Actor, EditedAt = d.At, ChangedSincePublished = true } }
+                : i with { Postmortem = new Postmortem(d.Body, d.Actor, d.At) }),
+            PostmortemPublished p => Update(state, p.IncidentId, i => i.Postmortem is { } pm
+                ? i with
+                {
+                    Postmortem = pm with
+                    {
+                        PublishedAt = pm.PublishedAt ?? p.At,
+                        PublishedBy = pm.PublishedBy ?? p.Actor,
+                        LastPublishedAt = p.At,
+                        Publications = pm.Publications + 1,
+                        ChangedSincePublished = false,
+                    },
+                }
+                : i),
             _ => ApplyExtension(state, e),
         };
         return next with { Sequence = state.Sequence + 1 };

@@ -88,6 +88,7 @@ internal static class CommandDefinitions
         OptionKind.IncidentStatus => [.. WireNames.ChoicesOf<IncidentStatus>().Select(v => Choice(v, l => WireNames.TryParseIncidentStatus(v, out var s) ? l.Status(s) : v))],
         OptionKind.Impact => [.. WireNames.ChoicesOf<Impact>().Select(v => Choice(v, l => WireNames.TryParseImpact(v, out var i) ? l.Impact(i) : v))],
         OptionKind.Confidence => [.. WireNames.ChoicesOf<CauseConfidence>().Select(v => Choice(v, l => WireNames.TryParseConfidence(v, out var c) ? l.Confidence(c) : v))],
+        OptionKind.PostmortemStep => [.. WireNames.ChoicesOf<PostmortemStep>().Select(v => Choice(v, l => WireNames.TryParsePostmortemStep(v, out var s) ? l["Postmortem_Step" + s] : v))],
         _ => null,
     };
 

@@ -59,6 +59,9 @@ internal static class CommandNames
         ["cancel"] = ["annuler", "absagen", "cancelar", "cancelar", "中止"],
         ["start"] = ["début", "beginn", "inicio", "início", "開始"],
         ["duration"] = ["durée", "dauer", "duración", "duração", "期間"],
+        ["postmortem"] = ["postmortem", "postmortem", "postmortem", "postmortem", "ポストモーテム"],
+        ["step"] = ["étape", "schritt", "paso", "etapa", "操作"],
+        ["body"] = ["contenu", "inhalt", "contenido", "conteúdo", "本文"],
     };
 
     /// <summary>The word in every language, keyed by Discord locale, or null when it has no translation (Discord then shows the default).</summary>

@@ -15,6 +15,7 @@ public sealed class AuthorizationTests
         ["incident cause"] = "1 confirmed ELB upstream:aws-elb-us-east-1",
         ["incident resolve"] = "1 Fixed",
         ["incident apologize"] = "1",
+        ["incident postmortem"] = "1",
         ["service set"] = "api major Down",
         ["channel subscribe"] = "streaming,website",
         ["channel unsubscribe"] = "",
@@ -59,6 +60,7 @@ public sealed class AuthorizationTests
         ["channel unsubscribe"] = "channel subscribe",
         ["channel locale"] = "channel subscribe",
         ["maintenance cancel"] = "maintenance schedule billing in:2h 90m Upgrade",
+        ["incident postmortem"] = "incident resolve 1 Fixed",
     };
 
     [Theory]

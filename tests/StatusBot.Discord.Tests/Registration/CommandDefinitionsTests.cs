@@ -57,10 +57,10 @@ public sealed partial class CommandDefinitionsTests
 
                 if (option.Kind == OptionKind.Text)
                 {
-                    Assert.Equal(option.MaxLength, json["max_length"]!.GetValue<int>());
+                    Assert.Equal(Math.Min(option.MaxLength, 6000), json["max_length"]!.GetValue<int>());
                 }
 
-                var hasChoices = option.Kind is OptionKind.ServiceStatus or OptionKind.IncidentStatus or OptionKind.Impact or OptionKind.Confidence;
+                var hasChoices = option.Kind is OptionKind.ServiceStatus or OptionKind.IncidentStatus or OptionKind.Impact or OptionKind.Confidence or OptionKind.PostmortemStep;
                 Assert.Equal(hasChoices, json["choices"] is JsonArray);
                 Assert.Equal(option.Kind is OptionKind.Service or OptionKind.Services or OptionKind.IncidentId or OptionKind.Upstream, json["autocomplete"]?.GetValue<bool>() ?? false);
             }

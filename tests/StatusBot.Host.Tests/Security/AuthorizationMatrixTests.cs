@@ -172,6 +172,7 @@ public sealed class AuthorizationMatrixTests(SecuredServeFixture serve) : IClass
             OptionKind.IncidentStatus => "identified",
             OptionKind.Impact => "major",
             OptionKind.Confidence => "confirmed",
+            OptionKind.PostmortemStep => "edit",
             OptionKind.IncidentId => "INC-1",
             OptionKind.Upstream => "aws-elb-us-east-1",
             OptionKind.Integer => "3",

@@ -68,6 +68,7 @@ public sealed class HelpHandler : IQueryHandler
         OptionKind.ServiceStatus => [.. WireNames.ServiceStatusChoices.Select(c => WithShortForms(c))],
         OptionKind.IncidentStatus => WireNames.ChoicesOf<IncidentStatus>(),
         OptionKind.Confidence => WireNames.ChoicesOf<CauseConfidence>(),
+        OptionKind.PostmortemStep => WireNames.ChoicesOf<PostmortemStep>(),
         OptionKind.Service or OptionKind.Services => [.. state.OrderedServices.Select(s => s.Id)],
         OptionKind.Upstream => [.. state.Upstreams.Keys.Order(StringComparer.Ordinal)],
         _ => [],

@@ -23,5 +23,35 @@ public sealed record IncidentMessageRequest(string? Message);
 /// <summary>Body of <c>PUT /api/admin/services/{id}/status</c>.</summary>
 public sealed record ServiceStatusRequest(string? Status, string? Note);
 
+/// <summary>Body of <c>PUT /api/admin/incidents/{id}/postmortem</c>: the postmortem's whole new text, in Markdown.</summary>
+public sealed record PostmortemRequest(string? Body);
+
+/// <summary>
+/// Answer of <c>GET /api/admin/incidents/{id}/postmortem</c>: the text and where it stands (<c>draft</c> or
+/// <c>published</c>), with who changed it last.
+/// </summary>
+public sealed record PostmortemResponse(
+    string IncidentId,
+    string State,
+    string Body,
+    DateTimeOffset DraftedAt,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? LastPublishedAt,
+    bool ChangedSincePublished)
+{
+    public static PostmortemResponse Of(string incidentId, Core.Domain.Postmortem p) => new(
+        incidentId,
+        p.IsPublished ? "published" : "draft",
+        p.Body,
+        p.DraftedAt,
+        p.UpdatedAt,
+        (p.EditedBy ?? p.DraftedBy).DisplayName,
+        p.PublishedAt,
+        p.LastPublishedAt,
+        p.IsPublished && p.ChangedSincePublished);
+}
+
 /// <summary>What every admin call answers: the outcome and the bot's own answer, as it would say it in chat.</summary>
 public sealed record AdminResponse(string Outcome, string? IncidentId, string Title, string[] Lines, string? MaintenanceId = null);

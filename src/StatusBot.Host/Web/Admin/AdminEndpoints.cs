@@ -17,6 +17,7 @@ namespace StatusBot.Host.Web.Admin;
 public static class AdminEndpoints
 {
     private const int MaxBody = 16 * 1024;
+    private const int MaxPostmortemBody = 64 * 1024;
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
@@ -73,6 +74,45 @@ public static class AdminEndpoints
             {
                 ["id"] = id,
                 ["message"] = b.Message,
+            })));
+
+        // Postmortems: drafted from the timeline, replaced with the admin's Markdown, published. A postmortem is longer than
+        // a command, so its text may take up to 64 KiB of JSON.
+        admin.MapGet("/incidents/{id}/postmortem", (string id, HttpContext http, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () =>
+            {
+                var incident = board.Current.FindIncident(IncidentIds.TryNormalize(id, out var normalized) ? normalized : id)!;
+                return Task.FromResult(incident.Postmortem is { } postmortem
+                    ? Results.Json(PostmortemResponse.Of(incident.Id, postmortem), AdminJsonContext.Default.PostmortemResponse)
+                    : Problem(StatusCodes.Status404NotFound, $"{incident.Id} has no postmortem yet."));
+            }));
+
+        admin.MapPost("/incidents/{id}/postmortem", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentPostmortem, _ => new()
+            {
+                ["id"] = id,
+            })));
+
+        admin.MapPut("/incidents/{id}/postmortem", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(
+                http,
+                pipeline,
+                AdminJsonContext.Default.PostmortemRequest,
+                Catalog.IncidentPostmortem,
+                b => new()
+                {
+                    ["id"] = id,
+                    ["step"] = "edit",
+                    ["body"] = b.Body?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace("\t", "    ", StringComparison.Ordinal),
+                },
+                MaxPostmortemBody,
+                b => string.IsNullOrWhiteSpace(b.Body) ? "The postmortem's Markdown text is required in \"body\"." : null)));
+
+        admin.MapPost("/incidents/{id}/postmortem/publish", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
+            ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentMessageRequest, Catalog.IncidentPostmortem, _ => new()
+            {
+                ["id"] = id,
+                ["step"] = "publish",
             })));
 
         admin.MapPut("/services/{id}/status", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
@@ -152,12 +192,19 @@ public static class AdminEndpoints
         ChatPipeline pipeline,
         JsonTypeInfo<TBody> bodyType,
         CommandSpec spec,
-        Func<TBody, Dictionary<string, object?>> toOptions)
+        Func<TBody, Dictionary<string, object?>> toOptions,
+        int maxBody = MaxBody,
+        Func<TBody, string?>? check = null)
     {
-        var (body, failure) = await ReadBodyAsync(http.Request, bodyType, http.RequestAborted);
+        var (body, failure) = await ReadBodyAsync(http.Request, bodyType, maxBody, http.RequestAborted);
         if (failure is not null)
         {
             return failure;
+        }
+
+        if (check?.Invoke(body!) is { } wrong)
+        {
+            return Problem(StatusCodes.Status400BadRequest, wrong);
         }
 
         var result = await AskAsync(pipeline, http, CommandInput.Typed(spec, toOptions(body!)));
@@ -180,13 +227,13 @@ public static class AdminEndpoints
         };
     }
 
-    /// <summary>Reads at most 16 KiB of JSON: a larger body is 413, malformed JSON 400; nothing is dispatched for either.</summary>
-    private static async Task<(TBody? Body, IResult? Failure)> ReadBodyAsync<TBody>(HttpRequest request, JsonTypeInfo<TBody> type, CancellationToken cancellationToken)
+    /// <summary>Reads at most <paramref name="maxBody"/> bytes of JSON (16 KiB on most routes): a larger body is 413, malformed JSON 400; nothing is dispatched for either.</summary>
+    private static async Task<(TBody? Body, IResult? Failure)> ReadBodyAsync<TBody>(HttpRequest request, JsonTypeInfo<TBody> type, int maxBody, CancellationToken cancellationToken)
     {
-        var bytes = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBody, cancellationToken);
+        var bytes = await BoundedBody.ReadAsync(request.Body, request.ContentLength, maxBody, cancellationToken);
         if (bytes is null)
         {
-            return (default, Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBody} bytes."));
+            return (default, Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {maxBody} bytes."));
         }
 
         try

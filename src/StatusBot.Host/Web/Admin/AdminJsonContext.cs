@@ -12,6 +12,8 @@ namespace StatusBot.Host.Web.Admin;
 [JsonSerializable(typeof(IncidentMessageRequest))]
 [JsonSerializable(typeof(ServiceStatusRequest))]
 [JsonSerializable(typeof(ScheduleMaintenanceRequest))]
+[JsonSerializable(typeof(PostmortemRequest))]
+[JsonSerializable(typeof(PostmortemResponse))]
 [JsonSerializable(typeof(AdminResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

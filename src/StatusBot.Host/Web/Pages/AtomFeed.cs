@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using StatusBot.Announcing;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
@@ -25,6 +26,7 @@ internal static class AtomFeed
             .SelectMany(i => i.Timeline.Select((t, n) => new FeedEntry(
                 $"{baseUrl}/incidents/{i.Id}", $"#update-{n + 1}", $"{StatusViews.IncidentName(i)} — {l.Status(t.Status)}", t.At,
                 StatusViews.TimelineMessage(t, l))))
+            .Concat(Recent(state, 50).Where(i => i.Postmortem is { IsPublished: true }).Select(i => Postmortem(i, i.Postmortem!, baseUrl, l)))
             .Concat(MaintenanceTimeline.Recent(state, 50).SelectMany(m => MaintenanceTimeline.Steps(m, now).Select(step => new FeedEntry(
                 $"{baseUrl}/incidents/{m.Id}", "#" + step.Stage.ToString().ToLowerInvariant(), MaintenanceTimeline.Describe(step, m, l), step.At,
                 MaintenanceTimeline.Window(m, l, DateTimeOffset.MinValue) + " · " + MaintenanceTimeline.Services(m, state, l)))))
@@ -54,7 +56,7 @@ internal static class AtomFeed
                 xml.WriteElementString("updated", Atom, Stamp(entry.At));
                 Link(xml, "alternate", entry.Url);
                 xml.WriteStartElement("content", Atom);
-                xml.WriteAttributeString("type", "text");
+                xml.WriteAttributeString("type", entry.Html ? "html" : "text");
                 xml.WriteString(entry.Content);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
@@ -80,8 +82,25 @@ internal static class AtomFeed
         }
     }
 
-    /// <summary>One entry: an incident update or a step of a maintenance window.</summary>
-    private sealed record FeedEntry(string Url, string Fragment, string Title, DateTimeOffset At, string Content);
+    /// <summary>
+    /// A published postmortem: one entry, dated by its last change (or publication), its Markdown as the page's safe HTML
+    /// (escaped inside the feed's XML, as Atom's <c>type="html"</c> wants).
+    /// </summary>
+    private static FeedEntry Postmortem(Incident incident, Postmortem postmortem, string baseUrl, Localizer l) => new(
+        $"{baseUrl}/incidents/{incident.Id}",
+        "#postmortem",
+        l.Format(nameof(Strings.Postmortem_FeedTitle), StatusViews.IncidentName(incident)),
+        postmortem.UpdatedAt > postmortem.LastPublishedAt!.Value ? postmortem.UpdatedAt : postmortem.LastPublishedAt.Value,
+        PostmortemMarkdown.ToHtml(postmortem.Body))
+    {
+        Html = true,
+    };
+
+    /// <summary>One entry: an incident update, a published postmortem or a step of a maintenance window.</summary>
+    private sealed record FeedEntry(string Url, string Fragment, string Title, DateTimeOffset At, string Content)
+    {
+        public bool Html { get; init; }
+    }
 
     private static void Link(XmlWriter xml, string rel, string href)
     {

@@ -1,3 +1,4 @@
+using StatusBot.Announcing;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Replies;
 
@@ -17,6 +18,11 @@ internal sealed partial class StatusPage
             html.Element("p", null, line);
         }
 
+        if (incident.Postmortem is { IsPublished: true } postmortem)
+        {
+            Postmortem(html, postmortem);
+        }
+
         html.Raw("<h3>").Text(l[nameof(Strings.Page_Timeline)]).Raw("</h3><ol class=\"timeline\" reversed>");
         foreach (var entry in incident.Timeline.Reverse())
         {
@@ -28,6 +34,20 @@ internal sealed partial class StatusPage
         html.Raw("</ol></article>");
         Close(html);
         return html.ToString();
+    }
+
+    /// <summary>The published postmortem: when it was published (and last changed), then its Markdown as safe HTML.</summary>
+    private void Postmortem(HtmlWriter html, Postmortem postmortem)
+    {
+        html.Raw("<section class=\"postmortem\" id=\"postmortem\" aria-labelledby=\"postmortem-title\"><h3 id=\"postmortem-title\">")
+            .Text(l[nameof(Strings.Postmortem_PageHeading)]).Raw("</h3><p class=\"muted\">")
+            .Timed(l.Format(nameof(Strings.Postmortem_PagePublished), l.Time(postmortem.PublishedAt!.Value, now)));
+        if (postmortem.UpdatedAt > postmortem.PublishedAt)
+        {
+            html.Raw(" · ").Timed(l.Format(nameof(Strings.Postmortem_PageUpdated), l.Time(postmortem.UpdatedAt, now)));
+        }
+
+        html.Raw("</p>").Raw(PostmortemMarkdown.ToHtml(postmortem.Body)).Raw("</section>");
     }
 
     /// <summary>A maintenance window's page (<c>/incidents/MNT-1</c>, where Statuspage keeps maintenances too): its state, window and steps.</summary>

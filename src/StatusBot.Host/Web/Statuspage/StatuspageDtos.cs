@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace StatusBot.Host.Web.Statuspage;
 
 // The shapes of Atlassian Statuspage's public API (/api/v2/*.json), key for key, so tools that read a Statuspage page
-// read StatusBot unchanged. Nulls are written, as Statuspage writes them.
+// read StatusBot unchanged. Nulls are written, as Statuspage writes them; the postmortem's keys only once it is published.
 
 internal sealed record PageDto(string Id, string Name, string Url, string TimeZone, DateTimeOffset UpdatedAt);
 
@@ -53,7 +53,9 @@ internal sealed record IncidentDto(
     DateTimeOffset StartedAt,
     string PageId,
     IReadOnlyList<IncidentUpdateDto> IncidentUpdates,
-    IReadOnlyList<ComponentDto> Components);
+    IReadOnlyList<ComponentDto> Components,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PostmortemBody = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PostmortemPublishedAt = null);
 
 internal sealed record ScheduledMaintenanceDto(
     string Id,

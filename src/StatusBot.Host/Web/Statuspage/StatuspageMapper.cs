@@ -81,7 +81,10 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
             incident.Milestones.Started,
             PageId,
             updates,
-            components);
+            components,
+            // Statuspage's names: the Markdown source once published, null before (a draft is never public).
+            incident.Postmortem is { IsPublished: true } postmortem ? postmortem.Body : null,
+            incident.Postmortem is { IsPublished: true } published ? published.PublishedAt : null);
     }
 
     /// <summary>The 50 most recent incidents, newest first (as Statuspage's incidents.json).</summary>
