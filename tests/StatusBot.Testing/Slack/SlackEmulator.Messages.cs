@@ -40,6 +40,17 @@ public sealed partial class SlackEmulator
     /// <summary>The replies in the thread under <paramref name="parentTs"/>.</summary>
     public IReadOnlyList<SlackStoredMessage> Replies(string channel, string parentTs) => [.. Messages.Where(m => m.Channel == channel && m.ThreadTs == parentTs)];
 
+    /// <summary>A person's message in <paramref name="channel"/> (a mention, say), so the bot can answer in its thread; returns its <c>ts</c>.</summary>
+    public string Say(string channel, string user, string text)
+    {
+        var ts = NextTs();
+        _messages[ts] = new SlackStoredMessage(channel, ts, null, text, null, null, 0) { User = user };
+        return ts;
+    }
+
+    /// <summary>The bot's own messages in <paramref name="channel"/>, at the top and in threads.</summary>
+    public IReadOnlyList<SlackStoredMessage> PostedIn(string channel) => [.. Messages.Where(m => m.Channel == channel && m.User is null)];
+
     /// <summary>From now on, every call about <paramref name="channel"/> answers <c>ok: false</c> with <paramref name="error"/>.</summary>
     public void MakeGone(string channel, string error = "channel_not_found") => _gone[channel] = error;
 
@@ -183,4 +194,8 @@ public sealed partial class SlackEmulator
 public sealed record SlackReaction(string Channel, string Ts, string Name);
 
 /// <summary>A message the Slack emulator holds: where, its <c>ts</c>, the thread it replies in, its text, the idempotency key in its metadata, how often it was edited.</summary>
-public sealed record SlackStoredMessage(string Channel, string Ts, string? ThreadTs, string Text, string? Blocks, string? Key, int Edits);
+public sealed record SlackStoredMessage(string Channel, string Ts, string? ThreadTs, string Text, string? Blocks, string? Key, int Edits)
+{
+    /// <summary>The person who wrote it (<see cref="SlackEmulator.Say"/>); null for the bot's own posts.</summary>
+    public string? User { get; init; }
+}
