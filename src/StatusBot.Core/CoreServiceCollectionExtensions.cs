@@ -33,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<ReadCache>();
         services.TryAddSingleton<ChatDeferrals>();
+        services.TryAddSingleton(MentionReplySettings.Default);
+        services.TryAddSingleton<MentionReplyPlanner>();
         services.AddHostedService(sp => sp.GetRequiredService<ChatDeferrals>());
         services.AddSingleton(sp => new ChatPipeline(
             sp.GetRequiredService<CommandDispatcher>(),

@@ -17,6 +17,15 @@ public sealed record DispatchResult(Reply Reply, CommandOutcome Outcome, Command
     /// </summary>
     public bool ForChannel { get; init; }
 
+    /// <summary>
+    /// What a question was about, so that a crowd asking the same thing in a channel can share one answer: the service id,
+    /// or <see cref="OverviewTopic"/> for the overview; null for an answer that is nobody else's (a command, help, an error).
+    /// </summary>
+    public string? Topic { get; init; }
+
+    /// <summary>The <see cref="Topic"/> of a question about every service at once ("is anything down?").</summary>
+    public const string OverviewTopic = "*";
+
     /// <summary>True when the answer was made for an admin (so buttons only admins may press can be shown).</summary>
     public bool ForAdmin { get; init; }
 }

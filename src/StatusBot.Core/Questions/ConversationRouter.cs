@@ -74,7 +74,9 @@ internal sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoa
             var answer = await dispatcher.RunAsync(CommandInput.Of(spec, named), caller, cancellationToken);
             var argument = match.ServiceId ?? match.Topic;
             var equivalent = argument is null ? spec.Name : $"{spec.Name} {argument}";
-            return answer with { Reply = answer.Reply with { Footer = l.Format(nameof(Strings.Question_Tip), equivalent) } };
+            // Status and why questions about one service are one question for a crowd; a help topic is not.
+            var topic = spec == Catalog.Help || answer.Outcome != CommandOutcome.Answered ? null : match.ServiceId ?? DispatchResult.OverviewTopic;
+            return answer with { Reply = answer.Reply with { Footer = l.Format(nameof(Strings.Question_Tip), equivalent) }, Topic = topic };
         }
 
         if (match.Kind == IntentKind.Unsure || (commandError is null && mustAnswer))

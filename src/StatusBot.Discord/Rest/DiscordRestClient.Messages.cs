@@ -31,6 +31,22 @@ internal sealed partial class DiscordRestClient
             DiscordJsonContext.Default.DiscordChannel,
             cancellationToken);
 
+    /// <summary>
+    /// <c>PUT /channels/{channel}/messages/{message}/reactions/{emoji}/@me</c>: the bot's reaction with a Unicode
+    /// <paramref name="emoji"/>. Reactions share one bucket per channel, which Discord keeps small.
+    /// </summary>
+    public Task<RestResult<DiscordMessage>> AddReactionAsync(string channelId, string messageId, string emoji, CancellationToken cancellationToken) =>
+        SendAsync<DiscordMessage>(
+            DiscordRoute.Channel(
+                HttpMethod.Put,
+                "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me",
+                channelId,
+                $"/channels/{Id(channelId)}/messages/{Id(messageId)}/reactions/{Uri.EscapeDataString(emoji)}/@me"),
+            null,
+            null,
+            null,
+            cancellationToken);
+
     /// <summary>Snowflakes only: an id can never change the path it is put in.</summary>
     internal static string Id(string id) =>
         id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? id : throw new ArgumentException($"'{id}' is not a Discord id.", nameof(id));

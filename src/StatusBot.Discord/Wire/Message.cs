@@ -24,10 +24,15 @@ internal sealed record MessagePayload
 
 internal sealed record MessageReference(string MessageId, bool FailIfNotExists = false);
 
-/// <summary><c>{"parse":[]}</c>: nobody is pinged, whatever the text says.</summary>
+/// <summary><c>{"parse":[]}</c>: nobody is pinged, whatever the text says; with <see cref="Users"/>, only those users are.</summary>
 internal sealed record AllowedMentions(List<string> Parse)
 {
     public static AllowedMentions None => new([]);
+
+    public List<string>? Users { get; init; }
+
+    /// <summary>Pings <paramref name="userId"/> alone: the asker of a question answered in a thread.</summary>
+    public static AllowedMentions Only(string userId) => new([]) { Users = [userId] };
 }
 
 internal sealed record Embed

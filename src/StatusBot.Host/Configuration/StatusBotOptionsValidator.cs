@@ -43,6 +43,21 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             yield return $"{root}:RateLimit: CommandsPerMinute must be 0 (off) to 6000 and Burst 1 to 1000 when it is on (were {o.RateLimit.CommandsPerMinute} and {o.RateLimit.Burst}).";
         }
 
+        if (o.Chat.GroupWindowSeconds is < 0 or > 3600)
+        {
+            yield return $"{root}:Chat:GroupWindowSeconds must be 0 (off) to 3600 (was {o.Chat.GroupWindowSeconds}).";
+        }
+
+        if (o.Chat.ChannelMessagesPerMinute is < 0 or > 60)
+        {
+            yield return $"{root}:Chat:ChannelMessagesPerMinute must be 0 (no limit) to 60 (was {o.Chat.ChannelMessagesPerMinute}).";
+        }
+
+        if (o.Chat.RepliesPerThread is < 0 or > 100)
+        {
+            yield return $"{root}:Chat:RepliesPerThread must be 0 (reactions only) to 100 (was {o.Chat.RepliesPerThread}).";
+        }
+
         if (o.Admin.FailedTokensPerMinute is < 0 or > 10_000)
         {
             yield return $"{root}:Admin:FailedTokensPerMinute must be 0 (off) to 10000 (was {o.Admin.FailedTokensPerMinute}).";

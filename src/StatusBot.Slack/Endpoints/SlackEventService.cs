@@ -12,7 +12,8 @@ namespace StatusBot.Slack.Endpoints;
 /// <summary>
 /// Events API deliveries for both transports: <c>app_mention</c> and direct messages (<c>message.im</c>) are answered in
 /// a thread through the chat pipeline (a command, or a question for the intent matcher), once per <c>event_id</c>, after
-/// the delivery has been acknowledged.
+/// the delivery has been acknowledged. A crowd's mentions in a channel are answered as <see cref="MentionReplyPlanner"/>
+/// plans: the first in its own thread, the next ones in that same thread, the rest with a reaction.
 /// </summary>
 public sealed partial class SlackEventService(
     ChatPipeline pipeline,
@@ -20,8 +21,12 @@ public sealed partial class SlackEventService(
     ISlackWebApi api,
     ChatDeferrals background,
     SlackEventDeduplicator deduplicator,
+    MentionReplyPlanner planner,
     ILogger<SlackEventService> logger)
 {
+    /// <summary>The reaction on a mention answered without a post of its own (<c>reactions.add</c> takes the name without colons).</summary>
+    public const string SeenReaction = "eyes";
+
     /// <summary>Takes an <c>event_callback</c>: returns at once; the answer is posted in the background.</summary>
     internal bool Accept(EventDelivery delivery)
     {
@@ -78,11 +83,73 @@ public sealed partial class SlackEventService(
             ThreadTs = ev.ThreadTs ?? ev.Ts,
             UnfurlLinks = false,
         };
+
+        // A mention at the top of a channel is one of a possible crowd; a DM or a mention inside a thread is a conversation.
+        var plan = ev.Type == "app_mention" && ev.ThreadTs is null && ev.Ts is not null
+            ? planner.Plan(caller.Channel!, result.Topic)
+            : MentionReplyPlan.Alone;
+        if (plan.Kind == MentionReplyKind.InChannel)
+        {
+            await AnswerFirstAsync(message, plan.Thread, cancellationToken);
+            return;
+        }
+
+        // In the first answer's thread while it has room (and was posted at all); else a reaction on the mention.
+        if (plan.Kind == MentionReplyKind.InThread && await plan.Thread!.AnchorAsync(cancellationToken) is { } threadTs)
+        {
+            await PostAsync(Addressed(message, ev.User!) with { ThreadTs = threadTs }, cancellationToken);
+            return;
+        }
+
+        var reacted = await api.AddReactionAsync(ev.Channel!, ev.Ts!, SeenReaction, cancellationToken);
+        if (!reacted.Ok)
+        {
+            LogReactionFailed(logger, ev.Channel!, reacted.Error);
+        }
+    }
+
+    /// <summary>Posts the answer; when others may join it, tells them the thread it went to (or that it did not go).</summary>
+    private async Task AnswerFirstAsync(SlackMessage message, MentionThread? thread, CancellationToken cancellationToken)
+    {
+        string? threadTs = null;
+        try
+        {
+            if (await PostAsync(message, cancellationToken))
+            {
+                threadTs = message.ThreadTs;
+            }
+        }
+        finally
+        {
+            thread?.Answered(threadTs);
+        }
+    }
+
+    private async Task<bool> PostAsync(SlackMessage message, CancellationToken cancellationToken)
+    {
         var sent = await api.PostMessageAsync(message, cancellationToken);
         if (!sent.Ok)
         {
-            LogPostFailed(logger, ev.Channel!, sent.Error);
+            LogPostFailed(logger, message.Channel!, sent.Error);
         }
+
+        return sent.Ok;
+    }
+
+    /// <summary>An answer in someone else's thread names its asker, so they are notified of it.</summary>
+    private static SlackMessage Addressed(SlackMessage message, string userId)
+    {
+        if (!UserIdPattern().IsMatch(userId) || message.Blocks is not { Count: < SlackRenderer.MaxBlocks } blocks)
+        {
+            return message;
+        }
+
+        var mention = $"<@{userId}>";
+        return message with
+        {
+            Text = SlackEscape.Truncate(mention + " " + message.Text, SlackRenderer.MaxFallback),
+            Blocks = [new ContextBlock([SlackText.Markdown(mention)]), .. blocks],
+        };
     }
 
     /// <summary>The words of a message without the bot's mention, with Slack's entities turned back into characters.</summary>
@@ -92,9 +159,15 @@ public sealed partial class SlackEventService(
     [GeneratedRegex(@"<@[UWB][A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex MentionPattern();
 
+    [GeneratedRegex("^[UW][A-Z0-9]+$")]
+    private static partial Regex UserIdPattern();
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} already taken; ignoring the repeat")]
     private static partial void LogDuplicate(ILogger logger, string eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer in Slack channel {Channel}: {Error}")]
     private static partial void LogPostFailed(ILogger logger, string channel, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not react in Slack channel {Channel}: {Error}")]
+    private static partial void LogReactionFailed(ILogger logger, string channel, string? error);
 }

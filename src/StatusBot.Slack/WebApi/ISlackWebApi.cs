@@ -25,6 +25,12 @@ public interface ISlackWebApi
     /// <summary><c>chat.postEphemeral</c> to <see cref="SlackMessage.User"/> in <see cref="SlackMessage.Channel"/>.</summary>
     Task<SlackApiResult> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>reactions.add</c>: the bot's reaction <paramref name="name"/> (an emoji name without colons) on the message
+    /// <paramref name="ts"/>; a reaction that is there already counts as done.
+    /// </summary>
+    Task<SlackApiResult> AddReactionAsync(string channel, string ts, string name, CancellationToken cancellationToken);
+
     /// <summary><c>users.info</c> with the locale.</summary>
     Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken);
 

@@ -30,6 +30,19 @@ public sealed partial class SlackWebApiClient
     public Task<SlackApiResult> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken) =>
         PostJsonAsync("chat.postEphemeral", _options.BotToken, message, cancellationToken);
 
+    public async Task<SlackApiResult> AddReactionAsync(string channel, string ts, string name, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync(
+            "reactions.add",
+            _options.BotToken,
+            () => new HttpRequestMessage(HttpMethod.Post, "reactions.add")
+            {
+                Content = new FormUrlEncodedContent([new("channel", channel), new("timestamp", ts), new("name", name)]),
+            },
+            cancellationToken);
+        return result.Error == "already_reacted" ? new SlackApiResult(SlackCallOutcome.Ok) : result;
+    }
+
     public Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken) =>
         CallAsync(
             "users.info",

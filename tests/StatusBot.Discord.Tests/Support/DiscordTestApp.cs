@@ -55,7 +55,8 @@ internal sealed class DiscordTestApp : IAsyncDisposable
         bool withPublicKey = true,
         IEventStore? store = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<DiscordEmulator>? arrange = null)
+        Action<DiscordEmulator>? arrange = null,
+        Action<IServiceCollection>? services = null)
     {
         var signer = new InteractionSigner();
         var emulator = await DiscordEmulator.StartAsync();
@@ -88,6 +89,7 @@ internal sealed class DiscordTestApp : IAsyncDisposable
             builder.Services.TryAddSingleton(store);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddStatusBotCore();
         builder.Services.AddDiscord();
         var app = builder.Build();

@@ -22,6 +22,7 @@ public sealed class ConfigMistakeTests : IDisposable
     [InlineData("Storage.DataDirectoy", "StatusBot:Storage:DataDirectoy is not a setting; did you mean DataDirectory?")]
     [InlineData("Slack.SigningSecrte", "StatusBot:Slack:SigningSecrte is not a setting; did you mean SigningSecret?")]
     [InlineData("Discord.PublicKye", "StatusBot:Discord:PublicKye is not a setting; did you mean PublicKey?")]
+    [InlineData("Chat.RepliesPerThreads", "StatusBot:Chat:RepliesPerThreads is not a setting; did you mean RepliesPerThread?")]
     [InlineData("Host.RealTimeThread", "StatusBot:Host:RealTimeThread is not a setting; did you mean RealTimeThreads?")]
     [InlineData("Colour", "StatusBot:Colour is not a setting; the settings here are ")]
     public async Task Chat_MisspeltKey_NamesTheKeyAndTheNearestKnownOne(string path, string expected)

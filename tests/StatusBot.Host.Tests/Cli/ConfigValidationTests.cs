@@ -20,6 +20,8 @@ public sealed class ConfigValidationTests : IDisposable
     [InlineData("poll without feed", "StatusBot:Upstreams:0:Poll")]
     [InlineData("unknown upstream kind", "StatusBot:Upstreams:0:Kind")]
     [InlineData("bad alert label", "StatusBot:Hooks:Alertmanager:ServiceLabel")]
+    [InlineData("negative group window", "StatusBot:Chat:GroupWindowSeconds must be 0 (off) to 3600 (was -5)")]
+    [InlineData("too many channel messages", "StatusBot:Chat:ChannelMessagesPerMinute must be 0 (no limit) to 60 (was 1000)")]
     public async Task Chat_BrokenConfig_ExitsNonZeroNamingTheKey(string breakage, string key)
     {
         var config = JsonNode.Parse(await File.ReadAllTextAsync(StatusBotProcess.DefaultConfig))!;
@@ -37,6 +39,8 @@ public sealed class ConfigValidationTests : IDisposable
             case "poll without feed": bot["Upstreams"]![0]!["Poll"] = true; bot["Upstreams"]![0]!.AsObject().Remove("FeedUrl"); break;
             case "unknown upstream kind": bot["Upstreams"]![0]!["Kind"] = "twitter"; break;
             case "bad alert label": bot["Hooks"] = new JsonObject { ["Alertmanager"] = new JsonObject { ["ServiceLabel"] = "service name" } }; break;
+            case "negative group window": bot["Chat"] = new JsonObject { ["GroupWindowSeconds"] = -5 }; break;
+            case "too many channel messages": bot["Chat"] = new JsonObject { ["ChannelMessagesPerMinute"] = 1000 }; break;
         }
 
         var path = Path.Combine(_dir, "statusbot.json");

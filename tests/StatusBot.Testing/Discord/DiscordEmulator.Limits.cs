@@ -8,6 +8,7 @@ namespace StatusBot.Testing.Discord;
 public sealed partial class DiscordEmulator
 {
     private const string ChannelBucket = "80c17d2f203122d936070c88c8d10f33";
+    private const string ReactionBucket = "4f9a1d2c0b7e6a5d3c2b1a0f9e8d7c6b";
 
     // Windows are measured on a monotonic clock, like Discord's own: a step of the wall clock must not move them.
     private readonly Dictionary<string, (TimeSpan Start, int Count)> _channelWindows = new(StringComparer.Ordinal);
@@ -40,21 +41,25 @@ public sealed partial class DiscordEmulator
     }
 
     /// <summary>Takes one request from the channel's message bucket, setting the headers; answers 429 when it is empty.</summary>
-    private async Task<bool> TakeChannelSlotAsync(HttpContext context, string channelId)
+    private Task<bool> TakeChannelSlotAsync(HttpContext context, string channelId) =>
+        TakeSlotAsync(context, channelId, ChannelLimit, ChannelWindow, ChannelBucket);
+
+    /// <summary>Takes one request from a bucket of <paramref name="limit"/> per <paramref name="span"/>, setting the headers; answers 429 when it is empty.</summary>
+    private async Task<bool> TakeSlotAsync(HttpContext context, string key, int limit, TimeSpan span, string bucket)
     {
         int remaining;
         double resetAfter;
         lock (_limits)
         {
             var now = _clock.Elapsed;
-            var window = _channelWindows.TryGetValue(channelId, out var known) ? known : (Start: now, Count: 0);
-            if (now - window.Start >= ChannelWindow)
+            var window = _channelWindows.TryGetValue(key, out var known) ? known : (Start: now, Count: 0);
+            if (now - window.Start >= span)
             {
                 window = (Start: now, Count: 0);
             }
 
-            resetAfter = Math.Max(0.001, (window.Start + ChannelWindow - now).TotalSeconds);
-            if (window.Count >= ChannelLimit)
+            resetAfter = Math.Max(0.001, (window.Start + span - now).TotalSeconds);
+            if (window.Count >= limit)
             {
                 LimitViolations++;
                 remaining = -1;
@@ -62,19 +67,19 @@ public sealed partial class DiscordEmulator
             else
             {
                 window.Count++;
-                remaining = ChannelLimit - window.Count;
+                remaining = limit - window.Count;
             }
 
-            _channelWindows[channelId] = window;
+            _channelWindows[key] = window;
         }
 
         var headers = context.Response.Headers;
         var after = resetAfter.ToString("0.000", CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Limit"] = ChannelLimit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset-After"] = after;
         headers["X-RateLimit-Reset"] = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 + resetAfter).ToString("0.000", CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Bucket"] = ChannelBucket;
+        headers["X-RateLimit-Bucket"] = bucket;
         if (remaining >= 0)
         {
             return true;

@@ -13,6 +13,7 @@ public sealed partial class DiscordEmulator
     private readonly ConcurrentDictionary<string, (int Status, string Body)> _gone = new(StringComparer.Ordinal);
     private readonly Lock _create = new();
     private readonly ConcurrentDictionary<string, string> _threads = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<EmulatedReaction> _reactions = new();
     private readonly ConcurrentDictionary<string, JsonArray> _commands = new(StringComparer.Ordinal);
     private long _nextId = 1500000000000000000;
 
@@ -21,6 +22,9 @@ public sealed partial class DiscordEmulator
 
     /// <summary>Bodies sent to <c>PATCH /webhooks/{app}/{token}/messages/@original</c>, by token.</summary>
     public ConcurrentDictionary<string, JsonObject> OriginalEdits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reactions the bot added (<c>PUT …/reactions/{emoji}/@me</c>), in the order they were accepted.</summary>
+    public IReadOnlyList<EmulatedReaction> Reactions => [.. _reactions];
 
     public JsonArray? CommandsOf(string? guildId) => _commands.GetValueOrDefault(guildId ?? "global");
 
@@ -81,6 +85,9 @@ public sealed partial class DiscordEmulator
                 return;
             case ("POST", "channels", 5) when s[2] == "messages" && s[4] == "threads":
                 await StartThreadAsync(context, s[1], s[3]);
+                return;
+            case ("PUT", "channels", 7) when s[2] == "messages" && s[4] == "reactions" && s[6] == "@me":
+                await ReactAsync(context, s[1], s[3], Uri.UnescapeDataString(s[5]));
                 return;
             case ("PATCH", "webhooks", 5) when s[3] == "messages" && s[4] == "@original":
                 OriginalEdits[s[2]] = Parse(body)!;
@@ -189,6 +196,25 @@ public sealed partial class DiscordEmulator
         }
 
         await JsonAsync(context, 201, new JsonObject { ["id"] = messageId, ["type"] = 11, ["parent_id"] = channelId, ["name"] = "thread" });
+    }
+
+    /// <summary>Discord: reactions have a bucket of their own per channel (one every quarter second); the same one twice is a no-op.</summary>
+    private async Task ReactAsync(HttpContext context, string channelId, string messageId, string emoji)
+    {
+        if (!await TakeSlotAsync(context, "reactions " + channelId, ReactionLimit, ReactionWindow, ReactionBucket))
+        {
+            return;
+        }
+
+        lock (_create)
+        {
+            if (!_reactions.Any(r => r.ChannelId == channelId && r.MessageId == messageId && r.Emoji == emoji))
+            {
+                _reactions.Enqueue(new EmulatedReaction(channelId, messageId, emoji, DateTimeOffset.UtcNow));
+            }
+        }
+
+        context.Response.StatusCode = 204;
     }
 
     private async Task CommandsAsync(HttpContext context, string method, string? guildId, string body)

@@ -42,6 +42,11 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
 
     public TimeSpan ChannelWindow { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The per-channel reaction bucket: this many per window (Discord's is one every quarter second).</summary>
+    public int ReactionLimit { get; set; } = 1;
+
+    public TimeSpan ReactionWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Global limit the emulator enforces itself with a 429 (Discord: 50/s).</summary>
     public int GlobalLimit { get; set; } = 50;
 

@@ -16,6 +16,9 @@ public sealed record EmulatedMessage(string Id, string ChannelId, JsonObject Bod
     public string? EmbedTitle => Body["embeds"]?[0]?["title"]?.GetValue<string>();
 }
 
+/// <summary>A reaction the bot added: on which message, with which emoji, when.</summary>
+public sealed record EmulatedReaction(string ChannelId, string MessageId, string Emoji, DateTimeOffset At);
+
 /// <summary>A scripted answer: a status with a JSON body and headers, or a hang (a timeout for the client).</summary>
 public sealed record Scripted(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Hang = null)
 {

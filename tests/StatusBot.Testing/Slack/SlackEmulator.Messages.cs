@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace StatusBot.Testing.Slack;
 
@@ -25,6 +26,11 @@ public sealed partial class SlackEmulator
     /// <summary>Posts refused with 429 because they came less than a second after the previous one in the same channel.</summary>
     public int ChannelRateViolations => Volatile.Read(ref _rateViolations);
 
+    private readonly ConcurrentQueue<SlackReaction> _reactions = new();
+
+    /// <summary>Every reaction the bot added (<c>reactions.add</c>), in the order Slack accepted them.</summary>
+    public IReadOnlyList<SlackReaction> Reactions => [.. _reactions];
+
     /// <summary>Every message posted, in the order Slack accepted them.</summary>
     public IReadOnlyList<SlackStoredMessage> Messages => [.. _messages.Values.OrderBy(m => m.Ts, StringComparer.Ordinal)];
 
@@ -34,12 +40,23 @@ public sealed partial class SlackEmulator
     /// <summary>The replies in the thread under <paramref name="parentTs"/>.</summary>
     public IReadOnlyList<SlackStoredMessage> Replies(string channel, string parentTs) => [.. Messages.Where(m => m.Channel == channel && m.ThreadTs == parentTs)];
 
+    /// <summary>A person's message in <paramref name="channel"/> (a mention, say), so the bot can answer in its thread; returns its <c>ts</c>.</summary>
+    public string Say(string channel, string user, string text)
+    {
+        var ts = NextTs();
+        _messages[ts] = new SlackStoredMessage(channel, ts, null, text, null, null, 0) { User = user };
+        return ts;
+    }
+
+    /// <summary>The bot's own messages in <paramref name="channel"/>, at the top and in threads.</summary>
+    public IReadOnlyList<SlackStoredMessage> PostedIn(string channel) => [.. Messages.Where(m => m.Channel == channel && m.User is null)];
+
     /// <summary>From now on, every call about <paramref name="channel"/> answers <c>ok: false</c> with <paramref name="error"/>.</summary>
     public void MakeGone(string channel, string error = "channel_not_found") => _gone[channel] = error;
 
     private (int Status, string Body, int? RetryAfter)? ChannelAnswer(string method, HttpRequest request, string body)
     {
-        if (method is not ("chat.postMessage" or "chat.update" or "conversations.history" or "conversations.replies"))
+        if (method is not ("chat.postMessage" or "chat.update" or "conversations.history" or "conversations.replies" or "reactions.add"))
         {
             return null;
         }
@@ -53,6 +70,7 @@ public sealed partial class SlackEmulator
 
         return method switch
         {
+            "reactions.add" => React(channel, json),
             "chat.postMessage" => Post(channel, json),
             "chat.update" => Update(channel, json),
             _ => List(channel, method == "conversations.replies" ? Field(json, "ts") : null),
@@ -86,6 +104,29 @@ public sealed partial class SlackEmulator
         var key = json["metadata"]?["event_payload"]?["key"]?.GetValue<string>();
         _messages[ts] = new SlackStoredMessage(channel, ts, thread, Field(json, "text") ?? "", json["blocks"]?.ToJsonString(), key, 0);
         return (200, $$$"""{"ok":true,"channel":"{{{channel}}}","ts":"{{{ts}}}","message":{"type":"message","ts":"{{{ts}}}"}}""", null);
+    }
+
+    /// <summary>Slack: the same reaction twice on one message is <c>already_reacted</c>; a reaction needs a message and a name.</summary>
+    private (int, string, int?) React(string channel, JsonObject json)
+    {
+        var ts = Field(json, "timestamp");
+        var name = Field(json, "name");
+        if (ts is null || name is null || channel.Length == 0)
+        {
+            return (200, """{"ok":false,"error":"invalid_arguments"}""", null);
+        }
+
+        lock (_rate)
+        {
+            if (_reactions.Any(r => r.Channel == channel && r.Ts == ts && r.Name == name))
+            {
+                return (200, """{"ok":false,"error":"already_reacted"}""", null);
+            }
+
+            _reactions.Enqueue(new SlackReaction(channel, ts, name));
+        }
+
+        return (200, """{"ok":true}""", null);
     }
 
     private (int, string, int?) Update(string channel, JsonObject json)
@@ -129,6 +170,14 @@ public sealed partial class SlackEmulator
     private static JsonObject Parse(HttpRequest request, string body)
     {
         var json = body.StartsWith('{') ? JsonNode.Parse(body) as JsonObject ?? [] : [];
+        if (!body.StartsWith('{') && request.HasFormContentType)
+        {
+            foreach (var (name, value) in QueryHelpers.ParseQuery(body))
+            {
+                json[name] = value.ToString();
+            }
+        }
+
         foreach (var (name, value) in request.Query)
         {
             json[name] ??= value.ToString();
@@ -141,5 +190,12 @@ public sealed partial class SlackEmulator
         json[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }
 
+/// <summary>A reaction the bot added: on which message (<c>channel</c>, <c>ts</c>), with which emoji name.</summary>
+public sealed record SlackReaction(string Channel, string Ts, string Name);
+
 /// <summary>A message the Slack emulator holds: where, its <c>ts</c>, the thread it replies in, its text, the idempotency key in its metadata, how often it was edited.</summary>
-public sealed record SlackStoredMessage(string Channel, string Ts, string? ThreadTs, string Text, string? Blocks, string? Key, int Edits);
+public sealed record SlackStoredMessage(string Channel, string Ts, string? ThreadTs, string Text, string? Blocks, string? Key, int Edits)
+{
+    /// <summary>The person who wrote it (<see cref="SlackEmulator.Say"/>); null for the bot's own posts.</summary>
+    public string? User { get; init; }
+}

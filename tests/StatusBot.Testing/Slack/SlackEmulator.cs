@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace StatusBot.Testing.Slack;
 
 /// <summary>
-/// A loopback Slack: Web API methods with real JSON at <c>{BaseUrl}</c> (<c>chat.postMessage</c>, <c>chat.update</c>,
+/// A loopback Slack: Web API methods with real JSON at <c>{BaseUrl}</c> (<c>chat.postMessage</c>, <c>chat.update</c>, <c>reactions.add</c>,
 /// <c>chat.postEphemeral</c>, <c>users.info</c>, <c>apps.connections.open</c>, <c>conversations.history</c>/<c>replies</c>; messages are
 /// kept per channel and thread), <c>response_url</c> hooks at
 /// <c>{Root}hooks/…</c>, and a Socket Mode WebSocket at <c>{Root}link</c>. Answers can be scripted per method (429 with
