@@ -40,4 +40,7 @@ public enum PostKind
 
     /// <summary>Admin notice: an upstream still reports no problem while the services keep failing.</summary>
     AdminUpstreamSilent,
+
+    /// <summary>Admin notice: many more people than usual asked about a service with no open incident (first line is the title).</summary>
+    AdminCrowd,
 }

@@ -36,6 +36,7 @@ public sealed class PostTemplates
         [PostKind.MaintenanceCancelled] = MaintenanceVariables,
         [PostKind.AdminChannelGone] = ["channel", "reason", "now"],
         [PostKind.AdminUpstreamSilent] = ["id", "upstream", "services", "duration", "now"],
+        [PostKind.AdminCrowd] = ["service", "askers", "usual", "window", "now"],
     }.ToFrozenDictionary();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
@@ -128,6 +129,9 @@ public sealed class PostTemplates
                 l[nameof(Strings.Announce_ChannelGoneTitle)] + "\n" +
                 Liquid(l, nameof(Strings.Announce_ChannelGone), "channel", "reason") + "\n" +
                 l[nameof(Strings.Announce_ChannelGoneFix)],
+            PostKind.AdminCrowd =>
+                Liquid(l, nameof(Strings.Crowd_NoticeTitle), "askers | count", "service", "window") + "\n" +
+                Liquid(l, nameof(Strings.Crowd_NoticeBody), "usual | count"),
             _ =>
                 Liquid(l, nameof(Strings.Announce_UpstreamSilentTitle), "upstream") + "\n" +
                 Liquid(l, nameof(Strings.Announce_UpstreamSilent), "id", "services", "duration", "upstream"),

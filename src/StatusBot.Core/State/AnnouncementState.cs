@@ -6,7 +6,8 @@ namespace StatusBot.Core.State;
 
 /// <summary>
 /// The automatic half of the board: subscribed channels, maintenance windows, what upstreams last reported, the outbox of
-/// announcements not yet delivered, and the status card posted for each subject in each channel.
+/// announcements not yet delivered, the status card posted for each subject in each channel, and the last crowd surge of
+/// each service.
 /// </summary>
 public sealed record AnnouncementState(
     ImmutableDictionary<string, ChannelSubscription> Channels,
@@ -23,6 +24,9 @@ public sealed record AnnouncementState(
         ImmutableDictionary<string, UpstreamReport>.Empty,
         ImmutableDictionary<string, OutboxEntry>.Empty,
         ImmutableDictionary<string, PostedCard>.Empty);
+
+    /// <summary>The last time the people asking about each service crossed the crowd threshold (one per service).</summary>
+    public ImmutableDictionary<string, CrowdSurge> Crowds { get; init; } = ImmutableDictionary<string, CrowdSurge>.Empty;
 
     public IEnumerable<ChannelSubscription> ActiveChannels => Channels.Values.Where(c => c.IsActive).OrderBy(c => c.Key, StringComparer.Ordinal);
 
