@@ -22,5 +22,7 @@ public sealed class StatusBotOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    public CrowdOptions Crowd { get; set; } = new();
+
     public HostTuningOptions Host { get; set; } = new();
 }

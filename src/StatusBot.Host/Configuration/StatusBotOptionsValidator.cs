@@ -43,6 +43,11 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             yield return $"{root}:RateLimit: CommandsPerMinute must be 0 (off) to 6000 and Burst 1 to 1000 when it is on (were {o.RateLimit.CommandsPerMinute} and {o.RateLimit.Burst}).";
         }
 
+        foreach (var error in o.Crowd.Errors($"{root}:Crowd"))
+        {
+            yield return error;
+        }
+
         if (o.Admin.FailedTokensPerMinute is < 0 or > 10_000)
         {
             yield return $"{root}:Admin:FailedTokensPerMinute must be 0 (off) to 10000 (was {o.Admin.FailedTokensPerMinute}).";

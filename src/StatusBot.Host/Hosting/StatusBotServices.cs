@@ -28,6 +28,7 @@ public static class StatusBotServices
         services.AddSingleton(sp => BoardSeed.From(sp.GetRequiredService<IOptions<StatusBotOptions>>().Value));
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StatusBotOptions>>().Value.RateLimit.ToSettings());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StatusBotOptions>>().Value.Crowd.ToSettings());
         services.AddStatusBotCore();
         services.AddBoardWriterThread(configuration);
         services.AddHostedService<BoardHostedService>();

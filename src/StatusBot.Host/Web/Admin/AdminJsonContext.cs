@@ -13,5 +13,6 @@ namespace StatusBot.Host.Web.Admin;
 [JsonSerializable(typeof(ServiceStatusRequest))]
 [JsonSerializable(typeof(ScheduleMaintenanceRequest))]
 [JsonSerializable(typeof(AdminResponse))]
+[JsonSerializable(typeof(CrowdResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;
