@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StatusBot.Announcing;
+using StatusBot.Core.Crowd;
+using StatusBot.Host.Tests.Slack;
+using StatusBot.Testing.Discord;
+using StatusBot.Testing.Slack;
+
+namespace StatusBot.Host.Tests.Crowd;
+
+/// <summary>
+/// The crowd through the real serve app: signed Slack mentions and DMs and signed Discord commands from many people count
+/// per service, and a crowd about a service with no open incident reaches the admin channel once, on the Slack emulator.
+/// </summary>
+public sealed class CrowdHostTests
+{
+    private const string AdminToken = "crowd-admin-token";
+
+    private static Dictionary<string, string?> Settings(InteractionSigner discord) => new()
+    {
+        ["StatusBot:Announcements:AdminChannel:Platform"] = "slack",
+        ["StatusBot:Announcements:AdminChannel:ChannelId"] = "COPS",
+        ["StatusBot:Discord:ApplicationId"] = DiscordPayloads.ApplicationId,
+        ["StatusBot:Discord:PublicKey"] = discord.PublicKeyHex,
+        ["StatusBot:Admin:ApiTokens:0:Name"] = "on-call",
+        ["StatusBot:Admin:ApiTokens:0:Sha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("crowd-admin-token"u8)),
+    };
+
+    /// <summary>A signed Events API delivery: a mention in C111, or a DM when <paramref name="direct"/>.</summary>
+    private static Task<HttpResponseMessage> SlackAsync(SlackHost host, string user, string text, bool direct, int n)
+    {
+        var payload = JsonNode.Parse(Fixtures.Read("slack-socket-mode-events-api.json"))!["payload"]!.AsObject();
+        payload["event_id"] = $"EvCrowd{n}";
+        var ev = payload["event"]!.AsObject();
+        ev["user"] = user;
+        ev["ts"] = ev["event_ts"] = $"1610241741.{n:D6}";
+        ev["client_msg_id"] = Guid.NewGuid().ToString();
+        if (direct)
+        {
+            ev["type"] = "message";
+            ev["channel_type"] = "im";
+            ev["channel"] = "D" + user;
+            ev["text"] = text;
+        }
+        else
+        {
+            ev["text"] = "<@U111> " + text;
+        }
+
+        return host.Client.SendAsync(host.Signer.Request("/slack/events", payload.ToJsonString(), DateTimeOffset.UtcNow, json: true));
+    }
+
+    private static async Task<HttpStatusCode> DiscordAsync(SlackHost host, InteractionSigner signer, string userId, int n)
+    {
+        var body = DiscordPayloads.Command("status", new Dictionary<string, object> { ["service"] = "streaming" }, userId: userId, id: $"77000000000000{n:D4}");
+        using var request = signer.Request(new Uri(host.Client.BaseAddress!, "discord/interactions"), body, DateTimeOffset.UtcNow);
+        using var response = await host.Client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>Ten mentions, ten DMs and ten Discord commands, each from a different person, all about Streaming.</summary>
+    private static async Task ThirtyAskersAsync(SlackHost host, InteractionSigner discord, int from = 0)
+    {
+        for (var i = from; i < from + 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SlackAsync(host, $"U-MENTION-{i}", "is streaming down?", direct: false, i)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await SlackAsync(host, $"U-DM-{i}", "is streaming down?", direct: true, 1000 + i)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, await DiscordAsync(host, discord, $"88000000000000{i:D4}", i));
+        }
+
+        await host.BackgroundWorkDoneAsync();
+    }
+
+    private static IEnumerable<SlackRecordedRequest> Notices(SlackEmulator emulator) =>
+        emulator.Calls("chat.postMessage").Where(c => c.Field("channel") == "COPS");
+
+    [Fact]
+    public async Task ThirtyPeopleOnSlackAndDiscord_NoIncident_ExactlyOneNoticeInTheAdminChannel()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        using var discord = new InteractionSigner();
+        await using var host = await SlackHost.StartAsync(emulator, Settings(discord));
+
+        await ThirtyAskersAsync(host, discord);
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS"));
+        // The crowd keeps asking: still one notice after the announcer's next pass.
+        await ThirtyAskersAsync(host, discord, from: 100);
+        await host.Services.GetRequiredService<Announcer>().RunOnceAsync(CancellationToken.None);
+
+        var notice = Assert.Single(Notices(emulator));
+        Assert.Contains("20 people asked about Streaming in 5 minutes; no incident is open", SlackJson.AllText(notice.Json), StringComparison.Ordinal);
+        Assert.Equal(60, host.Services.GetRequiredService<CrowdWatch>().CountOf("streaming").Askers);
+        Assert.Empty(host.Board.Current.OpenIncidents);
+    }
+
+    [Fact]
+    public async Task SamePersonAskingAgain_CountsOnce_AndAppearsOnMetricsAndTheAdminApi()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        using var discord = new InteractionSigner();
+        await using var host = await SlackHost.StartAsync(emulator, Settings(discord));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await SlackAsync(host, "U-SAME", "is streaming down?", direct: i % 2 == 0, i);
+        }
+
+        await DiscordAsync(host, discord, "880000000000000001", 1);
+        await host.BackgroundWorkDoneAsync();
+        var metrics = await host.Client.GetStringAsync("/metrics");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/crowd");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        using var api = await host.Client.SendAsync(request);
+        using var anonymous = await host.Client.GetAsync("/api/admin/crowd");
+
+        Assert.Contains("statusbot_crowd_askers{service=\"streaming\"} 2", metrics, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var json = JsonNode.Parse(await api.Content.ReadAsStringAsync())!;
+        Assert.Equal(20, json["threshold"]!.GetValue<int>());
+        var streaming = json["services"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "streaming")!;
+        Assert.Equal(2, streaming["askers"]!.GetValue<int>());
+        Assert.Empty(Notices(emulator));
+    }
+
+    [Fact]
+    public async Task ThirtyPeople_WhileAnIncidentIsOpen_NoNotice()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        using var discord = new InteractionSigner();
+        await using var host = await SlackHost.StartAsync(emulator, Settings(discord));
+        using var open = new HttpRequestMessage(HttpMethod.Post, "/api/admin/incidents")
+        {
+            Content = new StringContent("""{"services":["streaming"],"impact":"major","title":"Streaming fails on TV devices"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        open.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        Assert.Equal(HttpStatusCode.Created, (await host.Client.SendAsync(open)).StatusCode);
+
+        await ThirtyAskersAsync(host, discord);
+        await host.Services.GetRequiredService<Announcer>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(Notices(emulator));
+        Assert.Empty(host.Board.Current.Announcements.Crowds);
+        Assert.Equal(30, host.Services.GetRequiredService<CrowdWatch>().CountOf("streaming").Askers);
+    }
+}
