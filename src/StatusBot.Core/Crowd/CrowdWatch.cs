@@ -207,19 +207,20 @@ public sealed partial class CrowdWatch
             if (now >= _nextFold)
             {
                 var ended = (long)((now - _nextFold) / settings.Window) + 1;
-                Expire(_nextFold - settings.Window);
+                // The window that ended: [fold - window, fold).
+                Expire(_nextFold - settings.Window, inclusive: false);
                 _usual = (Smoothing * _seen.Count) + ((1 - Smoothing) * _usual);
                 // The windows after it that nobody asked in count as zero.
                 _usual *= Math.Pow(1 - Smoothing, Math.Min(ended - 1, 1000));
                 _nextFold += settings.Window * ended;
             }
 
-            Expire(now - settings.Window);
+            Expire(now - settings.Window, inclusive: true);
         }
 
-        private void Expire(DateTimeOffset before)
+        private void Expire(DateTimeOffset before, bool inclusive)
         {
-            while (_order.TryPeek(out var oldest) && oldest.At <= before)
+            while (_order.TryPeek(out var oldest) && (oldest.At < before || (inclusive && oldest.At == before)))
             {
                 _order.Dequeue();
                 _seen.Remove(oldest.Asker);
