@@ -129,7 +129,7 @@ public static class AdminNotices
         foreach (var title in new[] { l[nameof(Strings.Crowd_IncidentTitle)], "Reports from users" })
         {
             var command = $"incident open {serviceId} major \"{title.Replace("\"", "", StringComparison.Ordinal)}\"";
-            if (command.Length <= MaxButtonCommand)
+            if (command.Length <= ReplyAction.MaxCommandLength)
             {
                 return new ReplyAction("open:" + serviceId, l[nameof(Strings.Crowd_OpenIncident)], command, AdminOnly: true);
             }
@@ -137,9 +137,6 @@ public static class AdminNotices
 
         return null;
     }
-
-    /// <summary>A button's command travels in Discord's <c>custom_id</c>, at most 100 characters.</summary>
-    private const int MaxButtonCommand = 100;
 
     /// <summary>A notice from its rendered template: the first line is the title.</summary>
     private static Reply Notice(IReadOnlyList<string> lines, DateTimeOffset now) => new()

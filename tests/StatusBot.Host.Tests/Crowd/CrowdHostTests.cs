@@ -96,6 +96,103 @@ public sealed class CrowdHostTests
     }
 
     [Fact]
+    public async Task OpenIncidentButton_OnSlackAndDiscord_RefusedForAViewer_OpensTheIncidentForAnAdmin()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        using var discord = new InteractionSigner();
+        await using var host = await SlackHost.StartAsync(emulator, Settings(discord));
+        await ThirtyAskersAsync(host, discord);
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS"));
+        var button = Buttons(requests.First(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS").Json).Single();
+        Assert.Equal(("open:streaming", "incident open streaming major \"Reports from users\""), button);
+
+        // Slack block_actions from a viewer, then a Discord press from a member without admin permissions: both refused.
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-VIEWER", button.ActionId, button.Value, emulator), DateTimeOffset.UtcNow));
+        await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        var (viewerStatus, viewerAnswer) = await PressOnDiscordAsync(host, discord, button.Value, DiscordPayloads.ViewerUserId, permissions: "0");
+        Assert.Equal(HttpStatusCode.OK, viewerStatus);
+        Assert.Contains("admin", viewerAnswer, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(host.Board.Current.OpenIncidents);
+
+        // An admin's press on Discord opens it; the same press from a Slack admin then finds it open already.
+        var (adminStatus, _) = await PressOnDiscordAsync(host, discord, button.Value, DiscordPayloads.AdminUserId, permissions: "8");
+        await host.BackgroundWorkDoneAsync();
+        Assert.Equal(HttpStatusCode.OK, adminStatus);
+        var incident = Assert.Single(host.Board.Current.OpenIncidents);
+        Assert.Equal("Reports from users", incident.Title);
+        Assert.True(incident.Affects("streaming"));
+        Assert.Equal(DiscordPayloads.AdminUserId, incident.Timeline[0].Author.UserId);
+    }
+
+    [Fact]
+    public async Task OpenIncidentButton_SlackAdminPress_OpensTheIncident()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        using var discord = new InteractionSigner();
+        await using var host = await SlackHost.StartAsync(emulator, Settings(discord));
+        await ThirtyAskersAsync(host, discord);
+        var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS"));
+        var button = Buttons(requests.First(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS").Json).Single();
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-LISTED-ADMIN", button.ActionId, button.Value, emulator), DateTimeOffset.UtcNow));
+        await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        await host.BackgroundWorkDoneAsync();
+
+        var incident = Assert.Single(host.Board.Current.OpenIncidents);
+        Assert.Equal("Reports from users", incident.Title);
+        Assert.Equal("U-LISTED-ADMIN", incident.Timeline[0].Author.UserId);
+    }
+
+    /// <summary>Every button of a posted message: its action id and the command it carries.</summary>
+    private static IEnumerable<(string ActionId, string Value)> Buttons(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o when o["type"]?.GetValue<string>() == "button":
+                yield return (o["action_id"]!.GetValue<string>(), o["value"]!.GetValue<string>());
+                break;
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    foreach (var b in Buttons(child))
+                    {
+                        yield return b;
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    foreach (var b in Buttons(child))
+                    {
+                        yield return b;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string Press(string userId, string actionId, string value, SlackEmulator emulator)
+    {
+        var payload = JsonNode.Parse(Fixtures.Read("slack-block-actions.json"))!.AsObject();
+        payload["user"]!["id"] = userId;
+        payload["response_url"] = emulator.ResponseUrl("press");
+        payload["trigger_id"] = "7.8." + Guid.NewGuid().ToString("N");
+        payload["actions"]![0]!["action_id"] = actionId;
+        payload["actions"]![0]!["value"] = value;
+        return "payload=" + Uri.EscapeDataString(payload.ToJsonString(new System.Text.Json.JsonSerializerOptions()));
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> PressOnDiscordAsync(SlackHost host, InteractionSigner signer, string customId, string userId, string permissions)
+    {
+        using var request = signer.Request(new Uri(host.Client.BaseAddress!, "discord/interactions"), DiscordPayloads.Press(customId, userId, permissions), DateTimeOffset.UtcNow);
+        using var response = await host.Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task SamePersonAskingAgain_CountsOnce_AndAppearsOnMetricsAndTheAdminApi()
     {
         await using var emulator = await SlackEmulator.StartAsync();
