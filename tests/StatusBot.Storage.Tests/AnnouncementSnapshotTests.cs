@@ -52,4 +52,18 @@ public sealed class AnnouncementSnapshotTests
         Assert.Equal(began, bot.State.Announcements.Upstreams["aws-elb-us-east-1"].TroubleSince);
         Assert.Equal(began, restored.Announcements.Upstreams["aws-elb-us-east-1"].TroubleSince);
     }
+
+    [Fact]
+    public async Task Restore_CrowdSurge_KeptSoItsNoticeIsNotOwedAgain()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var surge = new CrowdSurge("streaming", bot.Time.GetUtcNow(), 37, 1.4, 300);
+        await bot.Board.ExecuteAsync(_ => Decision.Apply(new CrowdSurged(Actor.System, surge.At, surge)), CancellationToken.None);
+
+        var restored = SnapshotCodec.Restore(StorageKit.Initial(), SnapshotCodec.Decode(SnapshotCodec.Encode(bot.State, TestBot.Start)));
+        var older = SnapshotCodec.Restore(StorageKit.Initial(), SnapshotCodec.Decode("""{"v":1,"sequence":1,"nextIncidentNumber":1,"takenAt":"2012-12-24T20:30:00+00:00","services":[],"incidents":[],"openIncidentIds":[],"announcements":{"channels":{},"maintenances":{},"nextMaintenanceNumber":1,"upstreams":{},"outbox":{},"cards":{}}}"""u8));
+
+        Assert.Equal(surge, restored.Announcements.Crowds["streaming"]);
+        Assert.Empty(older.Announcements.Crowds);
+    }
 }

@@ -103,7 +103,7 @@ public sealed class CrowdHostTests
         await using var host = await SlackHost.StartAsync(emulator, Settings(discord));
         await ThirtyAskersAsync(host, discord);
         var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS"));
-        var button = Buttons(requests.First(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS").Json).Single();
+        var button = Buttons(JsonNode.Parse(requests.First(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS").Json.GetRawText())).Single();
         Assert.Equal(("open:streaming", "incident open streaming major \"Reports from users\""), button);
 
         // Slack block_actions from a viewer, then a Discord press from a member without admin permissions: both refused.
@@ -132,7 +132,7 @@ public sealed class CrowdHostTests
         await using var host = await SlackHost.StartAsync(emulator, Settings(discord));
         await ThirtyAskersAsync(host, discord);
         var requests = await emulator.WaitForAsync(r => r.Any(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS"));
-        var button = Buttons(requests.First(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS").Json).Single();
+        var button = Buttons(JsonNode.Parse(requests.First(c => c.Method == "chat.postMessage" && c.Field("channel") == "COPS").Json.GetRawText())).Single();
 
         await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-LISTED-ADMIN", button.ActionId, button.Value, emulator), DateTimeOffset.UtcNow));
         await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
