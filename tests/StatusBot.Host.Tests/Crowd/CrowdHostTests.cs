@@ -28,14 +28,15 @@ public sealed class CrowdHostTests
         ["StatusBot:Admin:ApiTokens:0:Sha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("crowd-admin-token"u8)),
     };
 
-    /// <summary>A signed Events API delivery: a mention in C111, or a DM when <paramref name="direct"/>.</summary>
+    /// <summary>A signed Events API delivery: a mention, or a DM when <paramref name="direct"/>.</summary>
     private static Task<HttpResponseMessage> SlackAsync(SlackHost host, string user, string text, bool direct, int n)
     {
         var payload = JsonNode.Parse(Fixtures.Read("slack-socket-mode-events-api.json"))!["payload"]!.AsObject();
         payload["event_id"] = $"EvCrowd{n}";
         var ev = payload["event"]!.AsObject();
         ev["user"] = user;
-        ev["ts"] = ev["event_ts"] = $"1610241741.{n:D6}";
+        ev["ts"] = $"1610241741.{n:D6}";
+        ev["event_ts"] = $"1610241741.{n:D6}";
         ev["client_msg_id"] = Guid.NewGuid().ToString();
         if (direct)
         {
@@ -46,7 +47,9 @@ public sealed class CrowdHostTests
         }
         else
         {
+            // Each in a channel of its own: answers in one channel are paced at one a second, as Slack asks.
             ev["text"] = "<@U111> " + text;
+            ev["channel"] = $"C{n:D6}";
         }
 
         return host.Client.SendAsync(host.Signer.Request("/slack/events", payload.ToJsonString(), DateTimeOffset.UtcNow, json: true));
