@@ -2,7 +2,6 @@ using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Domain;
-using StatusBot.Core.Text;
 using StatusBot.Testing;
 using StatusBot.Testing.Announcing;
 
