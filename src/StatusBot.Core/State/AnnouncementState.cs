@@ -25,8 +25,17 @@ public sealed record AnnouncementState(
         ImmutableDictionary<string, OutboxEntry>.Empty,
         ImmutableDictionary<string, PostedCard>.Empty);
 
-    /// <summary>The last time the people asking about each service crossed the crowd threshold (one per service).</summary>
-    public ImmutableDictionary<string, CrowdSurge> Crowds { get; init; } = ImmutableDictionary<string, CrowdSurge>.Empty;
+    private readonly ImmutableDictionary<string, CrowdSurge> _crowds = ImmutableDictionary<string, CrowdSurge>.Empty;
+
+    /// <summary>
+    /// The last time the people asking about each service crossed the crowd threshold (one per service). A snapshot written
+    /// before surges were kept has none: read as empty.
+    /// </summary>
+    public ImmutableDictionary<string, CrowdSurge> Crowds
+    {
+        get => _crowds;
+        init => _crowds = value ?? ImmutableDictionary<string, CrowdSurge>.Empty;
+    }
 
     public IEnumerable<ChannelSubscription> ActiveChannels => Channels.Values.Where(c => c.IsActive).OrderBy(c => c.Key, StringComparer.Ordinal);
 
