@@ -10,9 +10,10 @@ namespace StatusBot.Announcing;
 /// <summary>
 /// Reports to admins: when a channel is disabled (the platform answered 403/404, <c>not_in_channel</c>, archived…), and when
 /// an open incident's services have kept failing for <c>Monitoring:UpstreamSilenceMinutes</c> while an upstream they depend
-/// on reports no problem, a notice goes to the configured admin channel (<c>Announcements:AdminChannel</c>) through the
-/// outbox like any announcement, so it survives a restart and is posted once. Subjects <c>gone:&lt;channel key&gt;</c> and
-/// <c>silent:&lt;incident&gt;:&lt;upstream&gt;</c> (<see cref="NoticeSubjects"/>), version 1; the admin channel needs no
+/// on reports no problem, and when many more people than usual ask about a service with no open incident (a journaled
+/// <see cref="CrowdSurged"/>), a notice goes to the configured admin channel (<c>Announcements:AdminChannel</c>) through the
+/// outbox like any announcement, so it survives a restart and is posted once. Subjects <c>gone:&lt;channel key&gt;</c>,
+/// <c>silent:&lt;incident&gt;:&lt;upstream&gt;</c> and <c>crowd:&lt;service&gt;@&lt;time&gt;</c> (<see cref="NoticeSubjects"/>), version 1; the admin channel needs no
 /// subscription and receives nothing else from this path.
 /// </summary>
 public static class AdminNotices
@@ -39,12 +40,14 @@ public static class AdminNotices
         var silences = state.OpenIncidents
             .SelectMany(i => i.Evidence.Where(e => e.SilenceNotedAt is not null).Select(e => NoticeSubjects.Silent(i.Id, e.UpstreamId)))
             .Select(subject => (Subject: subject, Id: subject + "/1"));
+        var crowds = a.Crowds.Values.Select(NoticeSubjects.Crowd).Select(subject => (Subject: subject, Id: subject + "/1"));
         return
         [
             .. a.Channels.Values
                 .Where(c => !c.IsActive && c.Key != admin.Key)
                 .Select(c => (Subject: NoticeSubjects.Gone(c.Key), Id: NoticeSubjects.GoneId(c)))
                 .Concat(silences)
+                .Concat(crowds)
                 .Where(n => a.CardOf(n.Subject, admin.Key) is null && !deliveries.IsSettled(n.Subject, admin.Key, n.Id) && deliveries.PendingOf(a, n.Subject, admin.Key) is null)
                 .Select(n => new AnnouncementQueued(Actor.System, now, n.Id, admin.Key, n.Subject, 1)),
         ];
@@ -56,6 +59,11 @@ public static class AdminNotices
         if (NoticeSubjects.ParseSilent(subject) is { } silent)
         {
             return Silence(silent.IncidentId, silent.UpstreamId, state, l, now, templates);
+        }
+
+        if (NoticeSubjects.ParseCrowd(subject) is { } crowd)
+        {
+            return Crowd(crowd.ServiceId, crowd.AtMilliseconds, state, l, now, templates);
         }
 
         var key = subject[NoticeSubjects.GonePrefix.Length..];
@@ -89,6 +97,45 @@ public static class AdminNotices
             ["duration"] = l.Duration(noted - evidence.ChecksFailedAt),
         });
         return Notice(lines, now);
+    }
+
+    /// <summary>
+    /// "37 people asked about Streaming in 5 minutes; no incident is open", with an <b>Open incident</b> button only admins may
+    /// press: the crowd never opens one by itself. Null when a later surge of the same service replaced this one.
+    /// </summary>
+    private static Reply? Crowd(string serviceId, long atMilliseconds, BoardState state, Localizer l, DateTimeOffset now, PostTemplates templates)
+    {
+        if (!state.Announcements.Crowds.TryGetValue(serviceId, out var surge) || surge.At.ToUnixTimeMilliseconds() != atMilliseconds)
+        {
+            return null;
+        }
+
+        var lines = templates.Lines(PostKind.AdminCrowd, l, now, new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["service"] = state.ServiceName(serviceId),
+            ["askers"] = surge.Askers,
+            ["usual"] = (long)Math.Round(surge.Usual),
+            ["window"] = l.Duration(TimeSpan.FromSeconds(surge.WindowSeconds)),
+        });
+        return Notice(lines, now) with { Actions = OpenIncident(serviceId, l) is { } open ? [open] : [] };
+    }
+
+    /// <summary>
+    /// The button: <c>incident open &lt;service&gt; major "Reports from users"</c>, run as the presser through the chat pipeline,
+    /// so a viewer's press is refused. A command longer than a button may carry falls back to the English title, then to none.
+    /// </summary>
+    internal static ReplyAction? OpenIncident(string serviceId, Localizer l)
+    {
+        foreach (var title in new[] { l[nameof(Strings.Crowd_IncidentTitle)], "Reports from users" })
+        {
+            var command = $"incident open {serviceId} major \"{title.Replace("\"", "", StringComparison.Ordinal)}\"";
+            if (command.Length <= ReplyAction.MaxCommandLength)
+            {
+                return new ReplyAction("open:" + serviceId, l[nameof(Strings.Crowd_OpenIncident)], command, AdminOnly: true);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A notice from its rendered template: the first line is the title.</summary>

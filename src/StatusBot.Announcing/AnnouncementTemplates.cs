@@ -36,6 +36,7 @@ public sealed class AnnouncementTemplates
     public Dictionary<string, string> AdminUpstreamSilent { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, string> Postmortem { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> AdminCrowd { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every configured override: its configuration key (<c>Holding:fr</c>, <c>Apology:en</c>), kind, language and text.</summary>
     public IEnumerable<(string Key, PostKind Kind, string Language, string Text)> Overrides()
@@ -56,6 +57,7 @@ public sealed class AnnouncementTemplates
             (nameof(AdminChannelGone), PostKind.AdminChannelGone, AdminChannelGone),
             (nameof(AdminUpstreamSilent), PostKind.AdminUpstreamSilent, AdminUpstreamSilent),
             (nameof(Postmortem), PostKind.Postmortem, Postmortem),
+            (nameof(AdminCrowd), PostKind.AdminCrowd, AdminCrowd),
         };
         foreach (var (name, kind, map) in sets)
         {

@@ -37,6 +37,7 @@ public sealed class PostTemplates
         [PostKind.AdminChannelGone] = ["channel", "reason", "now"],
         [PostKind.AdminUpstreamSilent] = ["id", "upstream", "services", "duration", "now"],
         [PostKind.Postmortem] = ["id", "title", "body", "published_at", "now"],
+        [PostKind.AdminCrowd] = ["service", "askers", "usual", "window", "now"],
     }.ToFrozenDictionary();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
@@ -130,6 +131,9 @@ public sealed class PostTemplates
                 Liquid(l, nameof(Strings.Announce_ChannelGone), "channel", "reason") + "\n" +
                 l[nameof(Strings.Announce_ChannelGoneFix)],
             PostKind.Postmortem => Liquid(l, nameof(Strings.Postmortem_Post), "id") + "\n{{ body }}",
+            PostKind.AdminCrowd =>
+                Liquid(l, nameof(Strings.Crowd_NoticeTitle), "askers | count", "service", "window") + "\n" +
+                Liquid(l, nameof(Strings.Crowd_NoticeBody), "usual | count"),
             _ =>
                 Liquid(l, nameof(Strings.Announce_UpstreamSilentTitle), "upstream") + "\n" +
                 Liquid(l, nameof(Strings.Announce_UpstreamSilent), "id", "services", "duration", "upstream"),

@@ -5,6 +5,7 @@ using StatusBot.Core.Board;
 using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Commands.Handlers;
+using StatusBot.Core.Crowd;
 using StatusBot.Core.Questions;
 
 namespace StatusBot.Core;
@@ -27,6 +28,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IReplayLedger>(sp => sp.GetRequiredService<LocalReplayLedger>());
         services.TryAddSingleton(settings ?? CommandSettings.Default);
         services.TryAddSingleton(RateLimitSettings.Off);
+        services.TryAddSingleton(CrowdSettings.Default);
+        services.AddSingleton<CrowdWatch>();
         services.AddSingleton<CommandRateLimiter>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<CommandDispatcher>();
@@ -43,6 +46,7 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<StatusBoard>(),
             sp.GetRequiredService<ChatDeferrals>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CrowdWatch>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChatPipeline>>()));
 
         services.AddSingleton<ICommandHandler, StatusHandler>();

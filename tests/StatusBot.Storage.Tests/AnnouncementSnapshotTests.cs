@@ -52,4 +52,21 @@ public sealed class AnnouncementSnapshotTests
         Assert.Equal(began, bot.State.Announcements.Upstreams["aws-elb-us-east-1"].TroubleSince);
         Assert.Equal(began, restored.Announcements.Upstreams["aws-elb-us-east-1"].TroubleSince);
     }
+
+    [Fact]
+    public async Task Restore_CrowdSurge_KeptSoItsNoticeIsNotOwedAgain()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var surge = new CrowdSurge("streaming", bot.Time.GetUtcNow(), 37, 1.4, 300);
+        await bot.Board.ExecuteAsync(_ => Decision.Apply(new CrowdSurged(Actor.System, surge.At, surge)), CancellationToken.None);
+
+        var restored = SnapshotCodec.Restore(StorageKit.Initial(), SnapshotCodec.Decode(SnapshotCodec.Encode(bot.State, TestBot.Start)));
+        // A snapshot written before crowd surges were kept has no "crowds" in its announcements.
+        var written = System.Text.Json.Nodes.JsonNode.Parse(SnapshotCodec.Encode(bot.State, TestBot.Start))!;
+        Assert.True(written["announcements"]!.AsObject().Remove("crowds"));
+        var older = SnapshotCodec.Restore(StorageKit.Initial(), SnapshotCodec.Decode(System.Text.Encoding.UTF8.GetBytes(written.ToJsonString())));
+
+        Assert.Equal(surge, restored.Announcements.Crowds["streaming"]);
+        Assert.Empty(older.Announcements.Crowds);
+    }
 }

@@ -32,6 +32,7 @@ public sealed class EventBatchCodecTests
         new IncidentUpdated(
             Actor.System, At, "INC-1", IncidentStatus.Investigating, "AWS now reports", UpdateKind.Upstream, null,
             new Phrase("Announce_UpstreamNowReports", [PhraseArg.Of("AWS"), PhraseArg.Of("Increased error rates"), PhraseArg.Span(TimeSpan.FromMinutes(3))])),
+        new CrowdSurged(Actor.System, At, new CrowdSurge("streaming", At, 37, 1.4, 300)),
     ];
 
     [Theory]

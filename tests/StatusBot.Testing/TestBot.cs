@@ -38,6 +38,8 @@ public sealed class TestBot : IAsyncDisposable
 
     public ChatDeferrals Deferrals => _provider.GetRequiredService<ChatDeferrals>();
 
+    public Core.Crowd.CrowdWatch Crowd => _provider.GetRequiredService<Core.Crowd.CrowdWatch>();
+
     public BoardState State => Board.Current;
 
     public static Caller Admin(string locale = "en") => new(new Actor("test", "U-ADMIN", "Ada Admin"), true, Locales.Resolve(locale));

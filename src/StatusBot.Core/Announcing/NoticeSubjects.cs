@@ -1,9 +1,12 @@
+using StatusBot.Core.Domain;
+
 namespace StatusBot.Core.Announcing;
 
 /// <summary>
 /// The notices to admins that go through the outbox: <c>gone:&lt;channel key&gt;</c> says a channel was disabled;
 /// <c>silent:&lt;incident id&gt;:&lt;upstream id&gt;</c> says an upstream still reports no problem while the incident's
-/// services keep failing (posted once per incident and upstream). The
+/// services keep failing (posted once per incident and upstream); <c>crowd:&lt;service id&gt;@&lt;unix ms&gt;</c> says many
+/// more people than usual asked about a service with no open incident (posted once per surge). The
 /// announcement id carries the time of the disabling, so a channel disabled again after a re-subscribe gets a notice of
 /// its own (the delivery ledger and the platforms' idempotency keys would otherwise take it for the first one).
 /// </summary>
@@ -13,7 +16,29 @@ public static class NoticeSubjects
 
     public const string SilentPrefix = "silent:";
 
-    public static bool IsNotice(string subject) => subject.StartsWith(GonePrefix, StringComparison.Ordinal) || subject.StartsWith(SilentPrefix, StringComparison.Ordinal);
+    public const string CrowdPrefix = "crowd:";
+
+    public static bool IsNotice(string subject) =>
+        subject.StartsWith(GonePrefix, StringComparison.Ordinal) || subject.StartsWith(SilentPrefix, StringComparison.Ordinal) || subject.StartsWith(CrowdPrefix, StringComparison.Ordinal);
+
+    /// <summary>The subject of the notice about one crowd surge.</summary>
+    public static string Crowd(CrowdSurge surge) =>
+        $"{CrowdPrefix}{surge.ServiceId}@{surge.At.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The service and time of a <c>crowd:</c> subject, or null for any other subject.</summary>
+    public static (string ServiceId, long AtMilliseconds)? ParseCrowd(string subject)
+    {
+        if (!subject.StartsWith(CrowdPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = subject[CrowdPrefix.Length..];
+        var at = rest.LastIndexOf('@');
+        return at > 0 && long.TryParse(rest.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? (rest[..at], ms)
+            : null;
+    }
 
     public static string Silent(string incidentId, string upstreamId) => $"{SilentPrefix}{incidentId}:{upstreamId}";
 

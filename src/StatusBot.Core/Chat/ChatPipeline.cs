@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StatusBot.Core.Board;
 using StatusBot.Core.Commands;
+using StatusBot.Core.Crowd;
 using StatusBot.Core.Questions;
 using StatusBot.Core.Replies;
 using StatusBot.Core.Text;
@@ -23,6 +24,7 @@ public sealed partial class ChatPipeline
     private readonly StatusBoard _board;
     private readonly ChatDeferrals _deferrals;
     private readonly TimeProvider _time;
+    private readonly CrowdWatch _crowd;
     private readonly ILogger<ChatPipeline> _logger;
 
     internal ChatPipeline(
@@ -32,8 +34,10 @@ public sealed partial class ChatPipeline
         StatusBoard board,
         ChatDeferrals deferrals,
         TimeProvider time,
+        CrowdWatch crowd,
         ILogger<ChatPipeline> logger)
     {
+        _crowd = crowd;
         _dispatcher = dispatcher;
         _router = router;
         _cache = cache;
@@ -55,6 +59,9 @@ public sealed partial class ChatPipeline
         var state = _board.Current;
         if (request.Input.Kind != ChatInputKind.Message)
         {
+            // The crowd counts whoever asks about a service, cached answer or not, limited or not (a free message counts in the router).
+            _crowd.Observe(request.Input, request.Caller.Actor);
+
             // 1. Admission: a cached answer counts against the limit like any other, so the cache is no way around it.
             limited = _dispatcher.Admit(request.Caller);
             if (limited is not null && (request.Lookup is null || request.Caller.IsAdmin))

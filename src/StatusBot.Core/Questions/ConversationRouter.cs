@@ -1,5 +1,7 @@
 using StatusBot.Core.Board;
+using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
+using StatusBot.Core.Crowd;
 using StatusBot.Core.Replies;
 using StatusBot.Core.Text;
 
@@ -10,7 +12,7 @@ namespace StatusBot.Core.Questions;
 /// question through the intent matcher; when unsure, says what it understood and offers the commands. The pipeline's
 /// stage for free messages: it admits a message itself, once, and only when it is going to answer it.
 /// </summary>
-internal sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard board)
+internal sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoard board, CrowdWatch crowd)
 {
     /// <summary>
     /// Returns null when the message is not for the bot (plain chatter), or when its sender is over the rate limit and
@@ -27,6 +29,7 @@ internal sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoa
         var admitted = false;
         if (TextCommandParser.LooksLikeCommand(text))
         {
+            crowd.Observe(ChatInput.Message(text), caller.Actor);
             if (dispatcher.Admit(caller) is { } limited)
             {
                 return limited.RepeatedRefusal ? null : limited;
@@ -48,6 +51,11 @@ internal sealed class ConversationRouter(CommandDispatcher dispatcher, StatusBoa
 
         var state = board.Current;
         var match = IntentMatcher.Match(text, state);
+        if (match is { ServiceId: { } asked, Kind: IntentKind.Status or IntentKind.Why or IntentKind.WhenBack or IntentKind.Unsure })
+        {
+            // The crowd as a signal: every question about a service counts, answered or refused by the rate limit.
+            crowd.Observe(asked, caller.Actor);
+        }
 
         // "pourquoi le streaming est en panne ?" is answered in French, unless the caller chose a language of their own.
         if (caller.CultureIsDefault && match.Language is { } language && !Equals(language, caller.Culture))

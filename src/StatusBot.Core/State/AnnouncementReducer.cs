@@ -4,7 +4,7 @@ using StatusBot.Core.Events;
 
 namespace StatusBot.Core.State;
 
-/// <summary>The reducer cases of channel, maintenance, upstream and outbox events; null for any other event.</summary>
+/// <summary>The reducer cases of channel, maintenance, upstream, crowd and outbox events; null for any other event.</summary>
 public static class AnnouncementReducer
 {
     public static BoardState? TryApply(BoardState state, BoardEvent e)
@@ -27,6 +27,7 @@ public static class AnnouncementReducer
                 ? a with { Maintenances = a.Maintenances.SetItem(c.MaintenanceId, m with { Cancelled = true, CancelledAt = c.At }) }
                 : a,
             UpstreamStatusChanged u => a with { Upstreams = a.Upstreams.SetItem(u.UpstreamId, Report(a.Upstreams.GetValueOrDefault(u.UpstreamId), u)) },
+            CrowdSurged c => a with { Crowds = a.Crowds.SetItem(c.Surge.ServiceId, c.Surge) },
             AnnouncementQueued q => a with
             {
                 Outbox = a.Outbox.SetItem(OutboxKeys.Of(q.Subject, q.ChannelKey), new OutboxEntry(q.AnnouncementId, q.ChannelKey, q.Subject, q.Version, q.At)),

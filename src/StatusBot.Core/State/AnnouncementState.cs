@@ -6,7 +6,8 @@ namespace StatusBot.Core.State;
 
 /// <summary>
 /// The automatic half of the board: subscribed channels, maintenance windows, what upstreams last reported, the outbox of
-/// announcements not yet delivered, and the status card posted for each subject in each channel.
+/// announcements not yet delivered, the status card posted for each subject in each channel, and the last crowd surge of
+/// each service.
 /// </summary>
 public sealed record AnnouncementState(
     ImmutableDictionary<string, ChannelSubscription> Channels,
@@ -23,6 +24,18 @@ public sealed record AnnouncementState(
         ImmutableDictionary<string, UpstreamReport>.Empty,
         ImmutableDictionary<string, OutboxEntry>.Empty,
         ImmutableDictionary<string, PostedCard>.Empty);
+
+    private readonly ImmutableDictionary<string, CrowdSurge> _crowds = ImmutableDictionary<string, CrowdSurge>.Empty;
+
+    /// <summary>
+    /// The last time the people asking about each service crossed the crowd threshold (one per service). A snapshot written
+    /// before surges were kept has none: read as empty.
+    /// </summary>
+    public ImmutableDictionary<string, CrowdSurge> Crowds
+    {
+        get => _crowds;
+        init => _crowds = value ?? ImmutableDictionary<string, CrowdSurge>.Empty;
+    }
 
     public IEnumerable<ChannelSubscription> ActiveChannels => Channels.Values.Where(c => c.IsActive).OrderBy(c => c.Key, StringComparer.Ordinal);
 

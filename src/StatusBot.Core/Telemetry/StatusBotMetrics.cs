@@ -74,7 +74,18 @@ public static class StatusBotMetrics
         "1 while this instance does the work that must happen once (announcer, probes, polling), else 0",
         new GaugeConfiguration { SuppressInitialValue = true });
 
+    private static readonly Counter CrowdSurges = Metrics.CreateCounter(
+        "statusbot_crowd_surges_total", "Times the people asking about a service with no open incident crossed the crowd threshold", "service");
+
+    private static readonly Gauge CrowdAskers = Metrics.CreateGauge(
+        "statusbot_crowd_askers", "Distinct people who asked about the service within the crowd window", "service");
+
+    private static readonly Gauge CrowdUsual = Metrics.CreateGauge(
+        "statusbot_crowd_usual_askers", "How many distinct people usually ask about the service within the crowd window", "service");
+
     private static Func<long>? _replicationLag;
+
+    private static Func<IEnumerable<(string Service, int Askers, double Usual)>>? _crowd;
 
     private static Func<bool>? _leader;
 
@@ -82,6 +93,11 @@ public static class StatusBotMetrics
     {
         Read(ReplicationLag, _replicationLag is { } lag ? lag() : null);
         Read(Leader, _leader is { } leads ? (leads() ? 1 : 0) : null);
+        foreach (var (service, askers, usual) in _crowd?.Invoke() ?? [])
+        {
+            CrowdAskers.WithLabels(service).Set(askers);
+            CrowdUsual.WithLabels(service).Set(usual);
+        }
     });
 
     private static void Read(Gauge gauge, long? value)
@@ -129,6 +145,15 @@ public static class StatusBotMetrics
     public static void ObserveLeader(Func<bool>? leads)
     {
         _leader = leads;
+    }
+
+    /// <summary>The askers about a service crossed the crowd threshold with no incident open (a notice is owed to admins).</summary>
+    public static void CrowdSurge(string service) => CrowdSurges.WithLabels(service).Inc();
+
+    /// <summary>Sets where <c>statusbot_crowd_askers</c> and <c>statusbot_crowd_usual_askers</c> are read from when scraped.</summary>
+    public static void ObserveCrowd(Func<IEnumerable<(string Service, int Askers, double Usual)>>? crowd)
+    {
+        _crowd = crowd;
     }
 
     /// <summary>Sets where <c>statusbot_replication_lag_events</c> is read from (a shared store); null removes it.</summary>

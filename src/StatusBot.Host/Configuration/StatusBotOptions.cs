@@ -24,5 +24,7 @@ public sealed class StatusBotOptions
 
     public ChatOptions Chat { get; set; } = new();
 
+    public CrowdOptions Crowd { get; set; } = new();
+
     public HostTuningOptions Host { get; set; } = new();
 }

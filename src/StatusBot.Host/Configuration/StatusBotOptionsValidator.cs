@@ -58,6 +58,11 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
             yield return $"{root}:Chat:RepliesPerThread must be 0 (reactions only) to 100 (was {o.Chat.RepliesPerThread}).";
         }
 
+        foreach (var error in o.Crowd.Errors($"{root}:Crowd"))
+        {
+            yield return error;
+        }
+
         if (o.Admin.FailedTokensPerMinute is < 0 or > 10_000)
         {
             yield return $"{root}:Admin:FailedTokensPerMinute must be 0 (off) to 10000 (was {o.Admin.FailedTokensPerMinute}).";

@@ -30,6 +30,7 @@ public static class StatusBotServices
         services.AddSingleton<CommandSettings>(sp => sp.GetRequiredService<BoardSeed>().Settings);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StatusBotOptions>>().Value.RateLimit.ToSettings());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StatusBotOptions>>().Value.Chat.ToSettings());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StatusBotOptions>>().Value.Crowd.ToSettings());
         services.AddStatusBotCore();
         services.AddBoardWriterThread(configuration);
         services.AddHostedService<BoardHostedService>();

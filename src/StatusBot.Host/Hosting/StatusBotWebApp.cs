@@ -1,6 +1,7 @@
 using Prometheus;
 using Prometheus.HttpMetrics;
 using StatusBot.Core.Board;
+using StatusBot.Core.Crowd;
 using StatusBot.Core.Telemetry;
 using StatusBot.Discord;
 using StatusBot.Host.Configuration;
@@ -82,6 +83,8 @@ public static class StatusBotWebApp
         var app = builder.Build();
         var leadership = app.Services.GetRequiredService<ILeadership>();
         StatusBotMetrics.ObserveLeader(() => leadership.IsLeader);
+        var crowd = app.Services.GetRequiredService<CrowdWatch>();
+        StatusBotMetrics.ObserveCrowd(() => crowd.Counts().Select(c => (c.ServiceId, c.Askers, c.Usual)));
         app.UsePublicWeb();
         app.UseRouting();
         var requestDuration = RequestDuration();

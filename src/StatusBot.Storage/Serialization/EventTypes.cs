@@ -33,6 +33,7 @@ internal static class EventTypes
         StorageJsonContext.Default.MaintenanceScheduled,
         StorageJsonContext.Default.MaintenanceCancelled,
         StorageJsonContext.Default.UpstreamStatusChanged,
+        StorageJsonContext.Default.CrowdSurged,
         StorageJsonContext.Default.AnnouncementQueued,
         StorageJsonContext.Default.AnnouncementDelivered,
         StorageJsonContext.Default.AnnouncementFailed,

@@ -32,6 +32,7 @@ namespace StatusBot.Storage.Serialization;
 [JsonSerializable(typeof(MaintenanceScheduled))]
 [JsonSerializable(typeof(MaintenanceCancelled))]
 [JsonSerializable(typeof(UpstreamStatusChanged))]
+[JsonSerializable(typeof(CrowdSurged))]
 [JsonSerializable(typeof(AnnouncementQueued))]
 [JsonSerializable(typeof(AnnouncementDelivered))]
 [JsonSerializable(typeof(AnnouncementFailed))]

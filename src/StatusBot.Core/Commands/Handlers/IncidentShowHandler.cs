@@ -1,3 +1,4 @@
+using StatusBot.Core.Crowd;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
 using StatusBot.Core.Text;
@@ -5,7 +6,7 @@ using StatusBot.Core.Text;
 namespace StatusBot.Core.Commands.Handlers;
 
 /// <summary>Handles <c>incident show &lt;id&gt;</c>: one incident, its milestones and its timeline.</summary>
-public sealed class IncidentShowHandler(TimeProvider time) : IQueryHandler
+public sealed class IncidentShowHandler(TimeProvider time, CrowdWatch crowd) : IQueryHandler
 {
     private const int MaxTimeline = 20;
 
@@ -47,6 +48,15 @@ public sealed class IncidentShowHandler(TimeProvider time) : IQueryHandler
             lines.Add(l[nameof(Strings.Incident_Notes)]);
             lines.AddRange(incident.Notes.Select(n => $"{l.Time(n.At, now)} · {n.Text}"));
         }
+
+        if (command.IsAdmin && crowd.Settings.IsOn)
+        {
+            // How many people ask about the incident's services: supporting evidence for admins, never shown in public.
+            lines.Add(l[nameof(Strings.Crowd_EvidenceTitle)]);
+            lines.AddRange(incident.Services.Select(a => crowd.CountOf(a.ServiceId)).Select(c => l.Format(
+                nameof(Strings.Crowd_Evidence), state.ServiceName(c.ServiceId), l.Count(c.Askers), l.Duration(crowd.Settings.Window), l.Count((long)Math.Round(c.Usual)))));
+        }
+
         var shown = incident.Timeline.Skip(Math.Max(0, incident.Timeline.Count - MaxTimeline)).Reverse();
         var fields = shown.Select(t => new ReplyField(
             $"{l.Time(t.At, now)} · {l.Status(t.Status)} ({l.Kind(t.Kind)})",

@@ -55,3 +55,12 @@ public sealed record PostmortemResponse(
 
 /// <summary>What every admin call answers: the outcome and the bot's own answer, as it would say it in chat.</summary>
 public sealed record AdminResponse(string Outcome, string? IncidentId, string Title, string[] Lines, string? MaintenanceId = null);
+
+/// <summary>
+/// One service in <c>GET /api/admin/crowd</c>: the distinct people who asked about it within the window, how many usually
+/// do, whether an incident is open on it, and when its askers last crossed the threshold (the admins' notice).
+/// </summary>
+public sealed record CrowdServiceResponse(string Id, string Name, int Askers, double Usual, string[] OpenIncidents, DateTimeOffset? LastSurgeAt, int? LastSurgeAskers);
+
+/// <summary>Body of <c>GET /api/admin/crowd</c>: the settings in force and every configured service's crowd.</summary>
+public sealed record CrowdResponse(int Threshold, double Factor, int WindowSeconds, int CooldownSeconds, CrowdServiceResponse[] Services);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using StatusBot.Core.Board;
 using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
+using StatusBot.Core.Crowd;
 using StatusBot.Core.Domain;
 using StatusBot.Core.Events;
 using StatusBot.Http;
@@ -44,6 +45,23 @@ public static class AdminEndpoints
                     new AdminResponse(result.Outcome.ToString().ToLowerInvariant(), incidentId, result.Reply.Title, [.. result.Reply.Lines.Concat(result.Reply.Fields.Select(f => $"{f.Name}: {f.Value}")).Select(TimeMarks.Plain)]),
                     AdminJsonContext.Default.AdminResponse);
             }));
+
+        // The crowd as a signal: how many people ask about each service now, and how many usually do (counted in memory on
+        // this instance; the surges that told admins are in the journal).
+        admin.MapGet("/crowd", (StatusBoard board, CrowdWatch crowd) =>
+        {
+            var state = board.Current;
+            var settings = crowd.Settings;
+            var services = state.ServiceOrder.Select(id =>
+            {
+                var count = crowd.CountOf(id);
+                var last = state.Announcements.Crowds.GetValueOrDefault(id);
+                return new CrowdServiceResponse(id, state.ServiceName(id), count.Askers, count.Usual, [.. state.OpenIncidentsFor(id).Select(i => i.Id)], last?.At, last?.Askers);
+            });
+            return Results.Json(
+                new CrowdResponse(settings.Threshold, settings.Factor, (int)settings.Window.TotalSeconds, (int)settings.Cooldown.TotalSeconds, [.. services]),
+                AdminJsonContext.Default.CrowdResponse);
+        });
 
         admin.MapPost("/incidents/{id}/updates", (string id, HttpContext http, ChatPipeline pipeline, StatusBoard board) =>
             ForIncidentAsync(id, board, http, () => RunAsync(http, pipeline, AdminJsonContext.Default.IncidentUpdateRequest, Catalog.IncidentUpdate, b => new()

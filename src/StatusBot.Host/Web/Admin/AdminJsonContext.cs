@@ -15,5 +15,6 @@ namespace StatusBot.Host.Web.Admin;
 [JsonSerializable(typeof(PostmortemRequest))]
 [JsonSerializable(typeof(PostmortemResponse))]
 [JsonSerializable(typeof(AdminResponse))]
+[JsonSerializable(typeof(CrowdResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;
