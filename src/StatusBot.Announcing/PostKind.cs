@@ -43,6 +43,7 @@ public enum PostKind
 
     /// <summary>The postmortem, once published (and once more each time it is published again), as a reply in the incident's thread.</summary>
     Postmortem,
+
     /// <summary>Admin notice: many more people than usual asked about a service with no open incident (first line is the title).</summary>
     AdminCrowd,
 }
