@@ -58,7 +58,7 @@ measure() {
   out=$(generate "$1" "$2" "$seconds" "$work/requests.txt")
   after=$(cpu_ticks "$server_pid")
   # The counter reports the bytes allocated in each second: their sum over the run, after a last report.
-  a0=""; a1=""; if [ -n "$cpid" ]; then sleep 2; kill -INT $cpid; wait $cpid || true; a0=0; a1=$(grep total_allocated "$work/c.csv" | awk -F, '{s+=$NF} END {printf "%d", s}'); fi
+  a0=""; a1=""; if [ -n "$cpid" ]; then sleep 2; kill -INT $cpid; wait $cpid || true; a0=0; a1=$(grep -s total_allocated "$work/c.csv" | awk -F, '{s+=$NF} END {printf "%d", s}' || true); fi
   if [ "$generator" = wrk ]; then
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
     rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%d", $2 }')
