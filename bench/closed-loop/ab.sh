@@ -15,7 +15,7 @@ work=$(mktemp -d); pids=()
 [ "$counters" = 1 ] && [ ! -x "$counters_tool" ] && { echo "dotnet-counters not found ($counters_tool)" >&2; exit 2; }
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-wait_port() { for _ in $(seq 1 150); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; return 1; }
+wait_port() { for _ in $(seq 1 600); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "port $1 did not open" >&2; return 1; }
 if [ "$generator" = wrk ] && ! command -v wrk >/dev/null; then echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; fi
 [ -d bench/closed-loop/node_modules ] || (cd bench/closed-loop && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 secret="bench-signing-secret-$RANDOM$RANDOM"
