@@ -20,7 +20,10 @@ public sealed class LocalReplayLedger(TimeProvider time) : IReplayLedger
     public ValueTask<bool> TryClaimAsync(string key, DateTimeOffset until, CancellationToken cancellationToken) => ValueTask.FromResult(TryClaim(key, until));
 
     /// <summary>The claim without a task: true the first time, false for a repeat before <paramref name="until"/>.</summary>
-    public bool TryClaim(string key, DateTimeOffset until)
+    public bool TryClaim(string key, DateTimeOffset until) => TryClaim(key.AsSpan(), until);
+
+    /// <summary>The same claim for a key the caller wrote into a span of its own (the digest is the same as for the string).</summary>
+    public bool TryClaim(ReadOnlySpan<char> key, DateTimeOffset until)
     {
         var now = time.GetUtcNow().UtcTicks;
         ForgetExpired(now);
@@ -78,7 +81,7 @@ public sealed class LocalReplayLedger(TimeProvider time) : IReplayLedger
         }
     }
 
-    private static UInt128 Digest(string key)
+    private static UInt128 Digest(ReadOnlySpan<char> key)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         var bytes = Encoding.UTF8.GetByteCount(key) <= 256 ? stackalloc byte[256] : new byte[Encoding.UTF8.GetByteCount(key)];

@@ -19,18 +19,38 @@ public sealed class SlackReplayGuard(LocalReplayLedger local, IReplayLedger shar
 
     private static readonly TimeSpan TriggerLifetime = (2 * SlackSignatureVerifier.MaxSkew) + Margin;
 
+    /// <summary>Keys up to this length are written on the stack; a longer one (never from Slack) is built as a string.</summary>
+    private const int StackKeyChars = 256;
+
     /// <summary>True the first time this signed request arrives here; false for a copy. Call only after the signature passed.</summary>
     public bool FirstDelivery(string timestamp, string signature)
     {
         var signedAt = long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : time.GetUtcNow();
-        return local.TryClaim("slack:request:" + timestamp + ":" + signature, signedAt + SlackSignatureVerifier.MaxSkew + Margin);
+        var until = signedAt + SlackSignatureVerifier.MaxSkew + Margin;
+
+        // The key is written on the stack: no string for it on every request.
+        Span<char> key = stackalloc char[StackKeyChars];
+        return key.TryWrite($"slack:request:{timestamp}:{signature}", out var written)
+            ? local.TryClaim(key[..written], until)
+            : local.TryClaim("slack:request:" + timestamp + ":" + signature, until);
     }
 
     /// <summary>True the first time this <c>trigger_id</c> is seen here (or when there is none); false for a repeat.</summary>
-    public bool FirstTrigger(string? triggerId) =>
-        string.IsNullOrEmpty(triggerId) || local.TryClaim("slack:trigger:" + triggerId, time.GetUtcNow() + TriggerLifetime);
+    public bool FirstTrigger(string? triggerId)
+    {
+        if (string.IsNullOrEmpty(triggerId))
+        {
+            return true;
+        }
+
+        var until = time.GetUtcNow() + TriggerLifetime;
+        Span<char> key = stackalloc char[StackKeyChars];
+        return key.TryWrite($"slack:trigger:{triggerId}", out var written)
+            ? local.TryClaim(key[..written], until)
+            : local.TryClaim("slack:trigger:" + triggerId, until);
+    }
 
     /// <summary>
     /// True the first time any instance sharing the ledger is asked to act on this <c>trigger_id</c> (<paramref name="key"/>, or when there is none);

@@ -24,6 +24,21 @@ public sealed class LocalReplayLedgerTests
     }
 
     [Fact]
+    public void TryClaim_KeyWrittenInASpan_IsTheSameClaimAsTheString()
+    {
+        var ledger = new LocalReplayLedger(_time);
+        var until = _time.GetUtcNow().AddMinutes(6);
+        Span<char> written = stackalloc char[64];
+        "slack:trigger:1.2.3".CopyTo(written);
+
+        var first = ledger.TryClaim(written[.."slack:trigger:1.2.3".Length], until);
+        var again = ledger.TryClaim("slack:trigger:1.2.3", until);
+
+        Assert.True(first);
+        Assert.False(again);
+    }
+
+    [Fact]
     public async Task TryClaim_AfterTheClaimExpired_ClaimsAgain()
     {
         var ledger = new LocalReplayLedger(_time);
