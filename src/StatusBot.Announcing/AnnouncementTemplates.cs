@@ -35,6 +35,8 @@ public sealed class AnnouncementTemplates
 
     public Dictionary<string, string> AdminUpstreamSilent { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    public Dictionary<string, string> AdminWebhookDisabled { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every configured override: its configuration key (<c>Holding:fr</c>, <c>Apology:en</c>), kind, language and text.</summary>
     public IEnumerable<(string Key, PostKind Kind, string Language, string Text)> Overrides()
     {
@@ -53,6 +55,7 @@ public sealed class AnnouncementTemplates
             (nameof(MaintenanceCancelled), PostKind.MaintenanceCancelled, MaintenanceCancelled),
             (nameof(AdminChannelGone), PostKind.AdminChannelGone, AdminChannelGone),
             (nameof(AdminUpstreamSilent), PostKind.AdminUpstreamSilent, AdminUpstreamSilent),
+            (nameof(AdminWebhookDisabled), PostKind.AdminWebhookDisabled, AdminWebhookDisabled),
         };
         foreach (var (name, kind, map) in sets)
         {

@@ -40,4 +40,7 @@ public enum PostKind
 
     /// <summary>Admin notice: an upstream still reports no problem while the services keep failing.</summary>
     AdminUpstreamSilent,
+
+    /// <summary>Admin notice: a webhook endpoint failed every delivery for a day and was disabled (first line is the title).</summary>
+    AdminWebhookDisabled,
 }

@@ -36,6 +36,7 @@ public sealed class PostTemplates
         [PostKind.MaintenanceCancelled] = MaintenanceVariables,
         [PostKind.AdminChannelGone] = ["channel", "reason", "now"],
         [PostKind.AdminUpstreamSilent] = ["id", "upstream", "services", "duration", "now"],
+        [PostKind.AdminWebhookDisabled] = ["endpoint", "url", "reason", "now"],
     }.ToFrozenDictionary();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
@@ -128,6 +129,10 @@ public sealed class PostTemplates
                 l[nameof(Strings.Announce_ChannelGoneTitle)] + "\n" +
                 Liquid(l, nameof(Strings.Announce_ChannelGone), "channel", "reason") + "\n" +
                 l[nameof(Strings.Announce_ChannelGoneFix)],
+            PostKind.AdminWebhookDisabled =>
+                l[nameof(Strings.Webhook_DisabledTitle)] + "\n" +
+                Liquid(l, nameof(Strings.Webhook_Disabled), "endpoint", "url", "reason") + "\n" +
+                l[nameof(Strings.Webhook_DisabledFix)],
             _ =>
                 Liquid(l, nameof(Strings.Announce_UpstreamSilentTitle), "upstream") + "\n" +
                 Liquid(l, nameof(Strings.Announce_UpstreamSilent), "id", "services", "duration", "upstream"),
