@@ -5,6 +5,7 @@ using StatusBot.Core.Commands;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Logging;
 using StatusBot.Host.Tuning;
+using StatusBot.Host.Webhooks;
 using StatusBot.Monitoring;
 using StatusBot.Slack;
 using StatusBot.Storage;
@@ -33,6 +34,7 @@ public static class StatusBotServices
         services.AddHostedService<BoardHostedService>();
         services.AddStatusBotAnnouncements();
         services.AddStatusBotMonitoring();
+        services.AddStatusBotWebhooks();
 
         // After the board's hosted service, so the final snapshot is taken before the board stops.
         var storage = new StorageOptions();

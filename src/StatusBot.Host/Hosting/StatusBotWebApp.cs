@@ -8,6 +8,7 @@ using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Tuning;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
+using StatusBot.Host.Webhooks;
 using StatusBot.Host.Web.Hooks;
 using StatusBot.Host.Web.Http;
 using StatusBot.Host.Web.Pages;
@@ -104,6 +105,7 @@ public static class StatusBotWebApp
         app.MapStatuspageApi();
         app.MapStatusPages();
         app.MapAdminApi();
+        app.MapWebhookAdminApi();
         app.MapHooks();
         app.MapOpenApi();
         app.MapMetrics("/metrics");
