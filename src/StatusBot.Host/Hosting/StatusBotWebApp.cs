@@ -8,11 +8,11 @@ using StatusBot.Host.ConsolePlatform;
 using StatusBot.Host.Tuning;
 using StatusBot.Host.Web;
 using StatusBot.Host.Web.Admin;
-using StatusBot.Host.Webhooks;
 using StatusBot.Host.Web.Hooks;
 using StatusBot.Host.Web.Http;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
+using StatusBot.Host.Webhooks;
 using StatusBot.Slack;
 using StatusBot.Storage;
 
