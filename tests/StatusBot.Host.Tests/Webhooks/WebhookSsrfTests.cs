@@ -152,7 +152,8 @@ public sealed class WebhookSsrfTests
         Assert.Equal(["billing"], body.GetProperty("services").EnumerateArray().Select(s => s.GetString()));
         Assert.Contains(id, list, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, list, StringComparison.Ordinal);
-        Assert.Contains("whsec_…" + secret[^4..], list, StringComparison.Ordinal);
+        var listed = Assert.Single(JsonDocument.Parse(list).RootElement.EnumerateArray());
+        Assert.Equal("whsec_…" + secret[^4..], listed.GetProperty("secret").GetString());
         var delivery = Assert.Single(deliveries.EnumerateArray());
         Assert.Equal(200, delivery.GetProperty("statusCode").GetInt32());
         Assert.Equal(1, delivery.GetProperty("attempt").GetInt32());
