@@ -41,6 +41,9 @@ public static class AdminNotices
             .SelectMany(i => i.Evidence.Where(e => e.SilenceNotedAt is not null).Select(e => NoticeSubjects.Silent(i.Id, e.UpstreamId)))
             .Select(subject => (Subject: subject, Id: subject + "/1"));
         var crowds = a.Crowds.Values.Select(NoticeSubjects.Crowd).Select(subject => (Subject: subject, Id: subject + "/1"));
+        var webhooks = state.Webhooks.Endpoints.Values
+            .Where(e => !e.IsActive)
+            .Select(e => (Subject: NoticeSubjects.WebhookOff(e.Id), Id: NoticeSubjects.WebhookOffId(e)));
         return
         [
             .. a.Channels.Values
@@ -48,6 +51,7 @@ public static class AdminNotices
                 .Select(c => (Subject: NoticeSubjects.Gone(c.Key), Id: NoticeSubjects.GoneId(c)))
                 .Concat(silences)
                 .Concat(crowds)
+                .Concat(webhooks)
                 .Where(n => a.CardOf(n.Subject, admin.Key) is null && !deliveries.IsSettled(n.Subject, admin.Key, n.Id) && deliveries.PendingOf(a, n.Subject, admin.Key) is null)
                 .Select(n => new AnnouncementQueued(Actor.System, now, n.Id, admin.Key, n.Subject, 1)),
         ];
@@ -64,6 +68,11 @@ public static class AdminNotices
         if (NoticeSubjects.ParseCrowd(subject) is { } crowd)
         {
             return Crowd(crowd.ServiceId, crowd.AtMilliseconds, state, l, now, templates);
+        }
+
+        if (subject.StartsWith(NoticeSubjects.WebhookOffPrefix, StringComparison.Ordinal))
+        {
+            return WebhookOff(subject[NoticeSubjects.WebhookOffPrefix.Length..], state, l, now, templates);
         }
 
         var key = subject[NoticeSubjects.GonePrefix.Length..];
@@ -136,6 +145,23 @@ public static class AdminNotices
         }
 
         return null;
+    }
+
+    /// <summary>"Webhooks stopped for an endpoint": which one, where, and the last error.</summary>
+    private static Reply? WebhookOff(string endpointId, BoardState state, Localizer l, DateTimeOffset now, PostTemplates templates)
+    {
+        if (!state.Webhooks.Endpoints.TryGetValue(endpointId, out var endpoint) || endpoint.IsActive)
+        {
+            return null;
+        }
+
+        var lines = templates.Lines(PostKind.AdminWebhookDisabled, l, now, new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["endpoint"] = endpoint.Id,
+            ["url"] = endpoint.DisplayUrl,
+            ["reason"] = endpoint.DisabledReason,
+        });
+        return Notice(lines, now);
     }
 
     /// <summary>A notice from its rendered template: the first line is the title.</summary>

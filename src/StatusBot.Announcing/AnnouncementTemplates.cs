@@ -37,6 +37,7 @@ public sealed class AnnouncementTemplates
 
     public Dictionary<string, string> Postmortem { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, string> AdminCrowd { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> AdminWebhookDisabled { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every configured override: its configuration key (<c>Holding:fr</c>, <c>Apology:en</c>), kind, language and text.</summary>
     public IEnumerable<(string Key, PostKind Kind, string Language, string Text)> Overrides()
@@ -58,6 +59,7 @@ public sealed class AnnouncementTemplates
             (nameof(AdminUpstreamSilent), PostKind.AdminUpstreamSilent, AdminUpstreamSilent),
             (nameof(Postmortem), PostKind.Postmortem, Postmortem),
             (nameof(AdminCrowd), PostKind.AdminCrowd, AdminCrowd),
+            (nameof(AdminWebhookDisabled), PostKind.AdminWebhookDisabled, AdminWebhookDisabled),
         };
         foreach (var (name, kind, map) in sets)
         {

@@ -46,4 +46,7 @@ public enum PostKind
 
     /// <summary>Admin notice: many more people than usual asked about a service with no open incident (first line is the title).</summary>
     AdminCrowd,
+
+    /// <summary>Admin notice: a webhook endpoint failed every delivery for a day and was disabled (first line is the title).</summary>
+    AdminWebhookDisabled,
 }

@@ -38,6 +38,7 @@ public sealed class PostTemplates
         [PostKind.AdminUpstreamSilent] = ["id", "upstream", "services", "duration", "now"],
         [PostKind.Postmortem] = ["id", "title", "body", "published_at", "now"],
         [PostKind.AdminCrowd] = ["service", "askers", "usual", "window", "now"],
+        [PostKind.AdminWebhookDisabled] = ["endpoint", "url", "reason", "now"],
     }.ToFrozenDictionary();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
@@ -134,6 +135,10 @@ public sealed class PostTemplates
             PostKind.AdminCrowd =>
                 Liquid(l, nameof(Strings.Crowd_NoticeTitle), "askers | count", "service", "window") + "\n" +
                 Liquid(l, nameof(Strings.Crowd_NoticeBody), "usual | count"),
+            PostKind.AdminWebhookDisabled =>
+                l[nameof(Strings.Webhook_DisabledTitle)] + "\n" +
+                Liquid(l, nameof(Strings.Webhook_Disabled), "endpoint", "url", "reason") + "\n" +
+                l[nameof(Strings.Webhook_DisabledFix)],
             _ =>
                 Liquid(l, nameof(Strings.Announce_UpstreamSilentTitle), "upstream") + "\n" +
                 Liquid(l, nameof(Strings.Announce_UpstreamSilent), "id", "services", "duration", "upstream"),

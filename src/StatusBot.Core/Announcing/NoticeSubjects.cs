@@ -18,8 +18,14 @@ public static class NoticeSubjects
 
     public const string CrowdPrefix = "crowd:";
 
+    /// <summary>Subjects of notices that a webhook endpoint was disabled: <c>webhook-off:&lt;endpoint id&gt;</c>.</summary>
+    public const string WebhookOffPrefix = "webhook-off:";
+
     public static bool IsNotice(string subject) =>
-        subject.StartsWith(GonePrefix, StringComparison.Ordinal) || subject.StartsWith(SilentPrefix, StringComparison.Ordinal) || subject.StartsWith(CrowdPrefix, StringComparison.Ordinal);
+        subject.StartsWith(GonePrefix, StringComparison.Ordinal)
+        || subject.StartsWith(SilentPrefix, StringComparison.Ordinal)
+        || subject.StartsWith(CrowdPrefix, StringComparison.Ordinal)
+        || subject.StartsWith(WebhookOffPrefix, StringComparison.Ordinal);
 
     /// <summary>The subject of the notice about one crowd surge.</summary>
     public static string Crowd(CrowdSurge surge) =>
@@ -39,6 +45,12 @@ public static class NoticeSubjects
             ? (rest[..at], ms)
             : null;
     }
+
+    public static string WebhookOff(string endpointId) => WebhookOffPrefix + endpointId;
+
+    /// <summary>The id of the notice about the endpoint's current disabling, which carries its time like <see cref="GoneId"/>.</summary>
+    public static string WebhookOffId(Webhooks.WebhookEndpoint endpoint) =>
+        $"{WebhookOff(endpoint.Id)}@{(endpoint.DisabledAt ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}/1";
 
     public static string Silent(string incidentId, string upstreamId) => $"{SilentPrefix}{incidentId}:{upstreamId}";
 

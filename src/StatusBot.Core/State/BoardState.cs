@@ -37,6 +37,9 @@ public sealed record BoardState
     /// <summary>Channels, maintenance windows, upstream reports, the announcement outbox and the posted status cards.</summary>
     public AnnouncementState Announcements { get; init; } = AnnouncementState.Empty;
 
+    /// <summary>Outbound webhook endpoints and the changes not yet sent to all of them.</summary>
+    public WebhookState Webhooks { get; init; } = WebhookState.Empty;
+
     public static BoardState Create(IEnumerable<ServiceDefinition> services, IEnumerable<UpstreamDefinition> upstreams)
     {
         var empty = new BoardState

@@ -20,6 +20,8 @@ public sealed class StatusBotOptions
 
     public HooksOptions Hooks { get; set; } = new();
 
+    public WebhooksOptions Webhooks { get; set; } = new();
+
     public RateLimitOptions RateLimit { get; set; } = new();
 
     public ChatOptions Chat { get; set; } = new();

@@ -14,6 +14,57 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
+    /// <summary>The <c>StatusBot:Webhooks</c> section: each endpoint's URL (https, public addresses only), secret and services, and the limits.</summary>
+    private static IEnumerable<string> WebhookErrors(StatusBotOptions o)
+    {
+        const string root = StatusBotOptions.Section + ":Webhooks";
+        var w = o.Webhooks;
+        var services = o.Services.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < w.Endpoints.Count; i++)
+        {
+            var e = w.Endpoints[i];
+            if (Webhooks.WebhookAddresses.CheckAsync(e.Url, w.AllowPrivateNetworks, w.AllowHttp, CancellationToken.None).GetAwaiter().GetResult() is { } url)
+            {
+                yield return $"{root}:Endpoints:{i}:Url '{e.Url}' {url}.";
+            }
+
+            if (Webhooks.WebhookSecrets.Check(e.Secret) is { } secret)
+            {
+                yield return $"{root}:Endpoints:{i}:Secret {secret}.";
+            }
+
+            foreach (var (service, n) in e.Services.Select((s, n) => (s, n)).Where(s => !services.Contains(s.s)))
+            {
+                yield return $"{root}:Endpoints:{i}:Services:{n} '{service}' is not a configured service id.";
+            }
+        }
+
+        if (w.TimeoutSeconds is < 1 or > 120)
+        {
+            yield return $"{root}:TimeoutSeconds must be between 1 and 120 (was {w.TimeoutSeconds}).";
+        }
+
+        if (w.MaxParallelSends is < 1 or > 1000)
+        {
+            yield return $"{root}:MaxParallelSends must be between 1 and 1000 (was {w.MaxParallelSends}).";
+        }
+
+        if (w.MaxBackoffSeconds is < 1 or > 86_400)
+        {
+            yield return $"{root}:MaxBackoffSeconds must be between 1 and 86400 (was {w.MaxBackoffSeconds}).";
+        }
+
+        if (w.DisableAfterHours is < 1 or > 168)
+        {
+            yield return $"{root}:DisableAfterHours must be between 1 and 168 (was {w.DisableAfterHours}).";
+        }
+
+        if (w.DeliveryLogSize is < 1 or > 1000)
+        {
+            yield return $"{root}:DeliveryLogSize must be between 1 and 1000 (was {w.DeliveryLogSize}).";
+        }
+    }
+
     public static IEnumerable<string> Errors(StatusBotOptions o)
     {
         const string root = StatusBotOptions.Section;
@@ -59,6 +110,11 @@ public sealed partial class StatusBotOptionsValidator : IValidateOptions<StatusB
         }
 
         foreach (var error in o.Crowd.Errors($"{root}:Crowd"))
+        {
+            yield return error;
+        }
+
+        foreach (var error in WebhookErrors(o))
         {
             yield return error;
         }

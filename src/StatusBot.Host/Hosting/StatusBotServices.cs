@@ -6,6 +6,7 @@ using StatusBot.Discord;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Logging;
 using StatusBot.Host.Tuning;
+using StatusBot.Host.Webhooks;
 using StatusBot.Monitoring;
 using StatusBot.Slack;
 using StatusBot.Storage;
@@ -36,6 +37,7 @@ public static class StatusBotServices
         services.AddHostedService<BoardHostedService>();
         services.AddStatusBotAnnouncements();
         services.AddStatusBotMonitoring();
+        services.AddStatusBotWebhooks();
 
         // After the board's hosted service, so the final snapshot is taken before the board stops.
         var storage = new StorageOptions();

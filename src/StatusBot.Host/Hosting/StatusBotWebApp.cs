@@ -13,6 +13,7 @@ using StatusBot.Host.Web.Hooks;
 using StatusBot.Host.Web.Http;
 using StatusBot.Host.Web.Pages;
 using StatusBot.Host.Web.Statuspage;
+using StatusBot.Host.Webhooks;
 using StatusBot.Slack;
 using StatusBot.Storage;
 
@@ -106,6 +107,7 @@ public static class StatusBotWebApp
         app.MapStatuspageApi();
         app.MapStatusPages();
         app.MapAdminApi();
+        app.MapWebhookAdminApi();
         app.MapHooks();
         app.MapOpenApi();
         app.MapMetrics("/metrics");

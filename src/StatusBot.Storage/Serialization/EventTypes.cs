@@ -37,6 +37,10 @@ internal static class EventTypes
         StorageJsonContext.Default.AnnouncementQueued,
         StorageJsonContext.Default.AnnouncementDelivered,
         StorageJsonContext.Default.AnnouncementFailed,
+        StorageJsonContext.Default.WebhookEndpointAdded,
+        StorageJsonContext.Default.WebhookEndpointRemoved,
+        StorageJsonContext.Default.WebhookEndpointDisabled,
+        StorageJsonContext.Default.WebhookQueued,
     }.ToFrozenDictionary(t => t.Type);
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> ByName = ByType.Values.ToFrozenDictionary(t => t.Type.Name, StringComparer.Ordinal);

@@ -36,6 +36,10 @@ namespace StatusBot.Storage.Serialization;
 [JsonSerializable(typeof(AnnouncementQueued))]
 [JsonSerializable(typeof(AnnouncementDelivered))]
 [JsonSerializable(typeof(AnnouncementFailed))]
+[JsonSerializable(typeof(WebhookEndpointAdded))]
+[JsonSerializable(typeof(WebhookEndpointRemoved))]
+[JsonSerializable(typeof(WebhookEndpointDisabled))]
+[JsonSerializable(typeof(WebhookQueued))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(Deliveries.DeliveryRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

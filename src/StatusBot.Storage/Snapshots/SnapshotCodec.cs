@@ -25,7 +25,8 @@ public static class SnapshotCodec
             [.. state.Services.Values.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new ServiceSnapshot(s.Id, s.Status, s.Since, s.Note, s.History))],
             [.. state.Incidents.Values.OrderBy(i => i.Number)],
             [.. state.OpenIncidentIds],
-            state.Announcements);
+            state.Announcements,
+            state.Webhooks);
         return JsonSerializer.SerializeToUtf8Bytes(document, StorageJsonContext.Default.SnapshotDocument);
     }
 
@@ -89,6 +90,18 @@ public static class SnapshotCodec
             }
         }
 
+        if (document.Webhooks is { } webhooks)
+        {
+            try
+            {
+                _ = JsonSerializer.SerializeToUtf8Bytes(webhooks, StorageJsonContext.Default.WebhookState);
+            }
+            catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException)
+            {
+                throw new StorageFormatException("the snapshot lacks parts of its webhooks", ex);
+            }
+        }
+
         return document;
     }
 
@@ -145,6 +158,7 @@ public static class SnapshotCodec
             Sequence = document.Sequence,
             Epoch = document.Epoch,
             Announcements = document.Announcements ?? AnnouncementState.Empty,
+            Webhooks = document.Webhooks ?? WebhookState.Empty,
         };
     }
 }

@@ -56,6 +56,10 @@ internal sealed class StatuspageMapper(BoardState state, WebOptions web, DateTim
         return components;
     }
 
+    /// <summary>One service as a component, or null when the configuration no longer has it.</summary>
+    public ComponentDto? ComponentOf(string serviceId) =>
+        state.Services.TryGetValue(serviceId, out var service) ? Component(service, state.ServiceOrder.IndexOf(serviceId) + 1, state.Epoch ?? now) : null;
+
     public IncidentDto Incident(Incident incident)
     {
         var updates = incident.Timeline
