@@ -11,7 +11,7 @@ namespace StatusBot.Storage.Tests;
 
 public sealed class WebhookCodecTests
 {
-    [Fact(Skip = "Known gap: the webhook endpoints read back from a snapshot do not match the state written yet; endpoints and outbox come back from the journal")]
+    [Fact]
     public async Task Restore_StateWithWebhookEndpointsAndOutbox_EqualsTheOriginal()
     {
         await using var bot = await TestBot.StartAsync();
@@ -32,7 +32,7 @@ public sealed class WebhookCodecTests
         var w = restored.Webhooks;
         Assert.Equal(["cfg_1", "ep_2"], w.Endpoints.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("whsec_AAAA", w.Endpoints["cfg_1"].Secret);
-        Assert.Equal(["streaming"], w.Endpoints["cfg_1"].Services);
+        Assert.Equal<string>(["streaming"], w.Endpoints["cfg_1"].Services);
         Assert.Equal("HTTP 503", w.Endpoints["ep_2"].DisabledReason);
         Assert.Equal(message.Payload, w.Outbox["msg_INC-1_1"].Payload);
         Assert.Equal(1, w.IncidentVersions["INC-1"]);
