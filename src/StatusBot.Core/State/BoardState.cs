@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Following;
 
 namespace StatusBot.Core.State;
 
@@ -36,6 +37,9 @@ public sealed record BoardState
 
     /// <summary>Channels, maintenance windows, upstream reports, the announcement outbox and the posted status cards.</summary>
     public AnnouncementState Announcements { get; init; } = AnnouncementState.Empty;
+
+    /// <summary>Who follows which service by direct message, and the follower fan-outs not settled yet.</summary>
+    public FollowState Following { get; init; } = FollowState.Empty;
 
     public static BoardState Create(IEnumerable<ServiceDefinition> services, IEnumerable<UpstreamDefinition> upstreams)
     {

@@ -33,6 +33,10 @@ internal static class EventTypes
         StorageJsonContext.Default.AnnouncementQueued,
         StorageJsonContext.Default.AnnouncementDelivered,
         StorageJsonContext.Default.AnnouncementFailed,
+        StorageJsonContext.Default.ServiceFollowed,
+        StorageJsonContext.Default.ServiceUnfollowed,
+        StorageJsonContext.Default.FollowerNewsQueued,
+        StorageJsonContext.Default.FollowerNewsSettled,
     }.ToFrozenDictionary(t => t.Type);
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> ByName = ByType.Values.ToFrozenDictionary(t => t.Type.Name, StringComparer.Ordinal);

@@ -32,6 +32,10 @@ namespace StatusBot.Storage.Serialization;
 [JsonSerializable(typeof(AnnouncementQueued))]
 [JsonSerializable(typeof(AnnouncementDelivered))]
 [JsonSerializable(typeof(AnnouncementFailed))]
+[JsonSerializable(typeof(ServiceFollowed))]
+[JsonSerializable(typeof(ServiceUnfollowed))]
+[JsonSerializable(typeof(FollowerNewsQueued))]
+[JsonSerializable(typeof(FollowerNewsSettled))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(Deliveries.DeliveryRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

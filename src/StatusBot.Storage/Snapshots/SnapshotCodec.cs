@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Following;
 using StatusBot.Core.State;
 using StatusBot.Storage.Serialization;
 
@@ -25,7 +26,8 @@ public static class SnapshotCodec
             [.. state.Services.Values.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new ServiceSnapshot(s.Id, s.Status, s.Since, s.Note, s.History))],
             [.. state.Incidents.Values.OrderBy(i => i.Number)],
             [.. state.OpenIncidentIds],
-            state.Announcements);
+            state.Announcements,
+            state.Following);
         return JsonSerializer.SerializeToUtf8Bytes(document, StorageJsonContext.Default.SnapshotDocument);
     }
 
@@ -89,6 +91,13 @@ public static class SnapshotCodec
             }
         }
 
+        if (document.Following is { } following && (following.Follows is null || following.FanOuts is null || following.Told is null
+            || following.Follows.Values.Any(f => f?.Recipient?.UserId is null || f.ServiceId is null || f.Locale is null)
+            || following.FanOuts.Values.Any(o => o?.IncidentId is null || o.Audience.IsDefault || o.Audience.Any(r => r?.Recipient?.UserId is null || r.Locale is null))))
+        {
+            throw new StorageFormatException("the snapshot lacks parts of its follows");
+        }
+
         return document;
     }
 
@@ -145,6 +154,7 @@ public static class SnapshotCodec
             Sequence = document.Sequence,
             Epoch = document.Epoch,
             Announcements = document.Announcements ?? AnnouncementState.Empty,
+            Following = document.Following ?? FollowState.Empty,
         };
     }
 }

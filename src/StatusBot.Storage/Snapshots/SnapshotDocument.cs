@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Following;
 using StatusBot.Core.State;
 
 namespace StatusBot.Storage.Snapshots;
@@ -17,7 +18,8 @@ internal sealed record SnapshotDocument(
     List<ServiceSnapshot> Services,
     List<Incident> Incidents,
     List<string> OpenIncidentIds,
-    AnnouncementState? Announcements = null);
+    AnnouncementState? Announcements = null,
+    FollowState? Following = null);
 
 /// <summary>A service's dynamic part: status, since when, note and history.</summary>
 internal sealed record ServiceSnapshot(string Id, ServiceStatus Status, DateTimeOffset Since, string? Note, ImmutableList<StatusTransition> History);
