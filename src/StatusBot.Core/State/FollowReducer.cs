@@ -39,7 +39,7 @@ public static class FollowReducer
         }
 
         var audience = f.Audience(incident.Services.Select(s => s.ServiceId), q.Resolution);
-        var fanOut = new FanOut(q.FanOutId, q.IncidentId, q.Version, q.Resolution, q.At, audience);
+        var fanOut = new FanOut(q.FanOutId, q.IncidentId, q.From, q.Version, q.Resolution, q.At, audience);
         return f with { Told = told, FanOuts = audience.IsEmpty ? f.FanOuts : f.FanOuts.SetItem(q.FanOutId, fanOut) };
     }
 }

@@ -30,6 +30,13 @@ public sealed partial class SlackWebApiClient
     public Task<SlackApiResult> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken) =>
         PostJsonAsync("chat.postEphemeral", _options.BotToken, message, cancellationToken);
 
+    public Task<SlackApiResult> OpenDirectAsync(string userId, CancellationToken cancellationToken) =>
+        CallAsync(
+            "conversations.open",
+            _options.BotToken,
+            () => new HttpRequestMessage(HttpMethod.Post, "conversations.open") { Content = new FormUrlEncodedContent([new("users", userId)]) },
+            cancellationToken);
+
     public Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken) =>
         CallAsync(
             "users.info",
