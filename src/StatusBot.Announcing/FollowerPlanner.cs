@@ -35,7 +35,7 @@ public static class FollowerPlanner
         {
             var told = following.Told.GetValueOrDefault(incident.Id);
             var version = incident.Timeline.Count;
-            if (version <= told || !incident.Timeline.Skip(told).Any(IsNews))
+            if (version <= told || !incident.Timeline.Skip(told).Any(FollowerNews.IsNews))
             {
                 continue;
             }
@@ -58,7 +58,4 @@ public static class FollowerPlanner
     /// <summary>True once the recipient was told this version or a later one of the incident, or given up.</summary>
     public static bool IsSettled(DeliveryBook book, FanOut fanOut, string recipientKey) =>
         book.Last.TryGetValue(OutboxKeys.Of(fanOut.Subject, recipientKey), out var last) && last.Version >= fanOut.Version;
-
-    /// <summary>Every timeline entry is news but the bot's own holding updates.</summary>
-    public static bool IsNews(TimelineEntry entry) => !(entry.Kind == UpdateKind.Apology && entry.Author == Actor.System);
 }

@@ -22,15 +22,16 @@ public sealed record FollowState(
 
     /// <summary>
     /// Who is told about a change of an incident on <paramref name="serviceIds"/>: each recipient once (a person following
-    /// two of the services gets one message), in the language of their earliest follow.
+    /// two of the services gets one message), in the language of their earliest follow; only follows made by
+    /// <paramref name="asOf"/>.
     /// </summary>
-    public ImmutableArray<FanOutRecipient> Audience(IEnumerable<string> serviceIds, bool resolution)
+    public ImmutableArray<FanOutRecipient> Audience(IEnumerable<string> serviceIds, bool resolution, DateTimeOffset asOf)
     {
         var services = serviceIds.ToList();
         return
         [
             .. Follows.Values
-                .Where(f => f.Wants(services, resolution))
+                .Where(f => f.Since <= asOf && f.Wants(services, resolution))
                 .GroupBy(f => f.Recipient.Key, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.OrderBy(f => f.Since).ThenBy(f => f.ServiceId, StringComparer.Ordinal).First())

@@ -38,7 +38,9 @@ public static class FollowReducer
             return f with { Told = told };
         }
 
-        var audience = f.Audience(incident.Services.Select(s => s.ServiceId), q.Resolution);
+        // Only those who followed by the time of the news: a follow is not told what happened before it.
+        var newest = FollowerNews.Newest(incident, q.From, q.Version) ?? q.At;
+        var audience = f.Audience(incident.Services.Select(s => s.ServiceId), q.Resolution, newest);
         var fanOut = new FanOut(q.FanOutId, q.IncidentId, q.From, q.Version, q.Resolution, q.At, audience);
         return f with { Told = told, FanOuts = audience.IsEmpty ? f.FanOuts : f.FanOuts.SetItem(q.FanOutId, fanOut) };
     }
