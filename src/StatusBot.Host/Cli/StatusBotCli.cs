@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using StatusBot.Announcing;
-using StatusBot.Discord;
 using StatusBot.Discord.Registration;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.ConsolePlatform;
@@ -271,7 +270,7 @@ public static class StatusBotCli
 
     private static async Task<int> RegisterDiscordAsync(CliSettings cli, string? guild, CancellationToken cancellationToken)
     {
-        using var host = StatusBotConsoleHost.Create(cli, builder => builder.Services.AddDiscord());
+        using var host = StatusBotConsoleHost.Create(cli);
         var registrar = host.Services.GetRequiredService<CommandRegistrar>();
         return await registrar.RegisterAsync(guild, Console.Out, cancellationToken);
     }

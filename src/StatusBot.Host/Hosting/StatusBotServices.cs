@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StatusBot.Announcing;
 using StatusBot.Core;
 using StatusBot.Core.Commands;
+using StatusBot.Discord;
 using StatusBot.Host.Configuration;
 using StatusBot.Host.Logging;
 using StatusBot.Host.Tuning;
@@ -46,7 +47,10 @@ public static class StatusBotServices
             services.AddStatusBotStorage();
         }
 
+        // The two platforms are registered the same way, wherever StatusBot runs (web host, console verbs): each adapter's
+        // options are validated at start, and its publisher posts the announcements of channels on that platform.
         services.AddSlack();
+        services.AddDiscord();
 
         // HttpClient's own request logging writes whole URLs, and some carry credentials in their path.
         services.AddSingleton<RedactedHttpClientLogger>();

@@ -72,7 +72,6 @@ public static class StatusBotWebApp
         // The event-counter adapter's own gauge, prometheus_net_eventcounteradapter_sources_connected_total, fails
         // `promtool check metrics` (a gauge named like a counter); the runtime's figures come from the process metrics.
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
-        builder.Services.AddDiscord();
         if (!builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.UsesPostgres ?? true)
         {
             builder.Services.AddHostedService<LocalConsoleServer>();
