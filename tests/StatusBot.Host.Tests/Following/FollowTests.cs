@@ -23,6 +23,8 @@ public sealed class FollowTests(FollowServeFixture serve) : IClassFixture<Follow
     private const string DiscordResolvedOnly = "1200000000000000072";
     private const string DiscordRefused = "1200000000000000073";
     private const string SlackLister = "U-LISTER";
+    private const string SlackPresser = "U-PRESSER";
+    private const string DiscordPresser = "1200000000000000074";
 
     [Fact]
     public async Task FollowOnSlackAndDiscord_UpdateThenResolve_DirectMessagesAtEachChangeOrOnlyAtTheFix_RefusedUnfollowed()
@@ -83,6 +85,57 @@ public sealed class FollowTests(FollowServeFixture serve) : IClassFixture<Follow
     }
 
     [Fact]
+    public async Task TellMeWhenItsFixedButton_OnStatusAndWhy_PressedOnSlackAndDiscord_FollowsUntilTheFix()
+    {
+        var opened = await serve.Services.GetRequiredService<ChatPipeline>().RunAsync("incident open billing minor \"Card payments slow\"", TestBot.Admin());
+        Assert.Equal(CommandOutcome.Changed, opened.Outcome);
+        var incident = serve.Board.Current.OpenIncidentsFor("billing").Single().Id;
+        serve.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var status = await SlackRawAsync("status billing", SlackPresser);
+        var why = await DiscordRawAsync("why", DiscordPresser, new Dictionary<string, object> { ["service"] = "billing" });
+
+        Assert.Contains("Tell me when it's fixed", SecuredServeFixture.Texts(status), StringComparison.Ordinal);
+        Assert.Contains("\"follow billing resolved\"", status, StringComparison.Ordinal);
+        Assert.Contains("\"custom_id\":\"follow billing resolved\"", why, StringComparison.Ordinal);
+
+        var responseUrl = serve.SlackApi.ResponseUrl("follow-" + Guid.NewGuid().ToString("N"));
+        var payload = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["type"] = "block_actions",
+            ["user"] = new Dictionary<string, object?> { ["id"] = SlackPresser, ["username"] = "presser" },
+            ["team"] = new Dictionary<string, object?> { ["id"] = "T1" },
+            ["channel"] = new Dictionary<string, object?> { ["id"] = "C-GENERAL" },
+            ["trigger_id"] = "9.9." + Guid.NewGuid().ToString("N"),
+            ["response_url"] = responseUrl,
+            ["actions"] = new[] { new Dictionary<string, object?> { ["action_id"] = "follow:billing", ["value"] = "follow billing resolved", ["type"] = "button" } },
+        });
+        using (var press = serve.Slack.Request("/slack/interactions", "payload=" + Uri.EscapeDataString(payload), serve.Time.GetUtcNow()))
+        using (var pressed = await serve.Client.SendAsync(press))
+        {
+            Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
+        }
+
+        var path = new Uri(responseUrl).AbsolutePath;
+        var seen = await serve.SlackApi.WaitForAsync(requests => requests.Any(r => r.Path == path));
+        Assert.Contains("You will get a direct message when Billing is fixed.", SecuredServeFixture.Texts(seen.Single(r => r.Path == path).Body), StringComparison.Ordinal);
+        var discordPress = await DiscordBodyAsync(DiscordPayloads.Press("follow billing resolved", DiscordPresser));
+        Assert.Contains("You will get a direct message when Billing is fixed.", SecuredServeFixture.Texts(discordPress), StringComparison.Ordinal);
+        Assert.Contains(serve.Board.Current.Following.Follows.Values, f => f.Recipient.UserId == SlackPresser && f.ServiceId == "billing" && f.ResolvedOnly);
+        Assert.Contains(serve.Board.Current.Following.Follows.Values, f => f.Recipient.UserId == DiscordPresser && f.ServiceId == "billing" && f.ResolvedOnly);
+
+        await AdminAsync($"incident update {incident} monitoring \"A fix is rolling out\"");
+        await AdminAsync($"incident resolve {incident} \"Payments are fast again\"");
+
+        await serve.WaitForAsync(
+            () => serve.SlackApi.DirectMessagesTo(SlackPresser).Count > 0 && serve.DiscordApi.DirectMessagesTo(DiscordPresser).Count > 0
+                && serve.Board.Current.Following.FanOuts.Values.All(f => f.IncidentId != incident),
+            "the fix's direct messages");
+        Assert.Contains("Payments are fast again", Assert.Single(serve.SlackApi.DirectMessagesTo(SlackPresser)).Blocks, StringComparison.Ordinal);
+        Assert.Contains("Payments are fast again", SecuredServeFixture.Texts(Assert.Single(serve.DiscordApi.DirectMessagesTo(DiscordPresser)).Body.ToJsonString()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FollowWithAWordThatIsNotResolved_RefusedAndNothingChanges()
     {
         var before = serve.Board.Current;
@@ -129,21 +182,28 @@ public sealed class FollowTests(FollowServeFixture serve) : IClassFixture<Follow
         Assert.Equal(CommandOutcome.Changed, result.Outcome);
     }
 
-    private async Task<string> SlackAsync(string text, string user)
+    private async Task<string> SlackAsync(string text, string user) => SecuredServeFixture.Texts(await SlackRawAsync(text, user));
+
+    private async Task<string> SlackRawAsync(string text, string user)
     {
         serve.SlackApi.AddUser(user);
         using var request = serve.Slack.Request("/slack/commands", SlackSigner.CommandBody("/statusbot", text, user), serve.Time.GetUtcNow());
         using var response = await serve.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return SecuredServeFixture.Texts(await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task<string> DiscordAsync(string command, string user, IReadOnlyDictionary<string, object>? options, string locale = "en-US")
+    private async Task<string> DiscordAsync(string command, string user, IReadOnlyDictionary<string, object>? options, string locale = "en-US") =>
+        SecuredServeFixture.Texts(await DiscordRawAsync(command, user, options, locale));
+
+    private Task<string> DiscordRawAsync(string command, string user, IReadOnlyDictionary<string, object>? options, string locale = "en-US") =>
+        DiscordBodyAsync(DiscordPayloads.Command(command, options, userId: user, locale: locale));
+
+    private async Task<string> DiscordBodyAsync(string body)
     {
-        var body = DiscordPayloads.Command(command, options, userId: user, locale: locale);
         using var request = serve.Discord.Request(new Uri(serve.Client.BaseAddress!, "/discord/interactions"), body, serve.Time.GetUtcNow());
         using var response = await serve.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return SecuredServeFixture.Texts(await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadAsStringAsync();
     }
 }
