@@ -25,7 +25,7 @@ public sealed class AuthorizationTests
 
     public static TheoryData<string> AdminCommands() => [.. Catalog.All.Where(c => c.Permission == Permission.Admin).Select(c => c.Name)];
 
-    public static TheoryData<string> ReadCommands() => [.. Catalog.All.Where(c => c.Permission == Permission.Anyone).Select(c => c.Name)];
+    public static TheoryData<string> ReadCommands() => [.. Catalog.All.Where(c => c.Permission == Permission.Anyone && !c.Mutates).Select(c => c.Name)];
 
     /// <summary>The changes anyone may make: they concern only the caller (what they follow by direct message).</summary>
     private static readonly string[] PersonalChanges = ["follow", "unfollow"];

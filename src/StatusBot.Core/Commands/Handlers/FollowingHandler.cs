@@ -14,7 +14,7 @@ public sealed class FollowingHandler : IQueryHandler
         var l = Localizer.For(command.Culture);
         if (FollowRules.Recipient(command) is not { } recipient)
         {
-            return Reply.Error(FollowRules.NoRecipient(l));
+            return new Reply { Title = FollowRules.NoRecipient(l) };
         }
 
         var follows = state.Following.Of(recipient.Key).ToList();
