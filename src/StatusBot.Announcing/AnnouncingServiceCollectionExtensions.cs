@@ -1,10 +1,14 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Board;
 
 namespace StatusBot.Announcing;
 
-/// <summary>Registers the announcer (its options from <c>StatusBot:Announcements</c>), its commit signal and its background loop.</summary>
+/// <summary>
+/// Registers the announcer (its options from <c>StatusBot:Announcements</c>), its commit signal and its background loop, and
+/// the follower notifier (options from <c>StatusBot:Follow</c>) with its own signal and loop.
+/// </summary>
 public static class AnnouncingServiceCollectionExtensions
 {
     public static IServiceCollection AddStatusBotAnnouncements(this IServiceCollection services)
@@ -17,6 +21,17 @@ public static class AnnouncingServiceCollectionExtensions
         services.AddSingleton<IBoardObserver>(sp => sp.GetRequiredService<AnnouncerSignal>());
         services.AddSingleton<Announcer>();
         services.AddHostedService<AnnouncerService>();
+
+        services.AddOptions<FollowOptions>()
+            .BindConfiguration(FollowOptions.Section)
+            .PostConfigure<IConfiguration>((follow, configuration) =>
+                follow.PublicUrl ??= configuration["StatusBot:Web:PublicUrl"] is { Length: > 0 } web ? web : configuration["StatusBot:Slack:PublicUrl"]);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<FollowOptions>>().Value);
+        services.AddSingleton<FollowerMessages>();
+        services.AddSingleton<FollowerSignal>();
+        services.AddSingleton<IBoardObserver>(sp => sp.GetRequiredService<FollowerSignal>());
+        services.AddSingleton<FollowerNotifier>();
+        services.AddHostedService<FollowerNotifierService>();
         return services;
     }
 }

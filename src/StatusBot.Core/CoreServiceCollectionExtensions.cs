@@ -53,6 +53,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, WhyHandler>();
         services.AddSingleton<ICommandHandler, HistoryHandler>();
         services.AddSingleton<ICommandHandler, UptimeHandler>();
+        services.AddSingleton<ICommandHandler, FollowHandler>();
+        services.AddSingleton<ICommandHandler, UnfollowHandler>();
+        services.AddSingleton<ICommandHandler, FollowingHandler>();
         services.AddSingleton<ICommandHandler, IncidentListHandler>();
         services.AddSingleton<ICommandHandler, IncidentShowHandler>();
         services.AddSingleton<ICommandHandler, OpenIncidentHandler>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Announcing;
+using StatusBot.Core.Following;
 using StatusBot.Discord.Gateway;
 using StatusBot.Discord.Interactions;
 using StatusBot.Discord.Registration;
@@ -54,6 +55,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IDiscordInteractionClient>(sp => sp.GetRequiredService<DiscordRestClient>());
         services.AddSingleton<DiscordPublisher>();
         services.AddSingleton<IChatPublisher>(sp => sp.GetRequiredService<DiscordPublisher>());
+        services.AddSingleton<IDirectMessenger, DiscordDirectMessenger>();
         services.AddSingleton(sp => new CommandRegistrar(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<IOptions<DiscordOptions>>()));
 
         services.AddSingleton<GatewayDispatcher>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Announcing;
+using StatusBot.Core.Following;
 using StatusBot.Slack.Configuration;
 using StatusBot.Slack.Endpoints;
 using StatusBot.Slack.Identity;
@@ -51,6 +52,7 @@ public static class SlackServiceCollectionExtensions
         services.AddHostedService<SlackSocketModeService>();
         services.AddSingleton<SlackChatPublisher>();
         services.AddSingleton<IChatPublisher>(sp => sp.GetRequiredService<SlackChatPublisher>());
+        services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }
 }

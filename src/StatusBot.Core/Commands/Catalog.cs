@@ -18,6 +18,13 @@ public static class Catalog
 
     public static CommandSpec Uptime { get; } = Read("uptime", "Uptime", OptionalService, new OptionSpec("days", OptionKind.Integer) { Max = 90 });
 
+    public static CommandSpec Follow { get; } = Personal(
+        "follow", "Follow", OptionalService, new OptionSpec("resolved", OptionKind.Text) { MaxLength = 20 });
+
+    public static CommandSpec Unfollow { get; } = Personal("unfollow", "Unfollow", OptionalService);
+
+    public static CommandSpec Following { get; } = Read("following", "Following");
+
     public static CommandSpec IncidentList { get; } = Read("incident list", "IncidentList");
 
     public static CommandSpec IncidentShow { get; } = Read("incident show", "IncidentShow", IncidentIdOption);
@@ -93,6 +100,7 @@ public static class Catalog
     public static ImmutableArray<CommandSpec> All { get; } =
     [
         Status, Why, History, Uptime,
+        Follow, Unfollow, Following,
         IncidentList, IncidentShow, IncidentOpen, IncidentUpdate, IncidentCause, IncidentResolve, IncidentApologize, IncidentPostmortem,
         ServiceSet,
         ChannelSubscribe, ChannelUnsubscribe, ChannelLocale,
@@ -109,6 +117,10 @@ public static class Catalog
         All.Where(c => string.Equals(c.Group, group, StringComparison.OrdinalIgnoreCase));
 
     private static CommandSpec Read(string name, string key, params OptionSpec[] options) => new(name, key, Permission.Anyone, [.. options]);
+
+    /// <summary>A change anyone may make that concerns only themselves (what they follow).</summary>
+    private static CommandSpec Personal(string name, string key, params OptionSpec[] options) =>
+        new(name, key, Permission.Anyone, [.. options]) { Mutates = true };
 
     private static CommandSpec Write(string name, string key, params OptionSpec[] options) =>
         new(name, key, Permission.Admin, [.. options]) { Mutates = true };

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Following;
 
 namespace StatusBot.Core.State;
 
@@ -39,6 +40,9 @@ public sealed record BoardState
 
     /// <summary>Outbound webhook endpoints and the changes not yet sent to all of them.</summary>
     public WebhookState Webhooks { get; init; } = WebhookState.Empty;
+
+    /// <summary>Who follows which service by direct message, and the follower fan-outs not settled yet.</summary>
+    public FollowState Following { get; init; } = FollowState.Empty;
 
     public static BoardState Create(IEnumerable<ServiceDefinition> services, IEnumerable<UpstreamDefinition> upstreams)
     {

@@ -55,6 +55,12 @@ public static class StatusBotMetrics
     private static readonly Counter RateLimited = Metrics.CreateCounter(
         "statusbot_platform_rate_limited_total", "429 answers from a chat platform", "platform", "route", "global");
 
+    private static readonly Counter DirectMessages = Metrics.CreateCounter(
+        "statusbot_direct_messages_total", "Direct messages to followers by platform and outcome", "platform", "outcome");
+
+    private static readonly Counter FollowersDropped = Metrics.CreateCounter(
+        "statusbot_followers_refused_total", "Followers unfollowed because the platform refused to deliver to them", "platform");
+
     private static readonly Counter Probes = Metrics.CreateCounter("statusbot_probes_total", "Probe results by service and result", "service", "result");
 
     private static readonly Counter StoreConflicts = Metrics.CreateCounter(
@@ -134,6 +140,12 @@ public static class StatusBotMetrics
     /// </summary>
     public static void PlatformRateLimited(string platform, string route, bool global) =>
         RateLimited.WithLabels(platform, route, global ? "true" : "false").Inc();
+
+    /// <summary>How one direct message to a follower ended (<c>delivered</c>, <c>retrylater</c>, <c>refused</c>, <c>rejected</c>).</summary>
+    public static void DirectMessage(string platform, string outcome) => DirectMessages.WithLabels(platform, outcome).Inc();
+
+    /// <summary>A follower the platform will not let the bot write to was unfollowed.</summary>
+    public static void FollowerRefused(string platform) => FollowersDropped.WithLabels(platform).Inc();
 
     public static void Probe(string service, string result) => Probes.WithLabels(service, result).Inc();
 

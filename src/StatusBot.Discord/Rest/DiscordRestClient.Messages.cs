@@ -47,6 +47,18 @@ internal sealed partial class DiscordRestClient
             null,
             cancellationToken);
 
+    /// <summary>
+    /// <c>POST /users/@me/channels</c> with <c>recipient_id</c>: the direct message channel with a user (the same one each
+    /// time). Discord says whether the user accepts messages only when one is sent (code 50007).
+    /// </summary>
+    public Task<RestResult<DiscordChannel>> OpenDirectChannelAsync(string userId, CancellationToken cancellationToken) =>
+        SendAsync(
+            new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "", "/users/@me/channels"),
+            new OpenDirectChannelRequest(Id(userId)),
+            DiscordJsonContext.Default.OpenDirectChannelRequest,
+            DiscordJsonContext.Default.DiscordChannel,
+            cancellationToken);
+
     /// <summary>Snowflakes only: an id can never change the path it is put in.</summary>
     internal static string Id(string id) =>
         id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? id : throw new ArgumentException($"'{id}' is not a Discord id.", nameof(id));

@@ -13,6 +13,7 @@ namespace StatusBot.Discord.Wire;
 [JsonSerializable(typeof(DiscordMessage))]
 [JsonSerializable(typeof(DiscordChannel))]
 [JsonSerializable(typeof(StartThreadRequest))]
+[JsonSerializable(typeof(OpenDirectChannelRequest))]
 [JsonSerializable(typeof(DiscordError))]
 [JsonSerializable(typeof(List<ApplicationCommand>))]
 [JsonSerializable(typeof(GatewayBotInfo))]

@@ -86,6 +86,9 @@ internal sealed record DiscordChannel
 
 internal sealed record StartThreadRequest(string Name, int AutoArchiveDuration);
 
+/// <summary>The body of <c>POST /users/@me/channels</c>.</summary>
+internal sealed record OpenDirectChannelRequest(string RecipientId);
+
 /// <summary>A REST error body: <c>{"code":50035,"message":"…","retry_after":1.5,"global":false}</c>.</summary>
 internal sealed record DiscordError
 {

@@ -8,7 +8,7 @@ internal sealed record ApiEnvelope(
     [property: JsonPropertyName("ok")] bool Ok,
     [property: JsonPropertyName("error")] string? Error = null,
     [property: JsonPropertyName("warning")] string? Warning = null,
-    [property: JsonPropertyName("channel")] string? Channel = null,
+    [property: JsonPropertyName("channel"), JsonConverter(typeof(ChannelIdConverter))] string? Channel = null,
     [property: JsonPropertyName("ts")] string? Ts = null,
     [property: JsonPropertyName("url")] string? Url = null,
     [property: JsonPropertyName("user")] UserDto? User = null,

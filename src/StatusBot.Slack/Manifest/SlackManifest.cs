@@ -12,7 +12,7 @@ namespace StatusBot.Slack.Manifest;
 /// </summary>
 public static class SlackManifest
 {
-    public static readonly IReadOnlyList<string> BotScopes = ["app_mentions:read", "chat:write", "commands", "im:history", "reactions:write", "users:read"];
+    public static readonly IReadOnlyList<string> BotScopes = ["app_mentions:read", "chat:write", "commands", "im:history", "im:write", "reactions:write", "users:read"];
 
     public static readonly IReadOnlyList<string> BotEvents = ["app_mention", "message.im"];
 

@@ -70,7 +70,7 @@ public sealed class SlackChatPublisher(ISlackWebApi api) : IChatPublisher
         var error = result.Error ?? result.Outcome.ToString();
         return result.Outcome switch
         {
-            SlackCallOutcome.ChannelGone => PublishResult.Gone(error),
+            SlackCallOutcome.ChannelGone or SlackCallOutcome.UserRefused => PublishResult.Gone(error),
             SlackCallOutcome.RateLimited or SlackCallOutcome.Unavailable => PublishResult.Retry(result.RetryAfter, error),
             _ => PublishResult.Rejected(error),
         };

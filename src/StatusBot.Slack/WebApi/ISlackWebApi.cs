@@ -31,6 +31,12 @@ public interface ISlackWebApi
     /// </summary>
     Task<SlackApiResult> AddReactionAsync(string channel, string ts, string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>conversations.open</c> with <c>users=<paramref name="userId"/></c>: the direct message channel with the user (its id in
+    /// <see cref="SlackApiResult.Channel"/>), paced for the method's tier.
+    /// </summary>
+    Task<SlackApiResult> OpenDirectAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary><c>users.info</c> with the locale.</summary>
     Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken);
 

@@ -24,6 +24,7 @@ public sealed record SlackApiResult(SlackCallOutcome Outcome, string? Error = nu
     public static SlackCallOutcome Classify(string? error) => error switch
     {
         "channel_not_found" or "not_in_channel" or "is_archived" or "channel_is_archived" => SlackCallOutcome.ChannelGone,
+        "cannot_dm_bot" or "user_not_found" or "user_disabled" or "user_not_visible" => SlackCallOutcome.UserRefused,
         "invalid_auth" or "not_authed" or "account_inactive" or "token_revoked" or "token_expired" or "missing_scope" or "no_permission"
             => SlackCallOutcome.Unauthorized,
         "ratelimited" or "rate_limited" => SlackCallOutcome.RateLimited,

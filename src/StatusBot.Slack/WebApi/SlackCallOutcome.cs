@@ -14,6 +14,9 @@ public enum SlackCallOutcome
     /// <summary><c>channel_not_found</c>, <c>not_in_channel</c>, <c>is_archived</c>: the bot cannot post there; never retried.</summary>
     ChannelGone,
 
+    /// <summary><c>cannot_dm_bot</c>, <c>user_not_found</c>, <c>user_disabled</c>: no direct message can reach this user; never retried.</summary>
+    UserRefused,
+
     /// <summary><c>invalid_auth</c>, <c>not_authed</c>, <c>token_revoked</c>, <c>missing_scope</c>…: the token is wrong; never retried.</summary>
     Unauthorized,
 

@@ -43,6 +43,13 @@ public sealed partial class SlackWebApiClient
         return result.Error == "already_reacted" ? new SlackApiResult(SlackCallOutcome.Ok) : result;
     }
 
+    public Task<SlackApiResult> OpenDirectAsync(string userId, CancellationToken cancellationToken) =>
+        CallAsync(
+            "conversations.open",
+            _options.BotToken,
+            () => new HttpRequestMessage(HttpMethod.Post, "conversations.open") { Content = new FormUrlEncodedContent([new("users", userId)]) },
+            cancellationToken);
+
     public Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken) =>
         CallAsync(
             "users.info",

@@ -41,6 +41,10 @@ internal static class EventTypes
         StorageJsonContext.Default.WebhookEndpointRemoved,
         StorageJsonContext.Default.WebhookEndpointDisabled,
         StorageJsonContext.Default.WebhookQueued,
+        StorageJsonContext.Default.ServiceFollowed,
+        StorageJsonContext.Default.ServiceUnfollowed,
+        StorageJsonContext.Default.FollowerNewsQueued,
+        StorageJsonContext.Default.FollowerNewsSettled,
     }.ToFrozenDictionary(t => t.Type);
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> ByName = ByType.Values.ToFrozenDictionary(t => t.Type.Name, StringComparer.Ordinal);

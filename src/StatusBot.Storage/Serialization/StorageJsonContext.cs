@@ -40,6 +40,10 @@ namespace StatusBot.Storage.Serialization;
 [JsonSerializable(typeof(WebhookEndpointRemoved))]
 [JsonSerializable(typeof(WebhookEndpointDisabled))]
 [JsonSerializable(typeof(WebhookQueued))]
+[JsonSerializable(typeof(ServiceFollowed))]
+[JsonSerializable(typeof(ServiceUnfollowed))]
+[JsonSerializable(typeof(FollowerNewsQueued))]
+[JsonSerializable(typeof(FollowerNewsSettled))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(Deliveries.DeliveryRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Following;
 using StatusBot.Core.State;
 using StatusBot.Storage.Serialization;
 
@@ -26,7 +27,8 @@ public static class SnapshotCodec
             [.. state.Incidents.Values.OrderBy(i => i.Number)],
             [.. state.OpenIncidentIds],
             state.Announcements,
-            state.Webhooks);
+            state.Webhooks,
+            state.Following);
         return JsonSerializer.SerializeToUtf8Bytes(document, StorageJsonContext.Default.SnapshotDocument);
     }
 
@@ -102,6 +104,13 @@ public static class SnapshotCodec
             }
         }
 
+        if (document.Following is { } following && (following.Follows is null || following.FanOuts is null || following.Told is null
+            || following.Follows.Values.Any(f => f?.Recipient?.UserId is null || f.ServiceId is null || f.Locale is null)
+            || following.FanOuts.Values.Any(o => o?.IncidentId is null || o.Audience.IsDefault || o.Audience.Any(r => r?.Recipient?.UserId is null || r.Locale is null))))
+        {
+            throw new StorageFormatException("the snapshot lacks parts of its follows");
+        }
+
         return document;
     }
 
@@ -159,6 +168,7 @@ public static class SnapshotCodec
             Epoch = document.Epoch,
             Announcements = document.Announcements ?? AnnouncementState.Empty,
             Webhooks = document.Webhooks ?? WebhookState.Empty,
+            Following = document.Following ?? FollowState.Empty,
         };
     }
 }

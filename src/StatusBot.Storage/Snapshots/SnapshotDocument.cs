@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StatusBot.Core.Domain;
+using StatusBot.Core.Following;
 using StatusBot.Core.State;
 
 namespace StatusBot.Storage.Snapshots;
@@ -18,7 +19,8 @@ internal sealed record SnapshotDocument(
     List<Incident> Incidents,
     List<string> OpenIncidentIds,
     AnnouncementState? Announcements = null,
-    WebhookState? Webhooks = null);
+    WebhookState? Webhooks = null,
+    FollowState? Following = null);
 
 /// <summary>A service's dynamic part: status, since when, note and history.</summary>
 internal sealed record ServiceSnapshot(string Id, ServiceStatus Status, DateTimeOffset Since, string? Note, ImmutableList<StatusTransition> History);

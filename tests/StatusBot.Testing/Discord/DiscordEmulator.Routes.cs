@@ -103,6 +103,9 @@ public sealed partial class DiscordEmulator
             case ("GET" or "PUT", "applications", 3 or 5) when s[^1] == "commands":
                 await CommandsAsync(context, method, s.Length == 5 ? s[3] : null, body);
                 return;
+            case ("POST", "users", 3) when s[1] == "@me" && s[2] == "channels":
+                await OpenDirectAsync(context, body);
+                return;
             case ("GET", "gateway", 2) when s[1] == "bot":
                 var ws = "ws://" + Root.Authority + "/gateway";
                 await JsonAsync(context, 200, new JsonObject { ["url"] = ws, ["shards"] = 1 });

@@ -140,6 +140,11 @@ public sealed partial class SlackEmulator : IAsyncDisposable
             return channelAnswer;
         }
 
+        if (DirectAnswer(method, request, body) is { } directAnswer)
+        {
+            return directAnswer;
+        }
+
         var ts = NextTs();
         return method switch
         {

@@ -29,7 +29,7 @@ public sealed class StatusHandler(TimeProvider time) : IQueryHandler
             Fields = [.. fields],
             Footer = open.Count == 0 ? l[nameof(Strings.Status_NoOpenIncidents)] : l.Plural(nameof(Strings.Status_OpenIncidents), open.Count),
             Timestamp = now,
-            Actions = [.. open.Select(i => TimelineAction(i, l))],
+            Actions = [.. open.Select(i => TimelineAction(i, l)), .. FollowActions(open.SelectMany(i => i.Services.Select(s => s.ServiceId)), state, l)],
         };
     }
 
@@ -52,6 +52,7 @@ public sealed class StatusHandler(TimeProvider time) : IQueryHandler
         }
 
         var actions = open.Select(i => TimelineAction(i, l))
+            .Concat(open.Count > 0 ? [FollowAction(service.Id, l)] : [])
             .Concat(open.Select(i => new ReplyAction("resolve:" + i.Id, l[nameof(Strings.Action_Resolve)], "incident resolve " + i.Id, AdminOnly: true)));
         return new Reply
         {
@@ -63,6 +64,21 @@ public sealed class StatusHandler(TimeProvider time) : IQueryHandler
             Actions = [.. actions],
         };
     }
+
+    /// <summary>The most follow buttons one answer shows (Discord fits five buttons in a row).</summary>
+    private const int MaxFollowActions = 3;
+
+    /// <summary>"Tell me when it's fixed": follows the service until its incidents are resolved, as the presser.</summary>
+    internal static ReplyAction FollowAction(string serviceId, Localizer l, string? serviceName = null) =>
+        new(
+            "follow:" + serviceId,
+            serviceName is null ? l[nameof(Strings.Action_Follow)] : l.Format(nameof(Strings.Action_FollowService), serviceName),
+            $"follow {serviceId} {FollowHandler.ResolvedWord}",
+            AdminOnly: false);
+
+    /// <summary>A follow button for each service of <paramref name="serviceIds"/> (named, as there may be several), at most three.</summary>
+    internal static IEnumerable<ReplyAction> FollowActions(IEnumerable<string> serviceIds, BoardState state, Localizer l) =>
+        serviceIds.Distinct(StringComparer.Ordinal).Take(MaxFollowActions).Select(id => FollowAction(id, l, state.ServiceName(id)));
 
     internal static ReplyAction TimelineAction(Incident incident, Localizer l) =>
         new("timeline:" + incident.Id, l[nameof(Strings.Action_Timeline)], "incident show " + incident.Id, AdminOnly: false);

@@ -18,7 +18,7 @@ public sealed class WhyHandler(TimeProvider time) : IQueryHandler
         {
             var service = state.Services[serviceId];
             return state.CurrentOrLastIncidentFor(serviceId) is { } incident
-                ? Explain(incident, state, l, now)
+                ? Explain(incident, state, l, now, serviceId)
                 : new Reply { Title = l.Format(nameof(Strings.Why_NoOutage), service.Name), Severity = Severity.Success, Lines = [StatusViews.ServiceLine(service, l, now)] };
         }
 
@@ -49,7 +49,7 @@ public sealed class WhyHandler(TimeProvider time) : IQueryHandler
         return reply with { Lines = [l[nameof(Strings.Why_NothingNowLast)], .. reply.Lines] };
     }
 
-    private static Reply Explain(Incident incident, BoardState state, Localizer l, DateTimeOffset now)
+    private static Reply Explain(Incident incident, BoardState state, Localizer l, DateTimeOffset now, string? serviceId = null)
     {
         var lines = new List<string> { StatusViews.CauseLine(incident, state, l) };
         if (incident.Cause is null && !incident.IsResolved)
@@ -75,7 +75,20 @@ public sealed class WhyHandler(TimeProvider time) : IQueryHandler
             Severity = StatusViews.SeverityOf(incident),
             Lines = [.. lines],
             Timestamp = now,
-            Actions = [StatusHandler.TimelineAction(incident, l)],
+            Actions = [StatusHandler.TimelineAction(incident, l), .. FollowActions(incident, state, l, serviceId)],
         };
+    }
+
+    /// <summary>While the incident is open: "Tell me when it's fixed" for the service asked about, else for each affected one.</summary>
+    private static IEnumerable<ReplyAction> FollowActions(Incident incident, BoardState state, Localizer l, string? serviceId)
+    {
+        if (incident.IsResolved)
+        {
+            return [];
+        }
+
+        return serviceId is not null
+            ? [StatusHandler.FollowAction(serviceId, l)]
+            : StatusHandler.FollowActions(incident.Services.Select(s => s.ServiceId), state, l);
     }
 }
