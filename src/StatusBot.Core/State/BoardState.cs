@@ -37,6 +37,9 @@ public sealed record BoardState
     /// <summary>Channels, maintenance windows, upstream reports, the announcement outbox and the posted status cards.</summary>
     public AnnouncementState Announcements { get; init; } = AnnouncementState.Empty;
 
+    /// <summary>Drafts of public posts and the admins' decisions on them.</summary>
+    public PublicationState Publications { get; init; } = PublicationState.Empty;
+
     public static BoardState Create(IEnumerable<ServiceDefinition> services, IEnumerable<UpstreamDefinition> upstreams)
     {
         var empty = new BoardState

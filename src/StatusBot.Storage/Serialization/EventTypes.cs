@@ -33,6 +33,10 @@ internal static class EventTypes
         StorageJsonContext.Default.AnnouncementQueued,
         StorageJsonContext.Default.AnnouncementDelivered,
         StorageJsonContext.Default.AnnouncementFailed,
+        StorageJsonContext.Default.PublicDraftWritten,
+        StorageJsonContext.Default.PublicDraftApproved,
+        StorageJsonContext.Default.PublicDraftSkipped,
+        StorageJsonContext.Default.PublicDraftEdited,
     }.ToFrozenDictionary(t => t.Type);
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> ByName = ByType.Values.ToFrozenDictionary(t => t.Type.Name, StringComparer.Ordinal);

@@ -32,6 +32,10 @@ namespace StatusBot.Storage.Serialization;
 [JsonSerializable(typeof(AnnouncementQueued))]
 [JsonSerializable(typeof(AnnouncementDelivered))]
 [JsonSerializable(typeof(AnnouncementFailed))]
+[JsonSerializable(typeof(PublicDraftWritten))]
+[JsonSerializable(typeof(PublicDraftApproved))]
+[JsonSerializable(typeof(PublicDraftSkipped))]
+[JsonSerializable(typeof(PublicDraftEdited))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(Deliveries.DeliveryRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -25,7 +25,8 @@ public static class SnapshotCodec
             [.. state.Services.Values.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new ServiceSnapshot(s.Id, s.Status, s.Since, s.Note, s.History))],
             [.. state.Incidents.Values.OrderBy(i => i.Number)],
             [.. state.OpenIncidentIds],
-            state.Announcements);
+            state.Announcements,
+            state.Publications);
         return JsonSerializer.SerializeToUtf8Bytes(document, StorageJsonContext.Default.SnapshotDocument);
     }
 
@@ -145,6 +146,7 @@ public static class SnapshotCodec
             Sequence = document.Sequence,
             Epoch = document.Epoch,
             Announcements = document.Announcements ?? AnnouncementState.Empty,
+            Publications = document.Publications ?? PublicationState.Empty,
         };
     }
 }

@@ -17,7 +17,8 @@ internal sealed record SnapshotDocument(
     List<ServiceSnapshot> Services,
     List<Incident> Incidents,
     List<string> OpenIncidentIds,
-    AnnouncementState? Announcements = null);
+    AnnouncementState? Announcements = null,
+    PublicationState? Publications = null);
 
 /// <summary>A service's dynamic part: status, since when, note and history.</summary>
 internal sealed record ServiceSnapshot(string Id, ServiceStatus Status, DateTimeOffset Since, string? Note, ImmutableList<StatusTransition> History);
