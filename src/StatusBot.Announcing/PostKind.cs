@@ -40,4 +40,16 @@ public enum PostKind
 
     /// <summary>Admin notice: an upstream still reports no problem while the services keep failing.</summary>
     AdminUpstreamSilent,
+
+    /// <summary>A public timeline's first post about an incident (X, Mastodon, Bluesky): short, the link is added after it.</summary>
+    PublicOpened,
+
+    /// <summary>A public reply in the incident's thread for a person's or the checks' update.</summary>
+    PublicUpdated,
+
+    /// <summary>A public reply when a holding update falls due.</summary>
+    PublicHolding,
+
+    /// <summary>The public reply that says the incident is resolved.</summary>
+    PublicResolved,
 }

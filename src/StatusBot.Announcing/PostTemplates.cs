@@ -36,6 +36,10 @@ public sealed class PostTemplates
         [PostKind.MaintenanceCancelled] = MaintenanceVariables,
         [PostKind.AdminChannelGone] = ["channel", "reason", "now"],
         [PostKind.AdminUpstreamSilent] = ["id", "upstream", "services", "duration", "now"],
+        [PostKind.PublicOpened] = IncidentVariables,
+        [PostKind.PublicUpdated] = IncidentVariables,
+        [PostKind.PublicHolding] = IncidentVariables,
+        [PostKind.PublicResolved] = IncidentVariables,
     }.ToFrozenDictionary();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
@@ -128,6 +132,10 @@ public sealed class PostTemplates
                 l[nameof(Strings.Announce_ChannelGoneTitle)] + "\n" +
                 Liquid(l, nameof(Strings.Announce_ChannelGone), "channel", "reason") + "\n" +
                 l[nameof(Strings.Announce_ChannelGoneFix)],
+            PostKind.PublicOpened => Liquid(l, nameof(Strings.Public_Opened), "services", "title"),
+            PostKind.PublicUpdated => Liquid(l, nameof(Strings.Public_Updated), "services", "status", "message"),
+            PostKind.PublicHolding => Liquid(l, nameof(Strings.Public_Holding), "services", "next"),
+            PostKind.PublicResolved => Liquid(l, nameof(Strings.Public_Resolved), "services", "duration"),
             _ =>
                 Liquid(l, nameof(Strings.Announce_UpstreamSilentTitle), "upstream") + "\n" +
                 Liquid(l, nameof(Strings.Announce_UpstreamSilent), "id", "services", "duration", "upstream"),

@@ -13,7 +13,10 @@ public static class NoticeSubjects
 
     public const string SilentPrefix = "silent:";
 
-    public static bool IsNotice(string subject) => subject.StartsWith(GonePrefix, StringComparison.Ordinal) || subject.StartsWith(SilentPrefix, StringComparison.Ordinal);
+    /// <summary>True for a notice to admins: a channel gone, an upstream silent, or a public draft awaiting a decision (<c>draft:</c>).</summary>
+    public static bool IsNotice(string subject) =>
+        subject.StartsWith(GonePrefix, StringComparison.Ordinal) || subject.StartsWith(SilentPrefix, StringComparison.Ordinal) ||
+        subject.StartsWith(Publishing.PublicSubjects.NoticePrefix, StringComparison.Ordinal);
 
     public static string Silent(string incidentId, string upstreamId) => $"{SilentPrefix}{incidentId}:{upstreamId}";
 
