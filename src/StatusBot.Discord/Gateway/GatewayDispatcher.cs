@@ -87,7 +87,7 @@ internal sealed partial class GatewayDispatcher(
             return;
         }
 
-        var payload = DiscordRenderer.ToMessage(answer.Reply) with { MessageReference = new MessageReference(message.Id) };
+        var payload = DiscordRenderer.ToMessage(answer.Reply, showAdminActions: false) with { MessageReference = new MessageReference(message.Id) };
         var sent = await rest.CreateMessageAsync(message.ChannelId, payload, cancellationToken);
         if (!sent.IsSuccess)
         {

@@ -15,8 +15,9 @@ using StatusBot.Discord.Wire;
 namespace StatusBot.Discord.Interactions;
 
 /// <summary>
-/// Answers one verified interaction, whether it came over HTTP or the gateway: PING, autocomplete, and slash commands,
-/// which go to the chat pipeline as typed commands; an answer not ready within
+/// Answers one verified interaction, whether it came over HTTP or the gateway: PING, autocomplete, slash commands, which
+/// go to the chat pipeline as typed commands, and button presses, which go to it as the command text the button carries
+/// (<see cref="ReplyAction"/>) and are answered to the presser alone; an answer not ready within
 /// <see cref="DiscordOptions.DeferAfterMilliseconds"/> is deferred and finished by editing <c>@original</c>.
 /// </summary>
 internal sealed partial class InteractionHandler(
@@ -31,10 +32,12 @@ internal sealed partial class InteractionHandler(
 
     private const int Ping = 1;
     private const int ApplicationCommand = 2;
+    private const int MessageComponent = 3;
     private const int Autocomplete = 4;
 
     // An answer reused by the pipeline's read cache is the same result object: it is rendered once, not once per request.
     private static readonly ConditionalWeakTable<DispatchResult, InteractionResponse> Rendered = [];
+    private static readonly ConditionalWeakTable<DispatchResult, InteractionResponse> RenderedForPresser = [];
 
     private static readonly InteractionResponse Deferred = new(
         InteractionResponse.DeferredChannelMessage,
@@ -53,6 +56,11 @@ internal sealed partial class InteractionHandler(
         if (interaction.Data is null || CallerOf(interaction) is not { } caller)
         {
             return null;
+        }
+
+        if (interaction.Type == MessageComponent)
+        {
+            return await PressAsync(interaction, caller, cancellationToken);
         }
 
         var invocation = Invocation.From(interaction.Data);
@@ -84,11 +92,33 @@ internal sealed partial class InteractionHandler(
         return Render(answer.Result!);
     }
 
-    private static InteractionResponse Render(DispatchResult result) => Rendered.GetValue(result, r => Message(r.Reply));
+    /// <summary>A button of ours: its command runs as the presser; the answer is for the presser alone.</summary>
+    private async ValueTask<InteractionResponse> PressAsync(Interaction interaction, Caller caller, CancellationToken cancellationToken)
+    {
+        if (ReplyAction.PressedCommand(interaction.Data!.CustomId) is not { } command)
+        {
+            var stale = Reply.Error(Localizer.For(caller.Culture)[nameof(Strings.Chat_ButtonUnknown)]);
+            return new InteractionResponse(InteractionResponse.ChannelMessage, DiscordRenderer.ToCallbackData(stale, ephemeral: true));
+        }
+
+        var request = new ChatRequest(caller, ChatInput.CommandText(command)) { Budget = _budget };
+        var answer = await pipeline.HandleAsync(request, new OriginalMessageSink(this, interaction), cancellationToken);
+        if (answer.Deferred)
+        {
+            LogDeferred(logger, command, interaction.Id);
+            return Deferred;
+        }
+
+        return RenderedForPresser.GetValue(answer.Result!, r =>
+            new InteractionResponse(InteractionResponse.ChannelMessage, DiscordRenderer.ToCallbackData(r.Reply, r.ForAdmin, ephemeral: true)));
+    }
+
+    private static InteractionResponse Render(DispatchResult result) =>
+        Rendered.GetValue(result, r => new InteractionResponse(InteractionResponse.ChannelMessage, DiscordRenderer.ToCallbackData(r.Reply, r.ForAdmin)));
 
     private async Task FinishAsync(Interaction interaction, DispatchResult result, CancellationToken cancellationToken)
     {
-        var payload = new MessagePayload { Embeds = [DiscordRenderer.ToEmbed(result.Reply)] };
+        var payload = new MessagePayload { Embeds = [DiscordRenderer.ToEmbed(result.Reply)], Components = DiscordRenderer.ToComponents(result.Reply, result.ForAdmin) };
         var sent = await followUps.EditOriginalAsync(interaction.ApplicationId ?? options.Value.ApplicationId ?? "", interaction.Token ?? "", payload, cancellationToken);
         if (!sent.IsSuccess)
         {

@@ -19,6 +19,9 @@ internal static class DiscordRenderer
     public const int MaxFieldValue = 1024;
     public const int MaxFooter = 2048;
     public const int MaxEmbedTotal = 6000;
+    public const int MaxButtonsPerRow = 5;
+    public const int MaxRows = 5;
+    public const int MaxButtonLabel = 80;
 
     private const string Blank = "\u200B";
 
@@ -71,22 +74,50 @@ internal static class DiscordRenderer
         };
     }
 
-    /// <summary>A message for a channel (no ephemeral flag there), optionally with a de-duplicating nonce.</summary>
-    public static MessagePayload ToMessage(Reply reply, string? nonce = null) => new()
+    /// <summary>
+    /// A message for a channel (no ephemeral flag there), optionally with a de-duplicating nonce. A post shows every button
+    /// (whoever presses an admin one is checked then); an answer in a channel shows only the buttons anyone may press.
+    /// </summary>
+    public static MessagePayload ToMessage(Reply reply, string? nonce = null, bool showAdminActions = true) => new()
     {
         Embeds = [ToEmbed(reply)],
+        Components = ToComponents(reply, showAdminActions),
         AllowedMentions = AllowedMentions.None,
         Nonce = nonce,
         EnforceNonce = nonce is null ? null : true,
     };
 
-    /// <summary>An interaction reply: ephemeral when the reply is private.</summary>
-    public static InteractionCallbackData ToCallbackData(Reply reply) => new()
+    /// <summary>An interaction reply: ephemeral when the reply is private (or <paramref name="ephemeral"/> asks for it).</summary>
+    public static InteractionCallbackData ToCallbackData(Reply reply, bool showAdminActions = false, bool ephemeral = false) => new()
     {
         Embeds = [ToEmbed(reply)],
+        Components = ToComponents(reply, showAdminActions),
         AllowedMentions = AllowedMentions.None,
-        Flags = reply.Visibility == Visibility.Private ? InteractionCallbackData.Ephemeral : null,
+        Flags = ephemeral || reply.Visibility == Visibility.Private ? InteractionCallbackData.Ephemeral : null,
     };
+
+    /// <summary>
+    /// The reply's buttons as action rows of up to five, at most five rows; the <c>custom_id</c> is the command the button
+    /// runs, and a button whose command does not fit Discord's 100 characters is left out. Null when there are none.
+    /// </summary>
+    public static List<MessageComponent>? ToComponents(Reply reply, bool showAdminActions)
+    {
+        var buttons = reply.Actions
+            .Where(a => (showAdminActions || !a.AdminOnly) && a.Command.Length <= ReplyAction.MaxCommandLength)
+            .DistinctBy(a => a.Command, StringComparer.Ordinal)
+            .Take(MaxButtonsPerRow * MaxRows)
+            .Select(a => new MessageComponent
+            {
+                Type = ComponentType.Button,
+                Style = a.AdminOnly ? ButtonStyle.Danger : ButtonStyle.Secondary,
+                Label = Or(DiscordMarkdown.Clip(TimeMarks.Plain(a.Label), MaxButtonLabel)),
+                CustomId = a.Command,
+            })
+            .ToList();
+        return buttons.Count == 0
+            ? null
+            : [.. buttons.Chunk(MaxButtonsPerRow).Select(row => new MessageComponent { Type = ComponentType.ActionRow, Components = [.. row] })];
+    }
 
     /// <summary>Plain text for places without embeds, cut to the 2,000-character content limit.</summary>
     public static string ToContent(Reply reply) => DiscordMarkdown.Clip(DiscordMarkdown.Escape(reply.ToPlainText()), MaxContent);

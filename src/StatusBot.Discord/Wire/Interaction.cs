@@ -40,6 +40,12 @@ internal sealed record InteractionData
     public int Type { get; init; }
 
     public List<InteractionOption>? Options { get; init; }
+
+    /// <summary>The pressed button's <c>custom_id</c> (message component interactions).</summary>
+    public string? CustomId { get; init; }
+
+    [JsonConverter(typeof(LenientIntConverter))]
+    public int ComponentType { get; init; }
 }
 
 /// <summary>One option; <see cref="Value"/> and <see cref="Options"/> are exclusive. Some libraries write the type as a string.</summary>

@@ -9,7 +9,7 @@ internal sealed record InteractionResponse(int Type, InteractionCallbackData? Da
     public const int AutocompleteResult = 8;
 }
 
-/// <summary>A message (types 4, 5) or autocomplete choices (type 8).</summary>
+/// <summary>A message with its buttons (types 4, 5) or autocomplete choices (type 8).</summary>
 internal sealed record InteractionCallbackData
 {
     public const int Ephemeral = 1 << 6;
@@ -17,6 +17,8 @@ internal sealed record InteractionCallbackData
     public string? Content { get; init; }
 
     public List<Embed>? Embeds { get; init; }
+
+    public List<MessageComponent>? Components { get; init; }
 
     public AllowedMentions? AllowedMentions { get; init; }
 

@@ -7,6 +7,9 @@ internal sealed record MessagePayload
 
     public List<Embed>? Embeds { get; init; }
 
+    /// <summary>Buttons under the message, in action rows.</summary>
+    public List<MessageComponent>? Components { get; init; }
+
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
 
     public int? Flags { get; init; }

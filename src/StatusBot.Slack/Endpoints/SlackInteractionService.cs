@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBot.Core.Chat;
@@ -13,9 +12,9 @@ using StatusBot.Slack.WebApi;
 namespace StatusBot.Slack.Endpoints;
 
 /// <summary>
-/// Buttons on the bot's own messages (<c>block_actions</c>): "show timeline" for everyone, "resolve" for admins. Only
-/// the commands those buttons carry are run, through the same pipeline as a typed command (so a viewer's press of an
-/// admin button is refused the same way); the answer goes to the presser through <c>response_url</c>.
+/// Buttons on the bot's own messages (<c>block_actions</c>): each carries a catalog command (<see cref="ReplyAction"/>),
+/// run as the presser through the same pipeline as a typed command (so a viewer's press of an admin button is refused the
+/// same way); the answer goes to the presser alone, through <c>response_url</c>.
 /// </summary>
 public sealed partial class SlackInteractionService(
     ChatPipeline pipeline,
@@ -36,26 +35,14 @@ public sealed partial class SlackInteractionService(
         return true;
     }
 
-    /// <summary>The catalog command a button of ours carries, or null for anything else.</summary>
-    internal static string? ButtonCommand(string actionId, string? value)
-    {
-        if (value is null || ButtonValue().Match(value) is not { Success: true } match)
-        {
-            return null;
-        }
-
-        var expected = (match.Groups[1].Value == "show" ? "timeline:" : "resolve:") + match.Groups[2].Value;
-        return string.Equals(actionId, expected, StringComparison.OrdinalIgnoreCase) ? value : null;
-    }
-
     private async Task PressAsync(InteractionPayload payload, InteractionUser user, InteractionAction action, CancellationToken cancellationToken)
     {
-        var command = ButtonCommand(action.ActionId, action.Value);
+        var command = ReplyAction.PressedCommand(action.Value);
         var caller = callers.Quick(user.Id, user.Username ?? user.Name, null);
         SlackMessage message;
         if (command is null)
         {
-            message = SlackRenderer.Render(Reply.Error(Localizer.For(caller.Culture)[nameof(Strings.Slack_ButtonUnknown)]), showAdminActions: false);
+            message = SlackRenderer.Render(Reply.Error(Localizer.For(caller.Culture)[nameof(Strings.Chat_ButtonUnknown)]), showAdminActions: false);
         }
         else
         {
@@ -89,9 +76,6 @@ public sealed partial class SlackInteractionService(
             LogAnswerFailed(logger, action.ActionId, sent.Error);
         }
     }
-
-    [GeneratedRegex(@"^incident (show|resolve) (INC-\d{1,9})$", RegexOptions.IgnoreCase)]
-    private static partial Regex ButtonValue();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer Slack button {ActionId}: {Error}")]
     private static partial void LogAnswerFailed(ILogger logger, string actionId, string? error);

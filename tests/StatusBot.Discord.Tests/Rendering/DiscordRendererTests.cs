@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using StatusBot.Core.Replies;
 using StatusBot.Discord.Rendering;
 
@@ -110,5 +111,25 @@ public sealed class DiscordRendererTests
         var content = DiscordRenderer.ToContent(new Reply { Title = "t", Lines = [new string('*', 3000)] });
 
         Assert.True(content.Length <= 2000);
+    }
+
+    [Fact]
+    public void ToComponents_ManyButtons_RowsOfFiveAtMostFiveRows_LongCommandsLeftOut_AdminOnesOnlyWhenAsked()
+    {
+        var actions = Enumerable.Range(1, 30)
+            .Select(i => new ReplyAction("show:INC-" + i, "Show INC-" + i + " @everyone", "incident show INC-" + i, AdminOnly: i % 2 == 0))
+            .Append(new ReplyAction("long", "Long", "incident update INC-1 monitoring \"" + new string('x', 120) + "\"", AdminOnly: false))
+            .ToImmutableArray();
+        var reply = new Reply { Title = "t", Actions = actions };
+
+        var all = DiscordRenderer.ToComponents(reply, showAdminActions: true)!;
+        var viewer = DiscordRenderer.ToComponents(reply, showAdminActions: false)!;
+
+        Assert.Equal(5, all.Count);
+        Assert.All(all, row => Assert.Equal(5, row.Components!.Count));
+        Assert.DoesNotContain(all.SelectMany(r => r.Components!), b => b.CustomId!.Length > ReplyAction.MaxCommandLength);
+        Assert.Equal(15, viewer.Sum(r => r.Components!.Count));
+        Assert.All(viewer.SelectMany(r => r.Components!), b => Assert.Equal(2, b.Style));
+        Assert.Null(DiscordRenderer.ToComponents(new Reply { Title = "t" }, showAdminActions: true));
     }
 }

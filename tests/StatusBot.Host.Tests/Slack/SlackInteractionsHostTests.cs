@@ -68,15 +68,31 @@ public sealed class SlackInteractionsHostTests
     }
 
     [Fact]
-    public async Task Interactions_ForgedButtonValue_NotRun()
+    public async Task Interactions_ButtonValueThatIsNoCatalogCommand_NotRunAndSaysTheButtonIsStale()
     {
         await using var emulator = await SlackEmulator.StartAsync();
         await using var host = await SlackHost.StartAsync(emulator);
 
-        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-LISTED-ADMIN", "resolve:INC-1", "service set billing major", emulator), DateTimeOffset.UtcNow));
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-LISTED-ADMIN", "set:billing", "sudo service set billing major", emulator), DateTimeOffset.UtcNow));
 
+        var calls = await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
+        Assert.Contains("no longer valid", calls.First(c => c.Method == "response_url").Body, StringComparison.Ordinal);
+        Assert.Equal(Core.Domain.ServiceStatus.Operational, host.Board.Current.Services["billing"].Status);
+    }
+
+    [Fact]
+    public async Task Interactions_AnyCatalogCommandOnAButton_RunsAsThePresser()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        await using var host = await SlackHost.StartAsync(emulator);
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-VIEWER", "set:billing", "service set billing major", emulator), DateTimeOffset.UtcNow));
         await emulator.WaitForAsync(r => r.Any(c => c.Method == "response_url"));
         Assert.Equal(Core.Domain.ServiceStatus.Operational, host.Board.Current.Services["billing"].Status);
+
+        await host.Client.SendAsync(host.Signer.Request("/slack/interactions", Press("U-LISTED-ADMIN", "set:billing", "service set billing major", emulator), DateTimeOffset.UtcNow));
+        await emulator.WaitForAsync(r => r.Count(c => c.Method == "response_url") == 2);
+        Assert.Equal(Core.Domain.ServiceStatus.MajorOutage, host.Board.Current.Services["billing"].Status);
     }
 
     private static string Press(string userId, string actionId, string value, SlackEmulator emulator)
@@ -84,6 +100,7 @@ public sealed class SlackInteractionsHostTests
         var payload = JsonNode.Parse(Fixtures.Read("slack-block-actions.json"))!.AsObject();
         payload["user"]!["id"] = userId;
         payload["response_url"] = emulator.ResponseUrl("press");
+        payload["trigger_id"] = "7.8." + Guid.NewGuid().ToString("N");
         payload["actions"]![0]!["action_id"] = actionId;
         payload["actions"]![0]!["value"] = value;
         return "payload=" + Uri.EscapeDataString(payload.ToJsonString(new JsonSerializerOptions()));

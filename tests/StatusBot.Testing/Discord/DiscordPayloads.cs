@@ -68,4 +68,31 @@ public static class DiscordPayloads
             },
         }.ToJsonString();
     }
+
+    /// <summary>A press of a button (message component, type 3) whose <c>custom_id</c> is <paramref name="customId"/>.</summary>
+    public static string Press(string customId, string? userId = null, string permissions = "0", string locale = "en-US")
+    {
+        var user = userId ?? ViewerUserId;
+        return new JsonObject
+        {
+            ["id"] = NextId(),
+            ["application_id"] = ApplicationId,
+            ["type"] = 3,
+            ["token"] = "tok-" + Guid.NewGuid().ToString("N"),
+            ["version"] = 1,
+            ["guild_id"] = GuildId,
+            ["channel_id"] = ChannelId,
+            ["locale"] = locale,
+            ["guild_locale"] = "en-US",
+            ["data"] = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 },
+            ["message"] = new JsonObject { ["id"] = NextId(), ["channel_id"] = ChannelId, ["content"] = "" },
+            ["member"] = new JsonObject
+            {
+                ["user"] = new JsonObject { ["id"] = user, ["username"] = "user" + user[^2..], ["global_name"] = null, ["discriminator"] = "0" },
+                ["roles"] = new JsonArray(),
+                ["permissions"] = permissions,
+                ["nick"] = null,
+            },
+        }.ToJsonString();
+    }
 }
