@@ -40,8 +40,14 @@ internal sealed class PublicKit(TestBot bot, PublicTimelineEmulator emulator, Fa
     {
         "x" => new PublisherOptions
         {
-            Kind = "x", BaseUrl = emulator.XBaseUrl, RequireApproval = requireApproval, Locale = locale,
-            ConsumerKeyEnv = "X_CONSUMER_KEY", ConsumerSecretEnv = "X_CONSUMER_SECRET", AccessTokenEnv = "X_ACCESS_TOKEN", AccessTokenSecretEnv = "X_ACCESS_TOKEN_SECRET",
+            Kind = "x",
+            BaseUrl = emulator.XBaseUrl,
+            RequireApproval = requireApproval,
+            Locale = locale,
+            ConsumerKeyEnv = "X_CONSUMER_KEY",
+            ConsumerSecretEnv = "X_CONSUMER_SECRET",
+            AccessTokenEnv = "X_ACCESS_TOKEN",
+            AccessTokenSecretEnv = "X_ACCESS_TOKEN_SECRET",
         },
         "mastodon" => new PublisherOptions { Kind = "mastodon", BaseUrl = emulator.MastodonBaseUrl, RequireApproval = requireApproval, Locale = locale, TokenEnv = "MASTODON_TOKEN" },
         _ => new PublisherOptions { Kind = "bluesky", BaseUrl = emulator.BlueskyBaseUrl, RequireApproval = requireApproval, Locale = locale, IdentifierEnv = "BLUESKY_HANDLE", AppPasswordEnv = "BLUESKY_APP_PASSWORD" },
