@@ -39,6 +39,14 @@ public sealed class AnnouncementTemplates
     public Dictionary<string, string> AdminCrowd { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, string> AdminWebhookDisabled { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    public Dictionary<string, string> PublicOpened { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, string> PublicUpdated { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, string> PublicHolding { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, string> PublicResolved { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every configured override: its configuration key (<c>Holding:fr</c>, <c>Apology:en</c>), kind, language and text.</summary>
     public IEnumerable<(string Key, PostKind Kind, string Language, string Text)> Overrides()
     {
@@ -60,6 +68,10 @@ public sealed class AnnouncementTemplates
             (nameof(Postmortem), PostKind.Postmortem, Postmortem),
             (nameof(AdminCrowd), PostKind.AdminCrowd, AdminCrowd),
             (nameof(AdminWebhookDisabled), PostKind.AdminWebhookDisabled, AdminWebhookDisabled),
+            (nameof(PublicOpened), PostKind.PublicOpened, PublicOpened),
+            (nameof(PublicUpdated), PostKind.PublicUpdated, PublicUpdated),
+            (nameof(PublicHolding), PostKind.PublicHolding, PublicHolding),
+            (nameof(PublicResolved), PostKind.PublicResolved, PublicResolved),
         };
         foreach (var (name, kind, map) in sets)
         {

@@ -1,6 +1,8 @@
+using StatusBot.Announcing.Publishing;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
 using StatusBot.Core.Events;
+using StatusBot.Core.Publishing;
 using StatusBot.Core.Replies;
 using StatusBot.Core.State;
 using StatusBot.Core.Telemetry;
@@ -52,6 +54,12 @@ public sealed partial class Announcer
 
     private async Task SendAsync(OutboxEntry entry, DeliveryBook book, CancellationToken cancellationToken)
     {
+        if (PublicSubjects.PostOf(entry.Subject) is { } draftId)
+        {
+            await SendPublicAsync(entry, draftId, book, cancellationToken);
+            return;
+        }
+
         var state = board.Current;
         var card = book.CardOf(state.Announcements, entry.Subject, entry.ChannelKey);
         var toAdmins = _admin is not null && entry.ChannelKey == _admin.Key && NoticeSubjects.IsNotice(entry.Subject);
@@ -126,6 +134,13 @@ public sealed partial class Announcer
         var postOptions = new PostOptions(IdempotencyKeys.For(entry.AnnouncementId, entry.ChannelKey), l.Culture, _uncertain.ContainsKey(UncertainKey(entry)));
         Reply cardReply;
         Reply change;
+        if (PublicSubjects.NoticeOf(entry.Subject) is { } noticed)
+        {
+            return PublicNotices.Render(noticed, state, l, now) is { } draftNotice
+                ? await PostCardAsync(publisher, channel, draftNotice, postOptions, cancellationToken)
+                : (PublishResult.Rejected("the draft was decided before its notice was posted"), null);
+        }
+
         if (NoticeSubjects.IsNotice(entry.Subject))
         {
             // A notice is posted once (its entry is pending until then) and never edited.
@@ -223,9 +238,13 @@ public sealed partial class Announcer
     /// Waits exactly what the platform asked (a rate limit says when it resets); without a Retry-After (5xx, timeout), doubles
     /// the wait with each failed attempt (1 s, 2 s, 4 s… capped at <see cref="AnnouncementOptions.MaxBackoffSeconds"/>).
     /// </summary>
-    private void Delay(OutboxEntry entry, TimeSpan? retryAfter, string? error)
+    private void Delay(OutboxEntry entry, TimeSpan? retryAfter, string? error, bool uncertain = true)
     {
-        _uncertain[UncertainKey(entry)] = true;
+        if (uncertain)
+        {
+            _uncertain[UncertainKey(entry)] = true;
+        }
+
         var attempts = (_backoff.TryGetValue(entry.Key, out var b) ? b.Attempts : 0) + 1;
         var exponential = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts - 1), Math.Max(1, options.MaxBackoffSeconds)));
         var wait = retryAfter is { } after && after > TimeSpan.Zero ? after : exponential;

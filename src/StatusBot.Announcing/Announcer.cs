@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using StatusBot.Announcing.Publishing;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
 using StatusBot.Core.Domain;
@@ -23,8 +24,10 @@ public sealed partial class Announcer(
     CadencePlanner cadence,
     TimeProvider time,
     ILogger<Announcer> logger,
-    IDeliveryLedger? ledger = null)
+    IDeliveryLedger? ledger = null,
+    PublicTimelines? timelines = null)
 {
+    private readonly PublicTimelines _timelines = timelines ?? PublicTimelines.None;
     private readonly IDeliveryLedger _ledger = ledger ?? new LocalDeliveryLedger();
     private readonly Dictionary<string, IChatPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Backoff> _backoff = new(StringComparer.Ordinal);
@@ -116,7 +119,9 @@ public sealed partial class Announcer(
         state = Fold(state, channels);
         var holding = cadence.Due(state, now);
         state = Fold(state, holding);
-        return [.. channels, .. holding, .. AnnouncementPlanner.Queue(state, book, now), .. AdminNotices.Queue(state, book, _admin, now)];
+        List<BoardEvent> queued = [.. AnnouncementPlanner.Queue(state, book, now), .. AdminNotices.Queue(state, book, _admin, now)];
+        var drafts = PublicPlanner.Plan(Fold(state, queued), _timelines, _admin, renderer, now);
+        return [.. channels, .. holding, .. queued, .. drafts];
     }
 
     private static BoardState Fold(BoardState state, IReadOnlyList<BoardEvent> events)

@@ -49,4 +49,16 @@ public enum PostKind
 
     /// <summary>Admin notice: a webhook endpoint failed every delivery for a day and was disabled (first line is the title).</summary>
     AdminWebhookDisabled,
+
+    /// <summary>A public timeline's first post about an incident (X, Mastodon, Bluesky): short, the link is added after it.</summary>
+    PublicOpened,
+
+    /// <summary>A public reply in the incident's thread for a person's or the checks' update.</summary>
+    PublicUpdated,
+
+    /// <summary>A public reply when a holding update falls due.</summary>
+    PublicHolding,
+
+    /// <summary>The public reply that says the incident is resolved.</summary>
+    PublicResolved,
 }

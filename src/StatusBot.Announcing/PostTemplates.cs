@@ -39,6 +39,10 @@ public sealed class PostTemplates
         [PostKind.Postmortem] = ["id", "title", "body", "published_at", "now"],
         [PostKind.AdminCrowd] = ["service", "askers", "usual", "window", "now"],
         [PostKind.AdminWebhookDisabled] = ["endpoint", "url", "reason", "now"],
+        [PostKind.PublicOpened] = IncidentVariables,
+        [PostKind.PublicUpdated] = IncidentVariables,
+        [PostKind.PublicHolding] = IncidentVariables,
+        [PostKind.PublicResolved] = IncidentVariables,
     }.ToFrozenDictionary();
 
     private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
@@ -139,6 +143,10 @@ public sealed class PostTemplates
                 l[nameof(Strings.Webhook_DisabledTitle)] + "\n" +
                 Liquid(l, nameof(Strings.Webhook_Disabled), "endpoint", "url", "reason") + "\n" +
                 l[nameof(Strings.Webhook_DisabledFix)],
+            PostKind.PublicOpened => Liquid(l, nameof(Strings.Public_Opened), "services", "title"),
+            PostKind.PublicUpdated => Liquid(l, nameof(Strings.Public_Updated), "services", "status", "message"),
+            PostKind.PublicHolding => Liquid(l, nameof(Strings.Public_Holding), "services", "next"),
+            PostKind.PublicResolved => Liquid(l, nameof(Strings.Public_Resolved), "services", "duration"),
             _ =>
                 Liquid(l, nameof(Strings.Announce_UpstreamSilentTitle), "upstream") + "\n" +
                 Liquid(l, nameof(Strings.Announce_UpstreamSilent), "id", "services", "duration", "upstream"),

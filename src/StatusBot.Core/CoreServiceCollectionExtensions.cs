@@ -71,6 +71,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, MaintenanceScheduleHandler>();
         services.AddSingleton<ICommandHandler, MaintenanceListHandler>();
         services.AddSingleton<ICommandHandler, MaintenanceCancelHandler>();
+        services.AddSingleton<ICommandHandler, PublishApproveHandler>();
+        services.AddSingleton<ICommandHandler, PublishSkipHandler>();
+        services.AddSingleton<ICommandHandler, PublishEditHandler>();
         services.AddSingleton<ICommandHandler, HelpHandler>();
         return services;
     }

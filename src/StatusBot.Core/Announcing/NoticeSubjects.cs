@@ -21,11 +21,16 @@ public static class NoticeSubjects
     /// <summary>Subjects of notices that a webhook endpoint was disabled: <c>webhook-off:&lt;endpoint id&gt;</c>.</summary>
     public const string WebhookOffPrefix = "webhook-off:";
 
+    /// <summary>
+    /// True for a notice to admins: a channel gone, an upstream silent, a crowd asking, a webhook endpoint disabled, or a
+    /// public draft awaiting a decision (<c>draft:</c>).
+    /// </summary>
     public static bool IsNotice(string subject) =>
         subject.StartsWith(GonePrefix, StringComparison.Ordinal)
         || subject.StartsWith(SilentPrefix, StringComparison.Ordinal)
         || subject.StartsWith(CrowdPrefix, StringComparison.Ordinal)
-        || subject.StartsWith(WebhookOffPrefix, StringComparison.Ordinal);
+        || subject.StartsWith(WebhookOffPrefix, StringComparison.Ordinal)
+        || subject.StartsWith(Publishing.PublicSubjects.NoticePrefix, StringComparison.Ordinal);
 
     /// <summary>The subject of the notice about one crowd surge.</summary>
     public static string Crowd(CrowdSurge surge) =>

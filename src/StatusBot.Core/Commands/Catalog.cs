@@ -9,6 +9,7 @@ public static class Catalog
     private static readonly OptionSpec OptionalService = new("service", OptionKind.Service);
     private static readonly OptionSpec IncidentIdOption = new("id", OptionKind.IncidentId, Required: true);
     private static readonly OptionSpec OptionalMessage = new("message", OptionKind.Text) { MaxLength = 2000 };
+    private static readonly OptionSpec DraftOption = new("draft", OptionKind.Text, Required: true) { MaxLength = 24 };
 
     public static CommandSpec Status { get; } = Read("status", "Status", OptionalService);
 
@@ -88,6 +89,12 @@ public static class Catalog
         new OptionSpec("duration", OptionKind.Text, Required: true) { MaxLength = 20 },
         new OptionSpec("title", OptionKind.Text, Required: true) { MaxLength = 200 });
 
+    public static CommandSpec PublishApprove { get; } = Write("publish approve", "PublishApprove", DraftOption, new OptionSpec("scope", OptionKind.Text) { MaxLength = 20 });
+
+    public static CommandSpec PublishSkip { get; } = Write("publish skip", "PublishSkip", DraftOption);
+
+    public static CommandSpec PublishEdit { get; } = Write("publish edit", "PublishEdit", DraftOption, new OptionSpec("text", OptionKind.Text) { MaxLength = 1000 });
+
     public static CommandSpec MaintenanceList { get; } = Read("maintenance list", "MaintenanceList");
 
     public static CommandSpec MaintenanceCancel { get; } = Write(
@@ -105,6 +112,7 @@ public static class Catalog
         ServiceSet,
         ChannelSubscribe, ChannelUnsubscribe, ChannelLocale,
         MaintenanceSchedule, MaintenanceList, MaintenanceCancel,
+        PublishApprove, PublishSkip, PublishEdit,
         Help,
     ];
 

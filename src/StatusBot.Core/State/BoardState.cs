@@ -44,6 +44,9 @@ public sealed record BoardState
     /// <summary>Who follows which service by direct message, and the follower fan-outs not settled yet.</summary>
     public FollowState Following { get; init; } = FollowState.Empty;
 
+    /// <summary>Drafts of public posts and the admins' decisions on them.</summary>
+    public PublicationState Publications { get; init; } = PublicationState.Empty;
+
     public static BoardState Create(IEnumerable<ServiceDefinition> services, IEnumerable<UpstreamDefinition> upstreams)
     {
         var empty = new BoardState

@@ -61,7 +61,7 @@ public static class StateReducer
     }
 
     private static BoardState ApplyExtension(BoardState state, BoardEvent e) =>
-        AnnouncementReducer.TryApply(state, e) ?? WebhookReducer.TryApply(state, e) ?? FollowReducer.TryApply(state, e) ?? throw new NotSupportedException($"No reducer for event type {e.GetType().Name}.");
+        AnnouncementReducer.TryApply(state, e) ?? WebhookReducer.TryApply(state, e) ?? FollowReducer.TryApply(state, e) ?? PublicationReducer.TryApply(state, e) ?? throw new NotSupportedException($"No reducer for event type {e.GetType().Name}.");
 
     private static BoardState Apply(BoardState state, BoardInitialized e)
     {

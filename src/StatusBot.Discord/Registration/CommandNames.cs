@@ -62,6 +62,12 @@ internal static class CommandNames
         ["postmortem"] = ["postmortem", "postmortem", "postmortem", "postmortem", "ポストモーテム"],
         ["step"] = ["étape", "schritt", "paso", "etapa", "操作"],
         ["body"] = ["contenu", "inhalt", "contenido", "conteúdo", "本文"],
+        ["publish"] = ["publier", "veröffentlichen", "publicar", "publicar", "公開投稿"],
+        ["approve"] = ["approuver", "freigeben", "aprobar", "aprovar", "承認"],
+        ["skip"] = ["écarter", "verwerfen", "descartar", "descartar", "見送り"],
+        ["edit"] = ["modifier", "bearbeiten", "editar", "editar", "編集"],
+        ["draft"] = ["brouillon", "entwurf", "borrador", "rascunho", "下書き"],
+        ["scope"] = ["portée", "umfang", "alcance", "escopo", "範囲"],
     };
 
     /// <summary>The word in every language, keyed by Discord locale, or null when it has no translation (Discord then shows the default).</summary>

@@ -64,6 +64,8 @@ public static class StatusBotWebApp
         // Upstream polls name the public address a provider can reach; Slack:PublicUrl counts as it does everywhere else.
         var configuredPublicUrl = PublicAddress.Configured(builder.Configuration)?.Url;
         builder.Services.PostConfigure<StatusBot.Monitoring.MonitoringOptions>(o => o.Web.PublicUrl ??= configuredPublicUrl);
+        // Public posts end with the incident's page: the configured public address, else the first address served.
+        builder.Services.PostConfigure<StatusBot.Announcing.Publishing.PublishingOptions>(o => o.Web.PublicUrl = string.IsNullOrWhiteSpace(o.Web.PublicUrl) ? publicUrl : o.Web.PublicUrl);
         builder.Services.AddSingleton<StatuspageEndpoints.Mapper>();
         builder.Services.AddSingleton<MonitoredServices>();
         builder.Services.AddProblemDetails();

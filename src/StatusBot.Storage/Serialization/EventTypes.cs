@@ -45,6 +45,10 @@ internal static class EventTypes
         StorageJsonContext.Default.ServiceUnfollowed,
         StorageJsonContext.Default.FollowerNewsQueued,
         StorageJsonContext.Default.FollowerNewsSettled,
+        StorageJsonContext.Default.PublicDraftWritten,
+        StorageJsonContext.Default.PublicDraftApproved,
+        StorageJsonContext.Default.PublicDraftSkipped,
+        StorageJsonContext.Default.PublicDraftEdited,
     }.ToFrozenDictionary(t => t.Type);
 
     private static readonly FrozenDictionary<string, JsonTypeInfo> ByName = ByType.Values.ToFrozenDictionary(t => t.Type.Name, StringComparer.Ordinal);

@@ -44,6 +44,10 @@ namespace StatusBot.Storage.Serialization;
 [JsonSerializable(typeof(ServiceUnfollowed))]
 [JsonSerializable(typeof(FollowerNewsQueued))]
 [JsonSerializable(typeof(FollowerNewsSettled))]
+[JsonSerializable(typeof(PublicDraftWritten))]
+[JsonSerializable(typeof(PublicDraftApproved))]
+[JsonSerializable(typeof(PublicDraftSkipped))]
+[JsonSerializable(typeof(PublicDraftEdited))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(Deliveries.DeliveryRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

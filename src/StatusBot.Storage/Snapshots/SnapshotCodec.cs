@@ -28,7 +28,9 @@ public static class SnapshotCodec
             [.. state.OpenIncidentIds],
             state.Announcements,
             state.Webhooks,
-            state.Following);
+            state.Following,
+
+            state.Publications);
         return JsonSerializer.SerializeToUtf8Bytes(document, StorageJsonContext.Default.SnapshotDocument);
     }
 
@@ -169,6 +171,7 @@ public static class SnapshotCodec
             Announcements = document.Announcements ?? AnnouncementState.Empty,
             Webhooks = document.Webhooks ?? WebhookState.Empty,
             Following = document.Following ?? FollowState.Empty,
+            Publications = document.Publications ?? PublicationState.Empty,
         };
     }
 }

@@ -20,7 +20,9 @@ internal sealed record SnapshotDocument(
     List<string> OpenIncidentIds,
     AnnouncementState? Announcements = null,
     WebhookState? Webhooks = null,
-    FollowState? Following = null);
+    FollowState? Following = null,
+
+    PublicationState? Publications = null);
 
 /// <summary>A service's dynamic part: status, since when, note and history.</summary>
 internal sealed record ServiceSnapshot(string Id, ServiceStatus Status, DateTimeOffset Since, string? Note, ImmutableList<StatusTransition> History);

@@ -22,6 +22,9 @@ public sealed class AuthorizationTests
         ["channel locale"] = "fr",
         ["maintenance schedule"] = "billing in:2h 90m Card processor upgrade",
         ["maintenance cancel"] = "MNT-1",
+        ["publish approve"] = "PUB-1",
+        ["publish skip"] = "PUB-1",
+        ["publish edit"] = "PUB-1 Streaming is down; we are on it.",
     };
 
     public static TheoryData<string> AdminCommands() => [.. Catalog.All.Where(c => c.Permission == Permission.Admin).Select(c => c.Name)];
@@ -77,6 +80,15 @@ public sealed class AuthorizationTests
         if (Preconditions.TryGetValue(name, out var setup))
         {
             Assert.Equal(CommandOutcome.Changed, (await bot.RunAsync(setup, admin)).Outcome);
+        }
+
+        if (name.StartsWith("publish ", StringComparison.Ordinal))
+        {
+            // Drafts are written by the announcer, not by a command.
+            await bot.Board.ExecuteAsync(
+                _ => Core.Board.Decision.Apply(new Core.Events.PublicDraftWritten(
+                    Core.Domain.Actor.System, bot.Time.GetUtcNow(), "PUB-1", "mastodon", "mastodon", "INC-1", 1, Core.Publishing.PublicPostKind.Opened, "Streaming is down.", "https://status.example.com/incidents/INC-1", Approved: false)),
+                CancellationToken.None);
         }
 
         var before = bot.State.Sequence;
