@@ -14,7 +14,7 @@ public sealed class SnapshotCodecTests
         [
             nameof(BoardState.Services), nameof(BoardState.ServiceOrder), nameof(BoardState.Upstreams), nameof(BoardState.Incidents),
             nameof(BoardState.OpenIncidentIds), nameof(BoardState.LatestIncidentByService), nameof(BoardState.NextIncidentNumber),
-            nameof(BoardState.Sequence), nameof(BoardState.Epoch), nameof(BoardState.Index), nameof(BoardState.Announcements), nameof(BoardState.Following),
+            nameof(BoardState.Sequence), nameof(BoardState.Epoch), nameof(BoardState.Index), nameof(BoardState.Announcements), nameof(BoardState.Following), nameof(BoardState.Webhooks), nameof(BoardState.Publications),
         ];
 
         var properties = typeof(BoardState).GetProperties().Where(p => p.CanWrite).Select(p => p.Name);

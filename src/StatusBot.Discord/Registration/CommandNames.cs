@@ -68,6 +68,10 @@ internal static class CommandNames
         ["edit"] = ["modifier", "bearbeiten", "editar", "editar", "編集"],
         ["draft"] = ["brouillon", "entwurf", "borrador", "rascunho", "下書き"],
         ["scope"] = ["portée", "umfang", "alcance", "escopo", "範囲"],
+        ["follow"] = ["suivre", "folgen", "seguir", "seguir", "フォロー"],
+        ["unfollow"] = ["ne-plus-suivre", "entfolgen", "dejar-de-seguir", "deixar-de-seguir", "フォロー解除"],
+        ["following"] = ["suivis", "gefolgt", "siguiendo", "seguindo", "フォロー中"],
+        ["resolved"] = ["résolu", "behoben", "resuelto", "resolvido", "解決時のみ"],
     };
 
     /// <summary>The word in every language, keyed by Discord locale, or null when it has no translation (Discord then shows the default).</summary>

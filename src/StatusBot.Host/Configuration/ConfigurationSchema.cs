@@ -26,6 +26,7 @@ public sealed class ConfigurationSchema
         (MonitoringOptions.Section, typeof(MonitoringOptions)),
         (StorageOptions.Section, typeof(StorageOptions)),
         (AnnouncementOptions.Section, typeof(AnnouncementOptions)),
+        (FollowOptions.Section, typeof(FollowOptions)),
         (StatusBot.Announcing.Publishing.PublishingOptions.Section, typeof(StatusBot.Announcing.Publishing.PublishingOptions)),
         (SlackOptions.Section, typeof(SlackOptions)),
         (DiscordOptions.Section, typeof(DiscordOptions)),

@@ -26,8 +26,8 @@ public sealed class InteractionButtonTests : IAsyncLifetime
         var viewer = (await _app.PostAsync(DiscordPayloads.Command("status", service))).Json!;
         var admin = (await _app.PostAsync(DiscordPayloads.Command("status", service, permissions: "8"))).Json!;
 
-        Assert.Equal(["incident show INC-1"], CustomIds(viewer));
-        Assert.Equal(["incident show INC-1", "incident resolve INC-1"], CustomIds(admin));
+        Assert.Equal(["incident show INC-1", "follow streaming resolved"], CustomIds(viewer));
+        Assert.Equal(["incident show INC-1", "follow streaming resolved", "incident resolve INC-1"], CustomIds(admin));
         var row = admin["data"]!["components"]![0]!;
         Assert.Equal(1, row["type"]!.GetValue<int>());
         Assert.Equal(2, row["components"]![0]!["type"]!.GetValue<int>());

@@ -80,7 +80,13 @@ public class SecuredServeFixture : IAsyncLifetime
     /// Extra settings for a subclass (the rate limits are off here: the matrix runs many commands as one viewer and tries
     /// every admin route with wrong tokens, all from one address on a clock that does not move).
     /// </summary>
-    protected virtual Dictionary<string, string?> Settings { get; } = new() { ["StatusBot:RateLimit:CommandsPerMinute"] = "0", ["StatusBot:Admin:FailedTokensPerMinute"] = "0" };
+    // The matrix sends every refused command in turn into one channel: no per-user or per-channel quieting, so each gets its answer.
+    protected virtual Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["StatusBot:RateLimit:CommandsPerMinute"] = "0",
+        ["StatusBot:Admin:FailedTokensPerMinute"] = "0",
+        ["StatusBot:Chat:ChannelMessagesPerMinute"] = "0",
+    };
 
     public async Task InitializeAsync()
     {
