@@ -8,7 +8,8 @@ namespace StatusBot.Load;
 
 /// <summary>What one open-loop run saw.</summary>
 /// <param name="expected">How many requests the run sends: its recorders are sized for them before the clock starts.</param>
-public sealed class LoadResult(long expected = 0)
+/// <param name="answerTimes">Keep when each request was answered (<see cref="AnsweredAt"/>).</param>
+public sealed class LoadResult(long expected = 0, bool answerTimes = false)
 {
     public long Sent;
     public long Answered;
@@ -35,6 +36,15 @@ public sealed class LoadResult(long expected = 0)
     /// <summary>The <paramref name="count"/> slowest server times as "#n: ms", slowest first.</summary>
     public string SlowestServerTimes(int count) =>
         string.Join(", ", ServerTimeByRequest.OrderByDescending(p => p.Value).Take(count).Select(p => $"#{p.Key}: {p.Value:0.00}"));
+
+    /// <summary>
+    /// When each request was answered on the run's clock (<see cref="ClockStarted"/>), by its number in schedule order; zero
+    /// for one not answered. Empty unless the runner was asked to keep them.
+    /// </summary>
+    public TimeSpan[] AnsweredAt { get; } = answerTimes ? new TimeSpan[Capacity(expected)] : [];
+
+    /// <summary>The <see cref="Stopwatch.GetTimestamp"/> at which the run's clock started.</summary>
+    public long ClockStarted { get; set; }
 
     public TimeSpan Elapsed { get; set; }
 
@@ -77,7 +87,8 @@ public sealed class LoadResult(long expected = 0)
 /// during the run copy them all, stalling its sends for 35-120 ms; an open-loop generator counts that stall against the
 /// server. Only for a run that is alone in the generator: a collection would stall any other run going on at the time.
 /// </param>
-public sealed class LoadRunner(int connections, TimeSpan timeout, bool settle = false)
+/// <param name="answerTimes">Keep each request's answer time (<see cref="LoadResult.AnsweredAt"/>).</param>
+public sealed class LoadRunner(int connections, TimeSpan timeout, bool settle = false, bool answerTimes = false)
 {
     public async Task<LoadResult> RunAsync(OpenLoopSchedule schedule, IReadOnlyList<PreparedRequest> requests)
     {
@@ -99,7 +110,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout, bool settle = 
         }
 
         var server = await ResolveAsync(requests[0].Url);
-        var result = new LoadResult(schedule.Count);
+        var result = new LoadResult(schedule.Count, answerTimes);
         var due = Channel.CreateUnbounded<(long Index, TimeSpan Due)>(new UnboundedChannelOptions { SingleWriter = true });
         var pool = Enumerable.Range(0, (int)Math.Min(connections, schedule.Count)).Select(_ => new Http1Connection(server)).ToArray();
         using (var opening = new CancellationTokenSource(timeout))
@@ -114,6 +125,7 @@ public sealed class LoadRunner(int connections, TimeSpan timeout, bool settle = 
 
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var (pauseBefore, fullBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+        result.ClockStarted = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         var workers = pool.Select(c => Task.Run(() => WorkAsync(c, due.Reader, requests, wire, clock, result))).ToArray();
         for (var i = 0L; i < schedule.Count; i++)
@@ -212,6 +224,10 @@ public sealed class LoadRunner(int connections, TimeSpan timeout, bool settle = 
             Interlocked.Increment(ref result.Answered);
             result.Latency.Record(answered - due);
             result.ServiceTime.Record(answered - sent);
+            if (index < result.AnsweredAt.Length)
+            {
+                result.AnsweredAt[index] = answered;
+            }
             if (response.ServerMilliseconds is { } server)
             {
                 result.ServerTime.Record(server);

@@ -46,7 +46,7 @@ public sealed class OutageNight(Servers servers, HttpClient http, int connection
         }
 
         await using var statusBot = await servers.StartStatusBotAsync("outage", settings);
-        await WaitReadyAsync(statusBot);
+        await WaitReadyAsync(http, statusBot);
 
         // A server that has been up for a while: its code paths jitted and tiered up (a cold process runs unoptimized code
         // for its first seconds, and on two busy cores the background JIT is slow to replace it), with questions from
@@ -142,7 +142,8 @@ public sealed class OutageNight(Servers servers, HttpClient http, int connection
     private static string ByMethod(SlackEmulator slack) =>
         string.Join(", ", slack.Requests.GroupBy(r => r.Method, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));
 
-    private async Task WaitReadyAsync(ServerProcess server)
+    /// <summary>Waits for <c>/readyz</c> to answer 2xx, at most a minute.</summary>
+    public static async Task WaitReadyAsync(HttpClient http, ServerProcess server)
     {
         var watch = Stopwatch.StartNew();
         while (true)

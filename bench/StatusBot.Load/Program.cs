@@ -4,9 +4,9 @@ using StatusBot.Load;
 // Open-loop load generator. Starts the servers itself (the Release `statusbot serve`, and the peers of
 // bench/peers under node, installed beforehand by bench/load.sh), signs every request as the platforms do, and prints
 // markdown tables. Usage:
-//   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage] [--rate 1000] [--seconds 10]
+//   dotnet StatusBot.Load.dll [--scenario all|crypto|steady-slack|steady-discord|burst|mix|outage|crowd] [--rate 1000] [--seconds 10]
 //     [--warmup 3] [--connections 64] [--no-peers] [--no-search] [--p99-bound 50] [--step 3] [--rounds 3] [--questions 10000] [--window 2] [--channels 500]
-//     [--updates-per-second 20] [--outage-warmup 10] [--dir ./bench-data] [--statusbot path/to/statusbot.dll]
+//     [--updates-per-second 20] [--outage-warmup 10] [--askers 2000] [--crowd-seconds 30] [--crowd-warmup 5] [--dir ./bench-data] [--statusbot path/to/statusbot.dll]
 //     [--server-env NAME=VALUE]... (extra environment for the StatusBot server only, e.g. a GC setting to compare)
 string Arg(string name, string fallback)
 {
@@ -17,7 +17,7 @@ string Arg(string name, string fallback)
 double Number(string name, double fallback) => double.Parse(Arg(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
 var scenario = Arg("--scenario", "all");
-string[] known = ["all", "crypto", "steady-slack", "steady-discord", "burst", "mix", "outage"];
+string[] known = ["all", "crypto", "steady-slack", "steady-discord", "burst", "mix", "outage", "crowd"];
 if (!known.Contains(scenario))
 {
     Console.Error.WriteLine($"unknown scenario '{scenario}'; one of: {string.Join(", ", known)}");
@@ -36,6 +36,13 @@ var options = new LoadOptions(
 if (options.Rounds < 1)
 {
     Console.Error.WriteLine("--rounds takes a whole number of at least 1");
+    return 2;
+}
+
+var askers = (int)Number("--askers", 2000);
+if (askers < CrowdNotice.Threshold)
+{
+    Console.Error.WriteLine($"--askers takes at least {CrowdNotice.Threshold}, the threshold the crowd must cross");
     return 2;
 }
 
@@ -85,6 +92,11 @@ if (scenario is "all" or "mix")
 if (scenario is "all" or "outage")
 {
     await new OutageNight(servers, http, connections, (int)Number("--questions", 10_000), Number("--window", 2), (int)Number("--channels", 500), Number("--updates-per-second", 20), Number("--outage-warmup", 10)).RunAsync();
+}
+
+if (scenario is "all" or "crowd")
+{
+    await new CrowdNotice(servers, http, connections, askers, Number("--crowd-seconds", 30), Number("--crowd-warmup", 5)).RunAsync();
 }
 
 return 0;

@@ -48,6 +48,9 @@ public sealed partial class SlackEmulator : IAsyncDisposable
 
     public IReadOnlyList<SlackRecordedRequest> Requests => [.. _requests];
 
+    /// <summary>The emulator's clock now: the clock of every recorded request's <see cref="SlackRecordedRequest.At"/>.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
     public IEnumerable<SlackRecordedRequest> Calls(string method) => _requests.Where(r => r.Method == method);
 
     public static async Task<SlackEmulator> StartAsync()
