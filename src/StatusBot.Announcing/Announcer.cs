@@ -25,7 +25,7 @@ public sealed partial class Announcer(
     TimeProvider time,
     ILogger<Announcer> logger,
     IDeliveryLedger? ledger = null,
-    PublicTimelines? timelines = null)
+    PublicTimelines? timelines = null) : IOutboxWorker
 {
     private readonly PublicTimelines _timelines = timelines ?? PublicTimelines.None;
     private readonly IDeliveryLedger _ledger = ledger ?? new LocalDeliveryLedger();

@@ -23,7 +23,7 @@ public sealed partial class FollowerNotifier(
     FollowerMessages messages,
     TimeProvider time,
     ILogger<FollowerNotifier> logger,
-    IDeliveryLedger? ledger = null)
+    IDeliveryLedger? ledger = null) : IOutboxWorker
 {
     private readonly IDeliveryLedger _ledger = ledger ?? new LocalDeliveryLedger();
     private readonly Dictionary<string, IDirectMessenger> _messengers = messengers.ToDictionary(m => m.Platform, StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using StatusBot.Announcing;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Board;
 using StatusBot.Core.Domain;
@@ -26,7 +27,7 @@ public sealed partial class WebhookDispatcher(
     StatusBotOptions options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger,
-    IDeliveryLedger? ledger = null)
+    IDeliveryLedger? ledger = null) : IOutboxWorker
 {
     private readonly IDeliveryLedger _ledger = ledger ?? new LocalDeliveryLedger();
     private readonly WebhooksOptions _options = options.Webhooks;
