@@ -14,6 +14,7 @@ namespace StatusBot.Host.Tests.Crowd;
 /// The crowd through the real serve app: signed Slack mentions and DMs and signed Discord commands from many people count
 /// per service, and a crowd about a service with no open incident reaches the admin channel once, on the Slack emulator.
 /// </summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed class CrowdHostTests
 {
     private const string AdminToken = "crowd-admin-token";
@@ -245,4 +246,14 @@ public sealed class CrowdHostTests
         Assert.Empty(host.Board.Current.Announcements.Crowds);
         Assert.Equal(30, host.Services.GetRequiredService<CrowdWatch>().CountOf("streaming").Askers);
     }
+}
+
+/// <summary>
+/// The crowd gauges are read from the process's one metrics registry, from the host started last: these tests run apart
+/// from the others so that host is theirs.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessMetricsCollection
+{
+    public const string Name = "Process metrics";
 }
