@@ -23,7 +23,7 @@ public sealed partial class Announcer
         DeliveryClaim claim;
         try
         {
-            claim = await _ledger.ClaimAsync(entry, cancellationToken);
+            claim = await Ledger.ClaimAsync(entry, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -207,7 +207,7 @@ public sealed partial class Announcer
         _uncertain.TryRemove(UncertainKey(entry), out _);
         try
         {
-            await _ledger.RecordAsync(receipt, cancellationToken);
+            await Ledger.RecordAsync(receipt, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -10,7 +10,7 @@ using StatusBot.Core.State;
 namespace StatusBot.Announcing;
 
 /// <summary>
-/// The announcer. One pass (<see cref="RunOnceAsync"/>): add configured channels, post holding updates that fell due,
+/// The announcer. One pass (<see cref="RunAsync"/>): add configured channels, post holding updates that fell due,
 /// put every owed announcement in the board's outbox (durable before anything is sent), then send what is pending and
 /// record each outcome in the <see cref="IDeliveryLedger"/>. After a restart the outbox is in the recovered board and the
 /// cards in the ledger, so pending posts are resent with the same idempotency key and posted cards are edited, never
@@ -25,10 +25,9 @@ public sealed partial class Announcer(
     TimeProvider time,
     ILogger<Announcer> logger,
     IDeliveryLedger? ledger = null,
-    PublicTimelines? timelines = null) : IOutboxWorker
+    PublicTimelines? timelines = null) : LedgerOutboxWorker(ledger, "channel posts", logger)
 {
     private readonly PublicTimelines _timelines = timelines ?? PublicTimelines.None;
-    private readonly IDeliveryLedger _ledger = ledger ?? new LocalDeliveryLedger();
     private readonly Dictionary<string, IChatPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Backoff> _backoff = new(StringComparer.Ordinal);
     private readonly ChannelSubscription? _admin = AdminNotices.AdminChannel(options.AdminChannel);
@@ -37,48 +36,17 @@ public sealed partial class Announcer(
     // started (it may have been killed between a post and its receipt), and those whose last attempt failed in a way that
     // does not say nothing was posted (timeout, 5xx). Keyed by announcement id and channel.
     private readonly ConcurrentDictionary<string, bool> _uncertain = new(StringComparer.Ordinal);
-    private int _started;
 
     /// <summary>
-    /// This instance has just become the one that announces (at start, or taking over from another instance): whatever is
-    /// pending may have been posted by the previous announcer without its receipt being recorded.
+    /// Runs one pass with the ledger as read at its start: one round trip to the board's writer (configured channels,
+    /// holding updates and the outbox entries owed, decided together on the latest state), then each outcome recorded in
+    /// the ledger; only a channel found gone goes back to the board.
     /// </summary>
-    public async Task TakeOverAsync(CancellationToken cancellationToken)
+    protected override async Task<DateTimeOffset> RunAsync(DeliveryBook book, bool firstPass, CancellationToken cancellationToken)
     {
-        Interlocked.Exchange(ref _started, 0);
-        _backoff.Clear();
-        try
+        if (firstPass)
         {
-            await _ledger.TakeOverAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The previous announcer's claims then lapse with their lease instead: later, not lost.
-            LogTakeOverFailed(logger, ex);
-        }
-    }
-
-    /// <summary>
-    /// Runs one pass; returns when the next one is due at the latest. The pass reads the delivery ledger once, makes one
-    /// round trip to the board's writer (configured channels, holding updates and the outbox entries owed, decided
-    /// together on the latest state), and records each outcome in the ledger; only a channel found gone goes back to the
-    /// board.
-    /// </summary>
-    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        DeliveryBook book;
-        try
-        {
-            book = await _ledger.ReadAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not StoreUnavailableException)
-        {
-            // Like a board that cannot write: nothing is sent until the ledger can be read again.
-            throw new StoreUnavailableException("The delivery ledger could not be read: " + ex.Message, ex);
-        }
-
-        if (Interlocked.Exchange(ref _started, 1) == 0)
-        {
+            // Pending when this instance started or took over: the previous announcer may have posted them.
             foreach (var pending in book.Pending(board.Current.Announcements))
             {
                 _uncertain[UncertainKey(pending)] = true;
@@ -101,13 +69,16 @@ public sealed partial class Announcer(
         return NextWake(board.Current, time.GetUtcNow());
     }
 
+    /// <inheritdoc/>
+    protected override void OnTakeOver() => _backoff.Clear();
+
     /// <summary>The announcements not delivered nor given up yet.</summary>
     public async Task<IReadOnlyList<OutboxEntry>> PendingAsync(CancellationToken cancellationToken) =>
-        [.. (await _ledger.ReadAsync(cancellationToken)).Pending(board.Current.Announcements)];
+        [.. (await Ledger.ReadAsync(cancellationToken)).Pending(board.Current.Announcements)];
 
     /// <summary>The status card of every subject in every channel it reached.</summary>
     public async Task<IReadOnlyList<PostedCard>> CardsAsync(CancellationToken cancellationToken) =>
-        [.. (await _ledger.ReadAsync(cancellationToken)).Cards(board.Current.Announcements)];
+        [.. (await Ledger.ReadAsync(cancellationToken)).Cards(board.Current.Announcements)];
 
     /// <summary>
     /// The pass's decisions on <paramref name="state"/>: subscriptions for configured channels, then the holding updates
@@ -168,9 +139,6 @@ public sealed partial class Announcer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No publisher for platform {Platform}: announcements to {Channel} stay pending")]
     private static partial void LogNoPublisher(ILogger logger, string platform, string channel);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the previous announcer's delivery claims; its unfinished posts wait for their lease to lapse")]
-    private static partial void LogTakeOverFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Announcement {Announcement} to {Channel} is being sent by another instance")]
     private static partial void LogHeldElsewhere(ILogger logger, string announcement, string channel);

@@ -17,7 +17,7 @@ public sealed partial class FollowerNotifier
         DeliveryClaim claim;
         try
         {
-            claim = await _ledger.ClaimAsync(entry, cancellationToken);
+            claim = await Ledger.ClaimAsync(entry, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -163,7 +163,7 @@ public sealed partial class FollowerNotifier
         _uncertain.TryRemove(key, out _);
         try
         {
-            await _ledger.RecordAsync(
+            await Ledger.RecordAsync(
                 new DeliveryReceipt(fanOut.Id, recipient.Key, fanOut.Subject, fanOut.Version, time.GetUtcNow(), messageId, channelId, error),
                 cancellationToken);
         }
@@ -199,9 +199,6 @@ public sealed partial class FollowerNotifier
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No direct messages on platform {Platform}: the message to {Recipient} stays pending")]
     private static partial void LogNoPlatform(ILogger logger, string platform, string recipient);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the previous sender's delivery claims; its unfinished direct messages wait for their lease to lapse")]
-    private static partial void LogTakeOverFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Direct message {FanOut} to {Recipient} failed")]
     private static partial void LogSendFailed(ILogger logger, string fanOut, string recipient, Exception exception);

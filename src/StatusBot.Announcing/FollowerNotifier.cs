@@ -8,7 +8,7 @@ using StatusBot.Core.State;
 namespace StatusBot.Announcing;
 
 /// <summary>
-/// Tells followers by direct message. One pass (<see cref="RunOnceAsync"/>): queue one durable event per incident change
+/// Tells followers by direct message. One pass (<see cref="RunAsync"/>): queue one durable event per incident change
 /// owed to followers (<see cref="FollowerPlanner"/>; the reducer derives the audience), then send to every recipient not
 /// settled in the <see cref="IDeliveryLedger"/>, concurrently, and record each outcome there. After a restart the fan-outs
 /// are in the recovered board and the outcomes in the ledger, so exactly the unsettled recipients are sent to, with the
@@ -23,9 +23,8 @@ public sealed partial class FollowerNotifier(
     FollowerMessages messages,
     TimeProvider time,
     ILogger<FollowerNotifier> logger,
-    IDeliveryLedger? ledger = null) : IOutboxWorker
+    IDeliveryLedger? ledger = null) : LedgerOutboxWorker(ledger, "direct messages to followers", logger)
 {
-    private readonly IDeliveryLedger _ledger = ledger ?? new LocalDeliveryLedger();
     private readonly Dictionary<string, IDirectMessenger> _messengers = messengers.ToDictionary(m => m.Platform, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IChatPublisher> _publishers = publishers.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Backoff> _backoff = new(StringComparer.Ordinal);
@@ -36,38 +35,11 @@ public sealed partial class FollowerNotifier(
 
     // Deliveries an earlier attempt may have made without the receipt being recorded (pending at start, or a timeout).
     private readonly ConcurrentDictionary<string, bool> _uncertain = new(StringComparer.Ordinal);
-    private int _started;
 
-    /// <summary>This instance has just become the one that sends: whatever is pending may have been sent already.</summary>
-    public async Task TakeOverAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    protected override async Task<DateTimeOffset> RunAsync(DeliveryBook book, bool firstPass, CancellationToken cancellationToken)
     {
-        Interlocked.Exchange(ref _started, 0);
-        _backoff.Clear();
-        try
-        {
-            await _ledger.TakeOverAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogTakeOverFailed(logger, ex);
-        }
-    }
-
-    /// <summary>Runs one pass; returns when the next one is due at the latest.</summary>
-    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        DeliveryBook book;
-        try
-        {
-            book = await _ledger.ReadAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not StoreUnavailableException)
-        {
-            throw new StoreUnavailableException("The delivery ledger could not be read: " + ex.Message, ex);
-        }
-
         LearnChannels(book);
-        var firstPass = Interlocked.Exchange(ref _started, 1) == 0;
         var committed = await board.ExecuteAsync(
             s => Decision.Apply([.. FollowerPlanner.Settle(s, book, time.GetUtcNow()), .. FollowerPlanner.Queue(s, time.GetUtcNow())]),
             cancellationToken);
@@ -103,9 +75,12 @@ public sealed partial class FollowerNotifier(
             // One message at a time per person: a newer one recorded before an older would make the older look unsent.
             .DistinctBy(w => w.Recipient.Key, StringComparer.Ordinal);
 
+    /// <inheritdoc/>
+    protected override void OnTakeOver() => _backoff.Clear();
+
     /// <summary>The recipients still owed a message, for tools and tests.</summary>
     public async Task<int> PendingAsync(CancellationToken cancellationToken) =>
-        Unsettled(board.Current, await _ledger.ReadAsync(cancellationToken)).Count();
+        Unsettled(board.Current, await Ledger.ReadAsync(cancellationToken)).Count();
 
     private void LearnChannels(DeliveryBook book)
     {

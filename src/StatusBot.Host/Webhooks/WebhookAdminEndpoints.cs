@@ -76,10 +76,22 @@ public static class WebhookAdminEndpoints
             return Results.NoContent();
         });
 
-        admin.MapGet("/{id}/deliveries", (string id, StatusBoard board, WebhookDeliveryLog log) =>
-            board.Current.Webhooks.Endpoints.ContainsKey(id)
-                ? Results.Json(new WebhookDeliveriesResponse(id, [.. log.Of(id)]), WebhookAdminJsonContext.Default.WebhookDeliveriesResponse)
-                : Problem(StatusCodes.Status404NotFound, $"There is no webhook endpoint '{Clip(id)}'."));
+        admin.MapGet("/{id}/deliveries", async (string id, StatusBoard board, WebhookDispatcher dispatcher, HttpContext http) =>
+        {
+            if (!board.Current.Webhooks.Endpoints.ContainsKey(id))
+            {
+                return Problem(StatusCodes.Status404NotFound, $"There is no webhook endpoint '{Clip(id)}'.");
+            }
+
+            try
+            {
+                return Results.Json(new WebhookDeliveriesResponse(id, [.. await dispatcher.DeliveriesAsync(id, http.RequestAborted)]), WebhookAdminJsonContext.Default.WebhookDeliveriesResponse);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return Problem(StatusCodes.Status503ServiceUnavailable, "The delivery ledger could not be read; try again.");
+            }
+        });
         return endpoints;
     }
 

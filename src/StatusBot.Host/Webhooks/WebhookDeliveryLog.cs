@@ -3,8 +3,12 @@ using StatusBot.Host.Configuration;
 
 namespace StatusBot.Host.Webhooks;
 
-/// <summary>One attempt as the admin API shows it.</summary>
-public sealed record WebhookDeliveryEntry(string EventId, int? StatusCode, int Attempt, DateTimeOffset At, string Outcome, string? Error);
+/// <summary>
+/// One line of an endpoint's delivery log as the admin API shows it: an attempt this process made (with its status code and
+/// attempt number), or how a delivery ended as the ledger recorded it (<c>delivered</c> or <c>rejected</c>, without status
+/// code nor attempt number), or a delivery still owed (<c>pending</c>, at the time the change was queued).
+/// </summary>
+public sealed record WebhookDeliveryEntry(string EventId, int? StatusCode, int? Attempt, DateTimeOffset At, string Outcome, string? Error);
 
 /// <summary>The last attempts per endpoint, newest first, kept in memory since the process started (outcomes that count are in the delivery ledger).</summary>
 public sealed class WebhookDeliveryLog(WebhooksOptions options)

@@ -11,7 +11,7 @@ using StatusBot.Host.Configuration;
 namespace StatusBot.Host.Webhooks;
 
 /// <summary>
-/// Sends webhooks through an outbox, like channel posts. One pass (<see cref="RunOnceAsync"/>): bring the configured
+/// Sends webhooks through an outbox, like channel posts. One pass (<see cref="RunAsync"/>): bring the configured
 /// endpoints in line and put every change in the board's webhook outbox (one journaled message per change, durable before
 /// anything is sent), then send each message to each endpoint that wants it and has not settled it, concurrently, and record
 /// each endpoint's outcome in the <see cref="IDeliveryLedger"/> (recipient <c>webhook:&lt;id&gt;</c>). After a restart the
@@ -27,39 +27,14 @@ public sealed partial class WebhookDispatcher(
     StatusBotOptions options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger,
-    IDeliveryLedger? ledger = null) : IOutboxWorker
+    IDeliveryLedger? ledger = null) : LedgerOutboxWorker(ledger, "webhooks", logger)
 {
-    private readonly IDeliveryLedger _ledger = ledger ?? new LocalDeliveryLedger();
     private readonly WebhooksOptions _options = options.Webhooks;
     private readonly ConcurrentDictionary<string, Backoff> _backoff = new(StringComparer.Ordinal);
 
-    /// <summary>This instance has just become the one that sends: the previous sender's claims lapse now.</summary>
-    public async Task TakeOverAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    protected override async Task<DateTimeOffset> RunAsync(DeliveryBook book, bool firstPass, CancellationToken cancellationToken)
     {
-        _backoff.Clear();
-        try
-        {
-            await _ledger.TakeOverAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogTakeOverFailed(logger, ex);
-        }
-    }
-
-    /// <summary>Runs one pass; returns when the next one is due at the latest.</summary>
-    public async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        DeliveryBook book;
-        try
-        {
-            book = await _ledger.ReadAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not StoreUnavailableException)
-        {
-            throw new StoreUnavailableException("The delivery ledger could not be read: " + ex.Message, ex);
-        }
-
         var committed = await board.ExecuteAsync(s => Decision.Apply(Plan(s, time.GetUtcNow())), cancellationToken);
         var now = time.GetUtcNow();
         var due = Unsettled(committed.State, book)
@@ -86,9 +61,32 @@ public sealed partial class WebhookDispatcher(
     public static IEnumerable<(WebhookMessage Message, WebhookEndpoint Endpoint)> Unsettled(BoardState state, DeliveryBook book) =>
         state.Webhooks.Owed().Where(d => !book.IsSettled(d.Message.Id, d.Endpoint.Key, d.Message.Id));
 
+    /// <summary>
+    /// The delivery log of endpoint <paramref name="endpointId"/>, newest first, at most
+    /// <see cref="WebhooksOptions.DeliveryLogSize"/> lines: the attempts this process made, then how every other delivery
+    /// ended as the ledger recorded it (which survives a restart), and the deliveries still owed.
+    /// </summary>
+    public async Task<IReadOnlyList<WebhookDeliveryEntry>> DeliveriesAsync(string endpointId, CancellationToken cancellationToken)
+    {
+        var book = await Ledger.ReadAsync(cancellationToken);
+        var attempts = log.Of(endpointId);
+        var shown = attempts.Select(a => a.EventId).ToHashSet(StringComparer.Ordinal);
+        var key = WebhookKeys.Recipient(endpointId);
+        var recorded = book.Last.Values
+            .Where(r => r.ChannelKey == key && !shown.Contains(r.AnnouncementId))
+            .Select(r => new WebhookDeliveryEntry(r.AnnouncementId, null, null, r.At, r.Delivered ? "delivered" : "rejected", r.Error));
+        var pending = Unsettled(board.Current, book)
+            .Where(d => d.Endpoint.Id == endpointId && !shown.Contains(d.Message.Id))
+            .Select(d => new WebhookDeliveryEntry(d.Message.Id, null, null, d.Message.At, "pending", null));
+        return [.. attempts.Concat(recorded).Concat(pending).OrderByDescending(e => e.At).Take(Math.Max(1, _options.DeliveryLogSize))];
+    }
+
+    /// <inheritdoc/>
+    protected override void OnTakeOver() => _backoff.Clear();
+
     /// <summary>The deliveries not settled yet.</summary>
     public async Task<IReadOnlyList<(WebhookMessage Message, WebhookEndpoint Endpoint)>> PendingAsync(CancellationToken cancellationToken) =>
-        [.. Unsettled(board.Current, await _ledger.ReadAsync(cancellationToken))];
+        [.. Unsettled(board.Current, await Ledger.ReadAsync(cancellationToken))];
 
     private List<BoardEvent> Plan(BoardState state, DateTimeOffset now)
     {
@@ -102,7 +100,7 @@ public sealed partial class WebhookDispatcher(
         var entry = new OutboxEntry(message.Id, endpoint.Key, message.Id, 1, message.At);
         try
         {
-            var claim = await _ledger.ClaimAsync(entry, cancellationToken);
+            var claim = await Ledger.ClaimAsync(entry, cancellationToken);
             if (claim.Status == DeliveryClaimStatus.HeldElsewhere)
             {
                 Delay(message, endpoint, TimeSpan.FromSeconds(5));
@@ -151,7 +149,7 @@ public sealed partial class WebhookDispatcher(
     {
         try
         {
-            await _ledger.RecordAsync(new DeliveryReceipt(message.Id, endpoint.Key, message.Id, 1, at, null, null, error), cancellationToken);
+            await Ledger.RecordAsync(new DeliveryReceipt(message.Id, endpoint.Key, message.Id, 1, at, null, null, error), cancellationToken);
             _backoff.TryRemove(BackoffKey(message, endpoint), out _);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -203,9 +201,6 @@ public sealed partial class WebhookDispatcher(
     private static string BackoffKey(WebhookMessage message, WebhookEndpoint endpoint) => message.Id + "\n" + endpoint.Id;
 
     private sealed record Backoff(int Attempts, DateTimeOffset NotBefore);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the previous webhook sender's claims; its unfinished deliveries wait for their lease to lapse")]
-    private static partial void LogTakeOverFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Message} to endpoint {Endpoint} could not be sent or recorded ({Error}); it will be retried")]
     private static partial void LogSendFailed(ILogger logger, string message, string endpoint, string error);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StatusBot.Core.Announcing;
 using StatusBot.Core.Text;
@@ -72,7 +73,7 @@ public sealed class WebhookDeliveryTests
         Assert.True(attempts[1].UnixTimestamp > attempts[0].UnixTimestamp, "the first retry did not wait");
 
         var log = serve.Services.GetRequiredService<WebhookDeliveryLog>().Of(WebhookPlannerId(receiver));
-        Assert.Equal([3, 2, 1], log.Select(l => l.Attempt));
+        Assert.Equal<int?>([3, 2, 1], log.Select(l => l.Attempt));
         Assert.Equal<int?>([200, 429, 500], log.Select(l => l.StatusCode));
         Assert.All(log, l => Assert.Equal(attempts[0].Id, l.EventId));
     }
@@ -130,6 +131,47 @@ public sealed class WebhookDeliveryTests
         Assert.Equal("billing", billingOnly.Json["component"]!["id"]!.GetValue<string>());
         Assert.True(WebhookReceiver.Verify(WebhookServe.Secret(1), billingOnly));
         Assert.Equal(["website", "billing"], receiver.To("everything").Select(w => w.Json["component"]!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task DeliveryLog_AfterARestart_ShowsHowEachDeliveryEnded_AndWhatIsStillOwed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "statusbot-webhook-log-" + Guid.NewGuid().ToString("N"));
+        var settings = WebhookServe.Endpoint(0, receiver, "partner");
+        settings["StatusBot:Webhooks:MaxBackoffSeconds"] = "3600";
+        var id = WebhookPlannerId(receiver);
+        try
+        {
+            var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(StatusBot.Testing.TestBot.Start);
+            await using (var first = await WebhookServe.StartAsync(settings, time, data))
+            {
+                await first.RunAsync("service set api degraded Slow responses");
+                await first.WaitUntilAsync(() => receiver.To("partner").Count == 1);
+                receiver.AnswerAlways("partner", new WebhookAnswer(503));
+                await first.RunAsync("service set api operational");
+                await first.WaitUntilAsync(() => receiver.To("partner").Count == 2);
+            }
+
+            await using var second = await WebhookServe.StartAsync(settings, time, data);
+            await second.WaitUntilAsync(() => receiver.To("partner").Count >= 3);
+            var log = JsonDocument.Parse(await second.Client.GetStringAsync($"/api/admin/webhooks/{id}/deliveries")).RootElement.GetProperty("deliveries");
+
+            var delivered = receiver.To("partner")[0];
+            var failing = receiver.To("partner")[1];
+            var lines = log.EnumerateArray().ToList();
+            var ended = Assert.Single(lines, l => l.GetProperty("eventId").GetString() == delivered.Id);
+            Assert.Equal("delivered", ended.GetProperty("outcome").GetString());
+            Assert.Equal(JsonValueKind.Null, ended.GetProperty("attempt").ValueKind);
+            var retried = Assert.Single(lines, l => l.GetProperty("eventId").GetString() == failing.Id);
+            Assert.Equal(503, retried.GetProperty("statusCode").GetInt32());
+            Assert.Equal(failing.Id, receiver.To("partner")[2].Id);
+            Assert.Equal(2, lines.Count);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     private static string WebhookPlannerId(WebhookReceiver receiver) => WebhookPlanner.ConfiguredId(receiver.Url("partner"));
