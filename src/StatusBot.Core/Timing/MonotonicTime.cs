@@ -17,4 +17,13 @@ public static class MonotonicTime
         var now = time.GetTimestamp();
         return at > now ? time.GetElapsedTime(now, at) : TimeSpan.Zero;
     }
+
+    /// <summary>
+    /// Waits <paramref name="wait"/> rounded up to whole milliseconds, at least one. Timers count whole milliseconds
+    /// (<see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/> drops the rest), so a wait for a moment less than
+    /// a millisecond away would end at once, and a loop that waits for that moment would spin until it came (for ever on
+    /// a test clock, which moves only when told).
+    /// </summary>
+    public static Task DelayAsync(this TimeProvider time, TimeSpan wait, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(wait.TotalMilliseconds))), time, cancellationToken);
 }

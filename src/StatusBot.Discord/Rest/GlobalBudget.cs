@@ -1,3 +1,5 @@
+using StatusBot.Core.Timing;
+
 namespace StatusBot.Discord.Rest;
 
 /// <summary>
@@ -51,7 +53,7 @@ internal sealed class GlobalBudget(TimeProvider time, int perSecond)
                 return wait;
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            await time.DelayAsync(wait, cancellationToken);
         }
     }
 

@@ -1,3 +1,5 @@
+using StatusBot.Core.Timing;
+
 namespace StatusBot.Discord.Rest;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal sealed class RateBucket
                 return wait;
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            await time.DelayAsync(wait, cancellationToken);
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class SlackPacer(TimeProvider time, double workspacePerSecond)
     {
         if (time.Until(at) is var wait && wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait, time, cancellationToken);
+            await time.DelayAsync(wait, cancellationToken);
         }
     }
 

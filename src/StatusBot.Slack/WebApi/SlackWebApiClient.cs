@@ -208,7 +208,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi
     {
         if (_pausedUntil.TryGetValue(method, out var until) && _time.Until(until) is var wait && wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait, _time, cancellationToken);
+            await _time.DelayAsync(wait, cancellationToken);
         }
     }
 

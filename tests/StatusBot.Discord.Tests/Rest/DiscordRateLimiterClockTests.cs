@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StatusBot.Discord.Rest;
 using StatusBot.Testing;
 
@@ -29,6 +30,36 @@ public sealed class DiscordRateLimiterClockTests
         Assert.Equal(TimeSpan.FromMilliseconds(400) + DiscordRateLimiter.ResetMargin, atOnce);
         Assert.Equal(DiscordRateLimiter.ResetMargin, atTheAnnouncedReset);
         Assert.Null(afterTheMargin);
+    }
+
+    [Theory]
+    [InlineData(0.2003)]
+    [InlineData(0.4505)]
+    [InlineData(1.0009)]
+    public async Task AcquireAsync_ResetLessThanAMillisecondAfterAClockStep_WaitsAWholeMillisecondInsteadOfSpinning(double seconds)
+    {
+        // The reset is rarely a whole number of milliseconds away (the announced seconds times the clock's frequency, plus
+        // the margin), while timers count whole milliseconds. The clock moves in 50 ms steps, as a test's clock does; at the
+        // step just before the reset the bucket has less than a millisecond left, and that last wait must not round down to
+        // nothing.
+        var time = new FakeTimeProvider(TestBot.Start);
+        var limiter = new DiscordRateLimiter(time);
+        var steps = (int)Math.Ceiling((seconds + 0.1) / 0.05);
+
+        // On a pool thread, as the bot's sends run: a wait that spun would hold the thread moving the clock for ever.
+        var acquired = Task.Run(async () =>
+        {
+            limiter.PauseBucket(Messages, TimeSpan.FromSeconds(seconds));
+            var acquiring = limiter.AcquireAsync(Messages, TimeSpan.FromMinutes(1), CancellationToken.None);
+            for (var i = 0; i < steps; i++)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(50));
+            }
+
+            return await acquiring;
+        });
+
+        Assert.Null(await acquired.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
