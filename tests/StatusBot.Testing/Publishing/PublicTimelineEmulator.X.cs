@@ -24,10 +24,19 @@ public sealed partial class PublicTimelineEmulator
     {
         app.MapPost("/x/2/tweets", PostTweetAsync);
         app.MapGet("/x/2/users/me", (HttpRequest request) => XAuthorized(request) ?? Results.Json(new JsonObject { ["data"] = new JsonObject { ["id"] = XUserId, ["username"] = "statusbot" } }));
-        app.MapGet("/x/2/users/{id}/tweets", (HttpRequest request, string id) => XAuthorized(request) ?? Results.Json(new JsonObject
+        app.MapGet("/x/2/users/{id}/tweets", (HttpRequest request, string id) =>
         {
-            ["data"] = new JsonArray([.. PostsOn("x").Reverse().Take(10).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["text"] = p.Text })]),
-        }));
+            if (XAuthorized(request) is { } refused)
+            {
+                return refused;
+            }
+
+            Looked("x");
+            return Results.Json(new JsonObject
+            {
+                ["data"] = new JsonArray([.. PostsOn("x").Reverse().Take(10).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["text"] = p.Text })]),
+            });
+        });
     }
 
     private async Task<IResult> PostTweetAsync(HttpRequest request)
@@ -63,7 +72,7 @@ public sealed partial class PublicTimelineEmulator
         }
 
         _posts.Enqueue(post);
-        return Results.Json(new JsonObject { ["data"] = new JsonObject { ["id"] = post.Id, ["text"] = text } }, statusCode: 201);
+        return await AnswerLaterAsync("x", Results.Json(new JsonObject { ["data"] = new JsonObject { ["id"] = post.Id, ["text"] = text } }, statusCode: 201));
     }
 
     /// <summary>Null when the request carries a valid OAuth 1.0a signature with a fresh timestamp and an unused nonce, else the 401.</summary>
