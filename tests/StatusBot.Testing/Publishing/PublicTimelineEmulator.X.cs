@@ -20,6 +20,9 @@ public sealed partial class PublicTimelineEmulator
 
     private readonly ConcurrentDictionary<string, bool> _nonces = new(StringComparer.Ordinal);
 
+    /// <summary>How long a new post takes to show in <c>/2/users/:id/tweets</c> (X's timeline lags); zero by default.</summary>
+    public TimeSpan XListingLag { get; set; }
+
     private void MapX(WebApplication app)
     {
         app.MapPost("/x/2/tweets", PostTweetAsync);
@@ -32,9 +35,11 @@ public sealed partial class PublicTimelineEmulator
             }
 
             Looked("x");
+            var count = int.TryParse(request.Query["max_results"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? Math.Clamp(asked, 5, 100) : 10;
+            var visible = PostsOn("x").Where(p => _time.GetUtcNow() - p.At >= XListingLag).Reverse().Take(count);
             return Results.Json(new JsonObject
             {
-                ["data"] = new JsonArray([.. PostsOn("x").Reverse().Take(10).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["text"] = p.Text })]),
+                ["data"] = new JsonArray([.. visible.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["text"] = p.Text })]),
             });
         });
     }
