@@ -9,10 +9,20 @@ namespace StatusBot.Announcing.Publishing;
 /// <summary>
 /// An X account: <c>POST /2/tweets</c> signed with OAuth 1.0a (user context), later posts as replies
 /// (<c>reply.in_reply_to_tweet_id</c>). X has no idempotency key: before a resend that may be a duplicate, the account's
-/// most recent posts (<c>GET /2/users/me</c>, <c>GET /2/users/:id/tweets</c>) are searched for the same words.
+/// most recent posts (<c>GET /2/users/me</c>, <c>GET /2/users/:id/tweets</c>) are searched for the same words. When X
+/// then refuses the resend as duplicate content, the post exists: the last hundred posts are searched for its id, and if
+/// the listing does not show it yet, it is looked for once more a few seconds later, so the thread goes on from it.
 /// </summary>
 public sealed class XTimeline(HttpClient http, PublisherOptions options, OAuth1Credentials credentials, TimeProvider time) : IPublicTimeline
 {
+    private const int RecentPosts = 10;
+
+    private const int DuplicateSearch = 100;
+
+    private static readonly TimeSpan LookAgainAfter = TimeSpan.FromSeconds(5);
+
+    // Posts refused as duplicates and not found yet: looked for once more before the refusal is final.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _lookAgain = new(StringComparer.Ordinal);
     private string? _userId;
 
     public string Name => options.EffectiveName;
@@ -23,7 +33,7 @@ public sealed class XTimeline(HttpClient http, PublisherOptions options, OAuth1C
     {
         if (post.MayHaveBeenSent)
         {
-            var (found, failure) = await FindOwnAsync(post.Text, cancellationToken);
+            var (found, failure) = await FindOwnAsync(post.Text, RecentPosts, cancellationToken);
             if (failure is not null)
             {
                 return failure;
@@ -46,15 +56,40 @@ public sealed class XTimeline(HttpClient http, PublisherOptions options, OAuth1C
         using var response = await http.SendAsync(request, cancellationToken);
         if (await TimelineHttp.FailureAsync(response, time, cancellationToken) is { } failed)
         {
-            return failed;
+            return post.MayHaveBeenSent && response.StatusCode == System.Net.HttpStatusCode.Forbidden && failed.Error?.Contains("duplicate content", StringComparison.OrdinalIgnoreCase) == true
+                ? await DuplicateAsync(post, failed, cancellationToken)
+                : failed;
         }
 
+        _lookAgain.TryRemove(post.IdempotencyKey, out _);
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return PublishResult.Delivered(answer.RootElement.GetProperty("data").GetProperty("id").GetString()!);
     }
 
+    /// <summary>
+    /// X says the text is posted already: the earlier attempt made it. Its id (so that the next post replies to it), or a
+    /// retry once when the listing lags, or the refusal.
+    /// </summary>
+    private async Task<PublishResult> DuplicateAsync(PublicPost post, PublishResult refused, CancellationToken cancellationToken)
+    {
+        var (found, failure) = await FindOwnAsync(post.Text, DuplicateSearch, cancellationToken);
+        if (found is not null)
+        {
+            _lookAgain.TryRemove(post.IdempotencyKey, out _);
+            return PublishResult.Delivered(found);
+        }
+
+        if (failure is null && _lookAgain.TryAdd(post.IdempotencyKey, true))
+        {
+            return PublishResult.Retry(LookAgainAfter, "X already has this text; its post is not listed yet");
+        }
+
+        _lookAgain.TryRemove(post.IdempotencyKey, out _);
+        return failure ?? refused;
+    }
+
     /// <summary>The id of a recent post of the account with the same words, or the failure that keeps from knowing.</summary>
-    private async Task<(string? Id, PublishResult? Failure)> FindOwnAsync(string text, CancellationToken cancellationToken)
+    private async Task<(string? Id, PublishResult? Failure)> FindOwnAsync(string text, int depth, CancellationToken cancellationToken)
     {
         if (_userId is null)
         {
@@ -69,7 +104,7 @@ public sealed class XTimeline(HttpClient http, PublisherOptions options, OAuth1C
             _userId = meAnswer.RootElement.GetProperty("data").GetProperty("id").GetString();
         }
 
-        using var request = Signed(HttpMethod.Get, $"/2/users/{Uri.EscapeDataString(_userId!)}/tweets?max_results=10");
+        using var request = Signed(HttpMethod.Get, $"/2/users/{Uri.EscapeDataString(_userId!)}/tweets?max_results={depth.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         using var response = await http.SendAsync(request, cancellationToken);
         if (await TimelineHttp.FailureAsync(response, time, cancellationToken) is { } listFailed)
         {

@@ -17,6 +17,13 @@ public sealed class SlackOptions
 
     public string? AppToken { get; set; }
 
+    /// <summary>
+    /// The bot token of each other workspace the app is installed in, by team id (<c>T…</c>): a direct message to a follower
+    /// from that workspace, and a post to a channel configured with that <c>WorkspaceId</c>, use it; every other call uses
+    /// <see cref="BotToken"/>.
+    /// </summary>
+    public Dictionary<string, string> WorkspaceBotTokens { get; set; } = new(StringComparer.Ordinal);
+
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
     /// <summary>Slack user ids that are admins whatever <c>users.info</c> says.</summary>

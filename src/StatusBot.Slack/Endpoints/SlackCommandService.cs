@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StatusBot.Core.Announcing;
 using StatusBot.Core.Chat;
 using StatusBot.Core.Commands;
 using StatusBot.Core.Replies;
@@ -54,7 +53,7 @@ public sealed partial class SlackCommandService(
         var share = TakeShareFlag(ref catalogText);
 
         // The channel the command came from, so "channel subscribe" knows where announcements should go.
-        var caller = callers.Quick(command.UserId, command.UserName, new ChannelRef(SlackCallers.Platform, command.ChannelId));
+        var caller = callers.Quick(command.UserId, command.UserName, SlackCallers.Channel(command.ChannelId, command.TeamId));
         var request = new ChatRequest(caller, ChatInput.CommandText(catalogText))
         {
             Budget = _budget,

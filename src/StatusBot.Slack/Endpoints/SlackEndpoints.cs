@@ -14,7 +14,7 @@ public static class SlackEndpoints
     private static readonly ConditionalWeakTable<SlackMessage, byte[]> Serialized = [];
 
     // The slash command's fields the route reads, in the order of SlashCommand's parameters after ssl_check.
-    private static readonly string[] CommandFields = ["ssl_check", "command", "text", "user_id", "user_name", "channel_id", "response_url", "trigger_id"];
+    private static readonly string[] CommandFields = ["ssl_check", "command", "text", "user_id", "user_name", "channel_id", "response_url", "trigger_id", "team_id"];
 
     /// <summary><c>POST /slack/commands</c>: form body; <c>ssl_check</c> gets an empty 200.</summary>
     public static async Task<IResult> CommandsAsync(HttpContext http, SlackCommandService service, SlackReplayGuard replays)
@@ -26,7 +26,7 @@ public static class SlackEndpoints
             return Results.Ok();
         }
 
-        var command = new SlashCommand(fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7]);
+        var command = new SlashCommand(fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8] is { Length: > 0 } team ? team : null);
         if (command.Command.Length == 0 || command.UserId.Length == 0)
         {
             return Results.BadRequest();

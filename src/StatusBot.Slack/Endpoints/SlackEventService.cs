@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using StatusBot.Core.Announcing;
 using StatusBot.Core.Chat;
 using StatusBot.Slack.Identity;
 using StatusBot.Slack.Json;
@@ -47,7 +46,7 @@ public sealed partial class SlackEventService(
             return false;
         }
 
-        background.Run(ct => AnswerAsync(ev, ct));
+        background.Run(ct => AnswerAsync(ev, delivery.TeamId, ct));
         return true;
     }
 
@@ -62,13 +61,13 @@ public sealed partial class SlackEventService(
         return ev.Type == "app_mention" || (ev.Type == "message" && ev.ChannelType == "im");
     }
 
-    private async Task AnswerAsync(EventDto ev, CancellationToken cancellationToken)
+    private async Task AnswerAsync(EventDto ev, string? teamId, CancellationToken cancellationToken)
     {
         var text = Clean(ev.Text ?? "");
         var caller = await callers.ResolveAsync(ev.User!, null, needsAdmin: true, cancellationToken);
         if (ev.Channel is { Length: > 0 } channel)
         {
-            caller = caller with { Channel = new ChannelRef(SlackCallers.Platform, channel) };
+            caller = caller with { Channel = SlackCallers.Channel(channel, teamId) };
         }
         var result = await pipeline.AnswerAsync(new ChatRequest(caller, ChatInput.Message(text)), cancellationToken);
         if (result is null)

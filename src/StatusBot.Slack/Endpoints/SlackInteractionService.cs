@@ -38,7 +38,9 @@ public sealed partial class SlackInteractionService(
     private async Task PressAsync(InteractionPayload payload, InteractionUser user, InteractionAction action, CancellationToken cancellationToken)
     {
         var command = ReplyAction.PressedCommand(action.Value);
-        var caller = callers.Quick(user.Id, user.Username ?? user.Name, null);
+        // The channel and workspace of the press, as for a typed command: a follow is the presser's in that workspace.
+        var pressedIn = payload.Channel?.Id is { Length: > 0 } channelId ? SlackCallers.Channel(channelId, payload.Team?.Id ?? user.TeamId) : null;
+        var caller = callers.Quick(user.Id, user.Username ?? user.Name, pressedIn);
         SlackMessage message;
         if (command is null)
         {

@@ -19,6 +19,9 @@ public sealed class SlackCallers(SlackUserDirectory directory, IOptions<SlackOpt
 {
     public const string Platform = "slack";
 
+    /// <summary>A Slack channel with the workspace (team) it was seen in, when Slack said.</summary>
+    public static ChannelRef Channel(string channelId, string? teamId) => new(Platform, channelId, teamId is { Length: > 0 } ? teamId : null);
+
     private readonly HashSet<string> _admins = new(options.Value.AdminUserIds, StringComparer.Ordinal);
     private readonly CultureInfo _defaultCulture = Locales.Resolve(options.Value.Locale);
 

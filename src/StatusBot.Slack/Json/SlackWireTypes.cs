@@ -67,7 +67,8 @@ internal sealed record InteractionPayload(
 internal sealed record InteractionUser(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("username")] string? Username = null,
-    [property: JsonPropertyName("name")] string? Name = null);
+    [property: JsonPropertyName("name")] string? Name = null,
+    [property: JsonPropertyName("team_id")] string? TeamId = null);
 
 internal sealed record InteractionTeam([property: JsonPropertyName("id")] string? Id = null);
 

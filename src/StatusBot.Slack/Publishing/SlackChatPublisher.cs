@@ -61,7 +61,7 @@ public sealed class SlackChatPublisher(ISlackWebApi api) : IChatPublisher
             return null;
         }
 
-        var found = await api.FindPostedAsync(channel.ChannelId, thread, key, cancellationToken);
+        var found = await api.FindPostedAsync(channel.ChannelId, thread, key, cancellationToken, channel.WorkspaceId);
         return found.Ok ? found.Ts : null;
     }
 
@@ -81,6 +81,7 @@ public sealed class SlackChatPublisher(ISlackWebApi api) : IChatPublisher
         SlackRenderer.Render(reply, showAdminActions: true) with
         {
             Channel = channel.ChannelId,
+            Workspace = channel.WorkspaceId,
             UnfurlLinks = false,
             Metadata = options?.IdempotencyKey is { } key ? SlackMetadata.ForKey(key) : null,
         };

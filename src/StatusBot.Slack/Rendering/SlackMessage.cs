@@ -12,6 +12,10 @@ public sealed record SlackMessage
     [JsonPropertyName("channel")]
     public string? Channel { get; init; }
 
+    /// <summary>The workspace (team id) of <see cref="Channel"/>, which picks the bot token; never sent.</summary>
+    [JsonIgnore]
+    public string? Workspace { get; init; }
+
     [JsonPropertyName("ts")]
     public string? Ts { get; init; }
 

@@ -40,7 +40,7 @@ public sealed partial class SlackEnvelopeHandler(
                     var form = payload.Deserialize(SlackJsonContext.Default.SlashCommandPayload);
                     if (form is { Command: { } command, UserId: { } userId } && replays.FirstTrigger(form.TriggerId))
                     {
-                        var slash = new SlashCommand(command, form.Text ?? "", userId, form.UserName ?? userId, form.ChannelId ?? "", form.ResponseUrl, form.TriggerId);
+                        var slash = new SlashCommand(command, form.Text ?? "", userId, form.UserName ?? userId, form.ChannelId ?? "", form.ResponseUrl, form.TriggerId, form.TeamId);
                         if (await commands.HandleAsync(slash, cancellationToken) is not { } answer)
                         {
                             break;

@@ -2,7 +2,11 @@ using StatusBot.Slack.Rendering;
 
 namespace StatusBot.Slack.WebApi;
 
-/// <summary>The Slack Web API methods StatusBot calls. Failures come back as values; only cancellation throws.</summary>
+/// <summary>
+/// The Slack Web API methods StatusBot calls. Failures come back as values; only cancellation throws. A call about a
+/// workspace (a message's <see cref="SlackMessage.Workspace"/>, a <c>workspaceId</c>) uses that workspace's bot token when
+/// one is configured.
+/// </summary>
 public interface ISlackWebApi
 {
     /// <summary>
@@ -20,7 +24,7 @@ public interface ISlackWebApi
     /// latest messages (<c>conversations.history</c>), or in the thread under <paramref name="threadTs"/>
     /// (<c>conversations.replies</c>). Ok with <see cref="SlackApiResult.Ts"/> set when found, null when not.
     /// </summary>
-    Task<SlackApiResult> FindPostedAsync(string channel, string? threadTs, string key, CancellationToken cancellationToken);
+    Task<SlackApiResult> FindPostedAsync(string channel, string? threadTs, string key, CancellationToken cancellationToken, string? workspaceId = null);
 
     /// <summary><c>chat.postEphemeral</c> to <see cref="SlackMessage.User"/> in <see cref="SlackMessage.Channel"/>.</summary>
     Task<SlackApiResult> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken);
@@ -33,9 +37,10 @@ public interface ISlackWebApi
 
     /// <summary>
     /// <c>conversations.open</c> with <c>users=<paramref name="userId"/></c>: the direct message channel with the user (its id in
-    /// <see cref="SlackApiResult.Channel"/>), paced for the method's tier.
+    /// <see cref="SlackApiResult.Channel"/>), paced for the method's tier; in workspace <paramref name="workspaceId"/> (its
+    /// bot token) when given.
     /// </summary>
-    Task<SlackApiResult> OpenDirectAsync(string userId, CancellationToken cancellationToken);
+    Task<SlackApiResult> OpenDirectAsync(string userId, CancellationToken cancellationToken, string? workspaceId = null);
 
     /// <summary><c>users.info</c> with the locale.</summary>
     Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken);

@@ -13,17 +13,17 @@ public sealed partial class SlackWebApiClient
     private const int HistoryDepth = 100;
 
     public Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.postMessage", _options.BotToken, message, ct, retryUnavailable: message.Metadata is null), cancellationToken);
+        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.postMessage", TokenFor(message.Workspace), message, ct, retryUnavailable: message.Metadata is null), cancellationToken);
 
     public Task<SlackApiResult> UpdateMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.update", _options.BotToken, message, ct), cancellationToken);
+        _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.update", TokenFor(message.Workspace), message, ct), cancellationToken);
 
-    public async Task<SlackApiResult> FindPostedAsync(string channel, string? threadTs, string key, CancellationToken cancellationToken)
+    public async Task<SlackApiResult> FindPostedAsync(string channel, string? threadTs, string key, CancellationToken cancellationToken, string? workspaceId = null)
     {
         var (method, query) = threadTs is null
             ? ("conversations.history", $"channel={Uri.EscapeDataString(channel)}&limit={HistoryDepth}&include_all_metadata=true")
             : ("conversations.replies", $"channel={Uri.EscapeDataString(channel)}&ts={Uri.EscapeDataString(threadTs)}&limit={HistoryDepth}&include_all_metadata=true");
-        var result = await CallAsync(method, _options.BotToken, () => new HttpRequestMessage(HttpMethod.Get, method + "?" + query), cancellationToken);
+        var result = await CallAsync(method, TokenFor(workspaceId), () => new HttpRequestMessage(HttpMethod.Get, method + "?" + query), cancellationToken);
         return result.Ok ? result with { Ts = result.Messages?.FirstOrDefault(m => m.Key == key).Ts } : result;
     }
 
@@ -43,10 +43,10 @@ public sealed partial class SlackWebApiClient
         return result.Error == "already_reacted" ? new SlackApiResult(SlackCallOutcome.Ok) : result;
     }
 
-    public Task<SlackApiResult> OpenDirectAsync(string userId, CancellationToken cancellationToken) =>
+    public Task<SlackApiResult> OpenDirectAsync(string userId, CancellationToken cancellationToken, string? workspaceId = null) =>
         CallAsync(
             "conversations.open",
-            _options.BotToken,
+            TokenFor(workspaceId),
             () => new HttpRequestMessage(HttpMethod.Post, "conversations.open") { Content = new FormUrlEncodedContent([new("users", userId)]) },
             cancellationToken);
 
@@ -75,6 +75,10 @@ public sealed partial class SlackWebApiClient
 
         return CallAsync("response_url", null, () => Json(uri, message), cancellationToken);
     }
+
+    /// <summary>The bot token of <paramref name="workspaceId"/> when one is configured, else the default one.</summary>
+    private string? TokenFor(string? workspaceId) =>
+        workspaceId is { Length: > 0 } && _options.WorkspaceBotTokens.TryGetValue(workspaceId, out var token) && token.Length > 0 ? token : _options.BotToken;
 
     private Task<SlackApiResult> PostJsonAsync(string method, string? token, SlackMessage message, CancellationToken cancellationToken, bool retryUnavailable = true) =>
         CallAsync(method, token, () => Json(new Uri(method, UriKind.Relative), message), cancellationToken, retryUnavailable);

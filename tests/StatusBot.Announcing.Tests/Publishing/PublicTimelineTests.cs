@@ -192,6 +192,27 @@ public sealed class PublicTimelineTests
     }
 
     [Fact]
+    public async Task X_AnswerLost_PostNotListedYet_DuplicateRefusal_FindsItLater_AndTheThreadGoesOnFromIt()
+    {
+        await using var kit = await PublicKit.StartAsync(e => [PublicKit.Publisher("x", e, requireApproval: false)]);
+        kit.Emulator.XListingLag = TimeSpan.FromSeconds(4);
+        kit.Emulator.LoseAnswer("x");
+        await kit.RunAsync(OpenStreaming);
+        await kit.PassAsync();
+
+        // The resend does not see the post (the listing lags), X refuses it as duplicate content, and a later look finds it.
+        await kit.SettleAsync();
+        await kit.RunAsync("incident resolve INC-1");
+        await kit.SettleAsync();
+
+        var posts = kit.Emulator.PostsOn("x");
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(posts[0].Id, posts[1].ReplyTo);
+        Assert.Contains(kit.Emulator.Refusals, r => r.Contains("duplicate content", StringComparison.Ordinal));
+        Assert.Empty(await kit.PendingAsync());
+    }
+
+    [Fact]
     public async Task BlueskyExpiredToken_RefreshesTheSession_AndPosts()
     {
         await using var kit = await PublicKit.StartAsync(e => [PublicKit.Publisher("bluesky", e, requireApproval: false)]);

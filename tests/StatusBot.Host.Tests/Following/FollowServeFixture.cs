@@ -10,11 +10,15 @@ public sealed class FollowServeFixture : SecuredServeFixture
 {
     public const string PublicUrl = "https://status.example.com";
 
+    /// <summary>The bot token of the second workspace, T2.</summary>
+    public const string SecondTeamToken = "xoxb-test-bot-token-t2";
+
     protected override Dictionary<string, string?> Settings { get; } = new()
     {
         ["StatusBot:RateLimit:CommandsPerMinute"] = "0",
         ["StatusBot:Admin:FailedTokensPerMinute"] = "0",
         ["StatusBot:Web:PublicUrl"] = PublicUrl,
+        ["StatusBot:Slack:WorkspaceBotTokens:T2"] = SecondTeamToken,
     };
 
     /// <summary>

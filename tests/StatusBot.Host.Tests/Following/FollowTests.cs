@@ -25,6 +25,11 @@ public sealed class FollowTests(FollowServeFixture serve) : IClassFixture<Follow
     private const string SlackLister = "U-LISTER";
     private const string SlackPresser = "U-PRESSER";
     private const string DiscordPresser = "1200000000000000074";
+    private const string SlackTwin = "U-TWIN";
+    private const string SecondTeam = "T2";
+    private const string SlackLegacy = "U-LEGACY";
+    private const string SlackLegacyAdmin = "U-LEGACY-ADMIN";
+    private const string LegacyChannel = "C-LEGACY";
 
     [Fact]
     public async Task FollowOnSlackAndDiscord_UpdateThenResolve_DirectMessagesAtEachChangeOrOnlyAtTheFix_RefusedUnfollowed()
@@ -61,7 +66,7 @@ public sealed class FollowTests(FollowServeFixture serve) : IClassFixture<Follow
 
         await serve.WaitForAsync(
             () => !serve.Board.Current.Following.Of(RecipientKeys.Direct("discord", null, DiscordRefused)).Any()
-                && !serve.Board.Current.Following.Of(RecipientKeys.Direct("slack", null, SlackRefused)).Any(),
+                && !serve.Board.Current.Following.Of(RecipientKeys.Direct("slack", SlackEmulator.Team, SlackRefused)).Any(),
             "the refused followers to be unfollowed");
         Assert.Contains(serve.DiscordApi.Requests, r => r.Path.StartsWith("/channels/", StringComparison.Ordinal) && r.Path.EndsWith("/messages", StringComparison.Ordinal)
             && serve.DiscordApi.DirectChannelOf(DiscordRefused) is { } channel && r.Path.Contains(channel, StringComparison.Ordinal));
@@ -121,7 +126,7 @@ public sealed class FollowTests(FollowServeFixture serve) : IClassFixture<Follow
         Assert.Contains("You will get a direct message when Billing is fixed.", SecuredServeFixture.Texts(seen.Single(r => r.Path == path).Body), StringComparison.Ordinal);
         var discordPress = await DiscordBodyAsync(DiscordPayloads.Press("follow billing resolved", DiscordPresser));
         Assert.Contains("You will get a direct message when Billing is fixed.", SecuredServeFixture.Texts(discordPress), StringComparison.Ordinal);
-        Assert.Contains(serve.Board.Current.Following.Follows.Values, f => f.Recipient.UserId == SlackPresser && f.ServiceId == "billing" && f.ResolvedOnly);
+        Assert.Contains(serve.Board.Current.Following.Follows.Values, f => f.Recipient == new DirectRecipient("slack", SlackPresser, SlackEmulator.Team) && f.ServiceId == "billing" && f.ResolvedOnly);
         Assert.Contains(serve.Board.Current.Following.Follows.Values, f => f.Recipient.UserId == DiscordPresser && f.ServiceId == "billing" && f.ResolvedOnly);
 
         await AdminAsync($"incident update {incident} monitoring \"A fix is rolling out\"");
@@ -164,7 +169,7 @@ public sealed class FollowTests(FollowServeFixture serve) : IClassFixture<Follow
         Assert.Contains("You do not follow Streaming", again, StringComparison.Ordinal);
         Assert.Contains("You no longer follow any service.", all, StringComparison.Ordinal);
         Assert.Contains("You follow no service.", none, StringComparison.Ordinal);
-        Assert.Empty(serve.Board.Current.Following.Of(RecipientKeys.Direct("slack", null, SlackLister)));
+        Assert.Empty(serve.Board.Current.Following.Of(RecipientKeys.Direct("slack", SlackEmulator.Team, SlackLister)));
     }
 
     [Fact]
@@ -176,18 +181,89 @@ public sealed class FollowTests(FollowServeFixture serve) : IClassFixture<Follow
         Assert.Contains("Following works from Slack or Discord", result.Reply.Title, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SameUserIdFollowsFromTwoWorkspaces_TwoFollowers_EachToldThroughItsOwnWorkspace()
+    {
+        serve.SlackApi.AddWorkspace(SecondTeam, FollowServeFixture.SecondTeamToken);
+        var first = await SlackAsync("follow api", SlackTwin);
+        var second = await SlackAsync("follow api", SlackTwin, SecondTeam);
+
+        Assert.Contains("You will get a direct message at each change of API's incidents.", first, StringComparison.Ordinal);
+        Assert.Contains("You will get a direct message at each change of API's incidents.", second, StringComparison.Ordinal);
+        Assert.Equal(
+            [RecipientKeys.Direct("slack", SlackEmulator.Team, SlackTwin), RecipientKeys.Direct("slack", SecondTeam, SlackTwin)],
+            serve.Board.Current.Following.Follows.Values.Where(f => f.Recipient.UserId == SlackTwin).Select(f => f.Recipient.Key).Order(StringComparer.Ordinal));
+
+        var opened = await serve.Services.GetRequiredService<ChatPipeline>().RunAsync("incident open api minor \"API answers slowly\"", TestBot.Admin());
+        Assert.Equal(CommandOutcome.Changed, opened.Outcome);
+        var incident = serve.Board.Current.OpenIncidentsFor("api").Single().Id;
+
+        await serve.WaitForAsync(
+            () => serve.SlackApi.DirectMessagesTo(SlackTwin, SlackEmulator.Team).Count > 0 && serve.SlackApi.DirectMessagesTo(SlackTwin, SecondTeam).Count > 0
+                && serve.Board.Current.Following.FanOuts.Values.All(f => f.IncidentId != incident),
+            "a direct message in each workspace");
+        Assert.Contains("API answers slowly", Assert.Single(serve.SlackApi.DirectMessagesTo(SlackTwin, SlackEmulator.Team)).Blocks, StringComparison.Ordinal);
+        Assert.Contains("API answers slowly", Assert.Single(serve.SlackApi.DirectMessagesTo(SlackTwin, SecondTeam)).Blocks, StringComparison.Ordinal);
+
+        // Each workspace's DM was opened and posted with that workspace's bot token.
+        var calls = serve.SlackApi.Requests.Where(r => r.Method is "conversations.open" or "chat.postMessage" && r.Body.Contains(SlackTwin, StringComparison.Ordinal)).ToList();
+        Assert.Contains(calls, r => r.Method == "conversations.open" && r.Authorization == "Bearer " + FollowServeFixture.SecondTeamToken && r.Status == 200);
+        Assert.Contains(calls, r => r.Method == "chat.postMessage" && r.Authorization == "Bearer " + FollowServeFixture.SecondTeamToken && r.Field("channel") == SlackEmulator.DirectChannelOf(SlackTwin, SecondTeam));
+        Assert.Contains(calls, r => r.Method == "chat.postMessage" && r.Authorization == "Bearer " + SlackEmulator.BotToken && r.Field("channel") == SlackEmulator.DirectChannelOf(SlackTwin, SlackEmulator.Team));
+        await SlackAsync("unfollow", SlackTwin);
+        await SlackAsync("unfollow", SlackTwin, SecondTeam);
+        await AdminAsync($"incident resolve {incident} \"The API is fast again\"");
+    }
+
+    [Fact]
+    public async Task FollowAndSubscriptionJournaledWithoutWorkspace_StillLoadAndWork_MoveToTheWorkspaceWhenFollowedAgain()
+    {
+        // As journaled before Slack callers carried their workspace: no team in the follower nor in the channel.
+        var now = serve.Time.GetUtcNow();
+        IReadOnlyList<StatusBot.Core.Events.BoardEvent> old =
+        [
+            new StatusBot.Core.Events.ServiceFollowed(TestBot.Admin().Actor, now, new DirectRecipient("slack", SlackLegacy), "billing", false, "en"),
+            new StatusBot.Core.Events.ServiceFollowed(TestBot.Admin().Actor, now, new DirectRecipient("slack", SlackLegacy), "api", true, "en"),
+            new StatusBot.Core.Events.ChannelSubscribed(TestBot.Admin().Actor, now, new StatusBot.Core.Announcing.ChannelRef("slack", LegacyChannel), [], "en"),
+        ];
+        var read = old.Select(e => StatusBot.Storage.Serialization.EventJson.Deserialize(StatusBot.Storage.Serialization.EventJson.TypeName(e), StatusBot.Storage.Serialization.EventJson.Serialize(e))).ToList();
+        Assert.DoesNotContain("T1", string.Concat(old.Select(StatusBot.Storage.Serialization.EventJson.Serialize)), StringComparison.Ordinal);
+        await serve.Board.ExecuteAsync(_ => StatusBot.Core.Board.Decision.Apply(read), default);
+        var unplaced = RecipientKeys.Direct("slack", null, SlackLegacy);
+        Assert.Equal(2, serve.Board.Current.Following.Of(unplaced).Count());
+
+        var listed = await SlackAsync("following", SlackLegacy);
+        var moved = await SlackAsync("follow billing", SlackLegacy);
+        var unsubscribed = await SlackAsync("channel unsubscribe", SlackLegacyAdmin, channel: LegacyChannel, admin: true);
+
+        Assert.Contains("You follow 2 services", listed, StringComparison.Ordinal);
+        Assert.Contains("You will get a direct message at each change of Billing's incidents.", moved, StringComparison.Ordinal);
+        var placed = RecipientKeys.Direct("slack", SlackEmulator.Team, SlackLegacy);
+        Assert.Equal(["billing"], serve.Board.Current.Following.Of(placed).Select(f => f.ServiceId));
+        Assert.Equal(["api"], serve.Board.Current.Following.Of(unplaced).Select(f => f.ServiceId));
+        Assert.Contains("This channel no longer receives announcements.", unsubscribed, StringComparison.Ordinal);
+        Assert.DoesNotContain("slack:-:" + LegacyChannel, serve.Board.Current.Announcements.Channels.Keys);
+        Assert.DoesNotContain("slack:T1:" + LegacyChannel, serve.Board.Current.Announcements.Channels.Keys);
+
+        var all = await SlackAsync("unfollow", SlackLegacy);
+        Assert.Contains("You no longer follow any service.", all, StringComparison.Ordinal);
+        Assert.Empty(serve.Board.Current.Following.Of(placed));
+        Assert.Empty(serve.Board.Current.Following.Of(unplaced));
+    }
+
     private async Task AdminAsync(string command)
     {
         var result = await serve.Services.GetRequiredService<ChatPipeline>().RunAsync(command, TestBot.Admin());
         Assert.Equal(CommandOutcome.Changed, result.Outcome);
     }
 
-    private async Task<string> SlackAsync(string text, string user) => SecuredServeFixture.Texts(await SlackRawAsync(text, user));
+    private async Task<string> SlackAsync(string text, string user, string team = SlackEmulator.Team, string channel = "C-GENERAL", bool admin = false) =>
+        SecuredServeFixture.Texts(await SlackRawAsync(text, user, team, channel, admin));
 
-    private async Task<string> SlackRawAsync(string text, string user)
+    private async Task<string> SlackRawAsync(string text, string user, string team = SlackEmulator.Team, string channel = "C-GENERAL", bool admin = false)
     {
-        serve.SlackApi.AddUser(user);
-        using var request = serve.Slack.Request("/slack/commands", SlackSigner.CommandBody("/statusbot", text, user), serve.Time.GetUtcNow());
+        serve.SlackApi.AddUser(user, isAdmin: admin);
+        using var request = serve.Slack.Request("/slack/commands", SlackSigner.CommandBody("/statusbot", text, user, channel, teamId: team), serve.Time.GetUtcNow());
         using var response = await serve.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();

@@ -41,15 +41,24 @@ public sealed partial class PublicTimelineEmulator
         app.MapPost("/bluesky/xrpc/com.atproto.server.createSession", CreateSessionAsync);
         app.MapPost("/bluesky/xrpc/com.atproto.server.refreshSession", RefreshSession);
         app.MapPost("/bluesky/xrpc/com.atproto.repo.createRecord", CreateRecordAsync);
-        app.MapGet("/bluesky/xrpc/com.atproto.repo.listRecords", (HttpRequest request) => BlueskyAuthorized(request) ?? Results.Json(new JsonObject
+        app.MapGet("/bluesky/xrpc/com.atproto.repo.listRecords", (HttpRequest request) =>
         {
-            ["records"] = new JsonArray([.. PostsOn("bluesky").Reverse().Take(10).Select(p => (JsonNode)new JsonObject
+            if (BlueskyAuthorized(request) is { } refused)
             {
-                ["uri"] = p.Id,
-                ["cid"] = _cids[p.Id],
-                ["value"] = new JsonObject { ["$type"] = "app.bsky.feed.post", ["text"] = p.Text },
-            })]),
-        }));
+                return refused;
+            }
+
+            Looked("bluesky");
+            return Results.Json(new JsonObject
+            {
+                ["records"] = new JsonArray([.. PostsOn("bluesky").Reverse().Take(10).Select(p => (JsonNode)new JsonObject
+                {
+                    ["uri"] = p.Id,
+                    ["cid"] = _cids[p.Id],
+                    ["value"] = new JsonObject { ["$type"] = "app.bsky.feed.post", ["text"] = p.Text },
+                })]),
+            });
+        });
     }
 
     private async Task<IResult> CreateSessionAsync(HttpRequest request)
@@ -170,7 +179,7 @@ public sealed partial class PublicTimelineEmulator
         }
 
         Made();
-        return Results.Json(new JsonObject { ["uri"] = post.Id, ["cid"] = newCid });
+        return await AnswerLaterAsync("bluesky", Results.Json(new JsonObject { ["uri"] = post.Id, ["cid"] = newCid }));
     }
 
     private IResult Invalid(string message) =>

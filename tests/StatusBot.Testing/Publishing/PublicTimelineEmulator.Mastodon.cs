@@ -13,6 +13,10 @@ public sealed partial class PublicTimelineEmulator
     public const string MastodonToken = "mastodon-test-token";
 
     private readonly ConcurrentDictionary<string, (string Id, DateTimeOffset At)> _idempotency = new(StringComparer.Ordinal);
+    private int _idempotentReplays;
+
+    /// <summary>How many posts were answered with the status an earlier request with the same <c>Idempotency-Key</c> made.</summary>
+    public int IdempotentReplays => Volatile.Read(ref _idempotentReplays);
 
     private void MapMastodon(WebApplication app) => app.MapPost("/mastodon/api/v1/statuses", PostStatusAsync);
 
@@ -27,6 +31,7 @@ public sealed partial class PublicTimelineEmulator
         if (key.Length > 0 && _idempotency.TryGetValue(key, out var seen) && _time.GetUtcNow() - seen.At < TimeSpan.FromHours(1))
         {
             var earlier = PostsOn("mastodon").First(p => p.Id == seen.Id);
+            Interlocked.Increment(ref _idempotentReplays);
             return Results.Json(Status(earlier));
         }
 
@@ -61,7 +66,7 @@ public sealed partial class PublicTimelineEmulator
         }
 
         Made();
-        return Results.Json(Status(post));
+        return await AnswerLaterAsync("mastodon", Results.Json(Status(post)));
     }
 
     private static JsonObject Status(TimelinePost post) => new()

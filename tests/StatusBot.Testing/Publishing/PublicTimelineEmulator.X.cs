@@ -20,14 +20,28 @@ public sealed partial class PublicTimelineEmulator
 
     private readonly ConcurrentDictionary<string, bool> _nonces = new(StringComparer.Ordinal);
 
+    /// <summary>How long a new post takes to show in <c>/2/users/:id/tweets</c> (X's timeline lags); zero by default.</summary>
+    public TimeSpan XListingLag { get; set; }
+
     private void MapX(WebApplication app)
     {
         app.MapPost("/x/2/tweets", PostTweetAsync);
         app.MapGet("/x/2/users/me", (HttpRequest request) => XAuthorized(request) ?? Results.Json(new JsonObject { ["data"] = new JsonObject { ["id"] = XUserId, ["username"] = "statusbot" } }));
-        app.MapGet("/x/2/users/{id}/tweets", (HttpRequest request, string id) => XAuthorized(request) ?? Results.Json(new JsonObject
+        app.MapGet("/x/2/users/{id}/tweets", (HttpRequest request, string id) =>
         {
-            ["data"] = new JsonArray([.. PostsOn("x").Reverse().Take(10).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["text"] = p.Text })]),
-        }));
+            if (XAuthorized(request) is { } refused)
+            {
+                return refused;
+            }
+
+            Looked("x");
+            var count = int.TryParse(request.Query["max_results"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? Math.Clamp(asked, 5, 100) : 10;
+            var visible = PostsOn("x").Where(p => _time.GetUtcNow() - p.At >= XListingLag).Reverse().Take(count);
+            return Results.Json(new JsonObject
+            {
+                ["data"] = new JsonArray([.. visible.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["text"] = p.Text })]),
+            });
+        });
     }
 
     private async Task<IResult> PostTweetAsync(HttpRequest request)
@@ -63,7 +77,7 @@ public sealed partial class PublicTimelineEmulator
         }
 
         _posts.Enqueue(post);
-        return Results.Json(new JsonObject { ["data"] = new JsonObject { ["id"] = post.Id, ["text"] = text } }, statusCode: 201);
+        return await AnswerLaterAsync("x", Results.Json(new JsonObject { ["data"] = new JsonObject { ["id"] = post.Id, ["text"] = text } }, statusCode: 201));
     }
 
     /// <summary>Null when the request carries a valid OAuth 1.0a signature with a fresh timestamp and an unused nonce, else the 401.</summary>

@@ -27,6 +27,8 @@ public sealed partial class PublicTimelineEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<TimelinePost> _posts = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _refusals = new();
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _lookups = new(StringComparer.Ordinal);
     private long _ids = 1_000;
 
     private PublicTimelineEmulator(WebApplication app, TimeProvider time)
@@ -47,6 +49,18 @@ public sealed partial class PublicTimelineEmulator : IAsyncDisposable
     public IReadOnlyList<TimelinePost> Posts => [.. _posts];
 
     public IReadOnlyList<TimelinePost> PostsOn(string platform) => [.. _posts.Where(p => p.Platform == platform)];
+
+    /// <summary>
+    /// How long (wall clock) the answer to a post is held after the post is made: a client that dies meanwhile never learns
+    /// its post exists. Zero by default.
+    /// </summary>
+    public TimeSpan AnswerDelay { get; set; }
+
+    /// <summary>The posts on <paramref name="platform"/> made and not answered yet (held by <see cref="AnswerDelay"/>).</summary>
+    public int AnswersInFlight(string platform) => _inFlight.GetValueOrDefault(platform);
+
+    /// <summary>How many times the account's recent posts were listed on <paramref name="platform"/> (X, Bluesky).</summary>
+    public int Lookups(string platform) => _lookups.GetValueOrDefault(platform);
 
     /// <summary>Why each refused request was refused (status and reason), in order.</summary>
     public IReadOnlyList<string> Refusals => [.. _refusals];
@@ -94,6 +108,29 @@ public sealed partial class PublicTimelineEmulator : IAsyncDisposable
 
         return new ScriptedResult(script.Status, script.RetryAfterSeconds);
     }
+
+    /// <summary>The answer to a post just made, held for <see cref="AnswerDelay"/>.</summary>
+    private async Task<IResult> AnswerLaterAsync(string platform, IResult answer)
+    {
+        if (AnswerDelay <= TimeSpan.Zero)
+        {
+            return answer;
+        }
+
+        _inFlight.AddOrUpdate(platform, 1, (_, n) => n + 1);
+        try
+        {
+            await Task.Delay(AnswerDelay);
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(platform, 0, (_, n) => n - 1);
+        }
+
+        return answer;
+    }
+
+    private void Looked(string platform) => _lookups.AddOrUpdate(platform, 1, (_, n) => n + 1);
 
     private IResult Refuse(string platform, int status, JsonObject body, string reason)
     {

@@ -25,6 +25,9 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     public const string BotToken = "xoxb-test-bot-token";
     public const string AppToken = "xapp-test-app-token";
 
+    /// <summary>The workspace <see cref="BotToken"/> belongs to.</summary>
+    public const string Team = "T1";
+
     private readonly WebApplication _app;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SlackScript>> _scripts = new(StringComparer.Ordinal);
@@ -132,10 +135,15 @@ public sealed partial class SlackEmulator : IAsyncDisposable
             return scripted;
         }
 
-        var expected = method == "apps.connections.open" ? AppToken : BotToken;
-        if (authorization != "Bearer " + expected)
+        var team = method == "apps.connections.open" ? (authorization == "Bearer " + AppToken ? Team : null) : TeamOf(authorization);
+        if (team is null)
         {
             return (200, """{"ok":false,"error":"invalid_auth"}""", null);
+        }
+
+        if (OtherWorkspace(method, request, body, team) is { } notHere)
+        {
+            return notHere;
         }
 
         if (ChannelAnswer(method, request, body) is { } channelAnswer)
@@ -143,7 +151,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
             return channelAnswer;
         }
 
-        if (DirectAnswer(method, request, body) is { } directAnswer)
+        if (DirectAnswer(method, request, body, team) is { } directAnswer)
         {
             return directAnswer;
         }

@@ -31,8 +31,8 @@ public sealed class SlackSigner(string secret)
     private static long _triggers;
 
     /// <summary>A slash-command form body with the usual fields and a <c>trigger_id</c> of its own, as Slack makes one per command.</summary>
-    public static string CommandBody(string command, string text, string userId = "U-VIEWER", string channelId = "C-GENERAL", string? responseUrl = null) =>
-        "token=unused&team_id=T1&team_domain=acme&channel_id=" + Uri.EscapeDataString(channelId) + "&channel_name=general&user_id="
+    public static string CommandBody(string command, string text, string userId = "U-VIEWER", string channelId = "C-GENERAL", string? responseUrl = null, string teamId = "T1") =>
+        "token=unused&team_id=" + Uri.EscapeDataString(teamId) + "&team_domain=acme&channel_id=" + Uri.EscapeDataString(channelId) + "&channel_name=general&user_id="
         + Uri.EscapeDataString(userId) + "&user_name=" + Uri.EscapeDataString(userId.ToLowerInvariant()) + "&command=" + Uri.EscapeDataString(command)
         + "&text=" + Uri.EscapeDataString(text) + "&response_url=" + Uri.EscapeDataString(responseUrl ?? "https://hooks.slack.com/commands/T1/1/x")
         + "&trigger_id=" + Interlocked.Increment(ref _triggers).ToString(CultureInfo.InvariantCulture) + ".2.3&api_app_id=A1";

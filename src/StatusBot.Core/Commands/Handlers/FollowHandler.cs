@@ -35,12 +35,18 @@ public sealed class FollowHandler(TimeProvider time) : IDecisionHandler
         var resolvedOnly = command.Has("resolved");
         var locale = Locales.Code(command.Culture);
         var existing = state.Following.Follows.GetValueOrDefault(FollowKeys.Of(recipient.Key, service));
-        if (existing is not null && existing.ResolvedOnly == resolvedOnly && existing.Locale == locale)
+        var unplaced = FollowRules.UnplacedKey(recipient) is { } old && state.Following.Follows.ContainsKey(FollowKeys.Of(old, service)) ? old : null;
+        if (existing is not null && existing.ResolvedOnly == resolvedOnly && existing.Locale == locale && unplaced is null)
         {
             return Decision.NoChange;
         }
 
-        return Decision.Apply(new ServiceFollowed(command.Actor, time.GetUtcNow(), recipient, service, resolvedOnly, locale));
+        // The same follow recorded before the workspace was known moves to this workspace: one direct message, not two.
+        var now = time.GetUtcNow();
+        var followed = new ServiceFollowed(command.Actor, now, recipient, service, resolvedOnly, locale);
+        return unplaced is null
+            ? Decision.Apply(followed)
+            : Decision.Apply(new ServiceUnfollowed(command.Actor, now, unplaced, service), followed);
     }
 
     public Reply Confirm(BoardState state, ChatCommand command, Decision decision)

@@ -17,7 +17,7 @@ public sealed class FollowingHandler : IQueryHandler
             return new Reply { Title = FollowRules.NoRecipient(l) };
         }
 
-        var follows = state.Following.Of(recipient.Key).ToList();
+        var follows = FollowRules.Follows(state, recipient);
         if (follows.Count == 0)
         {
             return new Reply { Title = l[nameof(Strings.Follow_NoneTitle)], Lines = [l[nameof(Strings.Follow_NoneHint)]] };

@@ -20,7 +20,7 @@ public sealed class UnfollowHandler(TimeProvider time) : IDecisionHandler
         }
 
         var service = command.Text("service");
-        var follows = state.Following.Of(recipient.Key).ToList();
+        var follows = FollowRules.Follows(state, recipient);
         if (service is not null ? !follows.Any(f => f.ServiceId == service) : follows.Count == 0)
         {
             return Decision.Invalid(service is null
@@ -28,7 +28,13 @@ public sealed class UnfollowHandler(TimeProvider time) : IDecisionHandler
                 : l.Format(nameof(Strings.Follow_NotFollowing), FollowRules.ServiceText(state, service, l)));
         }
 
-        return Decision.Apply(new ServiceUnfollowed(command.Actor, time.GetUtcNow(), recipient.Key, service));
+        // Follows recorded before the workspace was known are the caller's too: they stop as well.
+        var now = time.GetUtcNow();
+        return Decision.Apply([.. follows
+            .Where(f => service is null || f.ServiceId == service)
+            .Select(f => f.Recipient.Key)
+            .Distinct(StringComparer.Ordinal)
+            .Select(key => new ServiceUnfollowed(command.Actor, now, key, service))]);
     }
 
     public Reply Confirm(BoardState state, ChatCommand command, Decision decision)
