@@ -92,7 +92,8 @@ public sealed class WebhookDeliveryTests
 
         var queuedAt = serve.Time.GetUtcNow();
         await serve.RunAsync("service set billing down Card payments fail");
-        await serve.WaitUntilAsync(() => !serve.Board.Current.Webhooks.Endpoints[id].IsActive, step: TimeSpan.FromMinutes(10));
+        // The configured endpoint reaches the board with the dispatcher's first pass, which may come after the change.
+        await serve.WaitUntilAsync(() => serve.Board.Current.Webhooks.Endpoints.TryGetValue(id, out var e) && !e.IsActive, step: TimeSpan.FromMinutes(10));
         await serve.WaitUntilAsync(() => serve.Board.Current.Announcements.Outbox.Values.Any(e => e.Subject == NoticeSubjects.WebhookOff(id)));
 
         var endpoint = serve.Board.Current.Webhooks.Endpoints[id];
