@@ -115,25 +115,44 @@ public static class FollowerBot
 
         Console.WriteLine($"@start {name} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}");
         await Task.WhenAll(
-            DrainAsync(notifier.RunOnceAsync, notifier.PendingAsync),
-            DrainAsync(dispatcher.RunOnceAsync, async ct => (await dispatcher.PendingAsync(ct)).Count));
+            DrainAsync("direct messages", notifier.RunOnceAsync, notifier.PendingAsync),
+            DrainAsync("webhooks", dispatcher.RunOnceAsync, async ct => (await dispatcher.PendingAsync(ct)).Count));
         Console.WriteLine($"@done {name} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>Runs passes of one outbox worker as its service would (sleeping until the next is due), until nothing is owed.</summary>
-    private static async Task DrainAsync(Func<CancellationToken, Task<DateTimeOffset>> pass, Func<CancellationToken, Task<int>> pending)
+    /// <summary>
+    /// Runs passes of one outbox worker as its service would (sleeping until the next is due), until nothing is owed; says
+    /// on stderr how much is owed each minute, and gives up after 30 minutes (the bench then counts the rest as lost).
+    /// </summary>
+    private static async Task DrainAsync(string name, Func<CancellationToken, Task<DateTimeOffset>> pass, Func<CancellationToken, Task<int>> pending)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var told = TimeSpan.Zero;
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-        while (true)
+        try
         {
-            var next = await pass(limit.Token);
-            if (await pending(limit.Token) == 0)
+            while (true)
             {
-                return;
-            }
+                var next = await pass(limit.Token);
+                var owed = await pending(limit.Token);
+                if (owed == 0)
+                {
+                    return;
+                }
 
-            var wait = next - DateTimeOffset.UtcNow;
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(5) ? TimeSpan.FromMilliseconds(5) : wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, limit.Token);
+                if (watch.Elapsed - told >= TimeSpan.FromMinutes(1))
+                {
+                    told = watch.Elapsed;
+                    Console.WriteLine($"{name}: {owed} still owed after {watch.Elapsed.TotalSeconds:0} s");
+                }
+
+                var wait = next - DateTimeOffset.UtcNow;
+                await Task.Delay(wait < TimeSpan.FromMilliseconds(5) ? TimeSpan.FromMilliseconds(5) : wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, limit.Token);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            Console.WriteLine($"{name}: gave up after {watch.Elapsed.TotalMinutes:0} minutes");
         }
     }
 
