@@ -8,6 +8,46 @@ using StatusBot.Testing;
 // Fan-out of one incident to N channels (half Discord, half Slack) on the real clock, against publishers that enforce
 // Discord's 50 requests/s global limit and Slack's 1 message/s per channel. Usage: dotnet StatusBot.AnnounceBench.dll [channels]
 // `emulators [channels] [slack workspaces]`: the real publishers against the loopback emulators instead (see EmulatorBench).
+// `followers [--scale S] [--workspaces N] [--parallel N] [--discord-first]`: one incident told to 10,000 Discord and 2,000 Slack followers and
+// 1,000 webhook endpoints (times S), the bot in a child process (`followers-bot`, see FollowerBench).
+if (args is ["followers-bot", var json])
+{
+    await FollowerBot.RunAsync(System.Text.Json.JsonSerializer.Deserialize<FollowerPlan>(json)!);
+    return;
+}
+
+if (args is ["followers", ..])
+{
+    var settings = new FollowerBench.Settings();
+    for (var i = 1; i < args.Length; i += 2)
+    {
+        if (args[i] == "--discord-first")
+        {
+            settings = settings with { Mixed = false };
+            i--;
+            continue;
+        }
+
+        if (i + 1 >= args.Length || !double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            Console.Error.WriteLine($"{args[i]} needs a positive number");
+            Environment.ExitCode = 2;
+            return;
+        }
+
+        settings = args[i] switch
+        {
+            "--scale" => settings with { Scale = value },
+            "--workspaces" => settings with { Workspaces = (int)value },
+            "--parallel" => settings with { MaxParallelSends = (int)value },
+            _ => throw new ArgumentException($"unknown option {args[i]} (--scale, --workspaces, --parallel, --discord-first)"),
+        };
+    }
+
+    await FollowerBench.RunAsync(settings);
+    return;
+}
+
 if (args is ["emulators", ..])
 {
     var n = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;

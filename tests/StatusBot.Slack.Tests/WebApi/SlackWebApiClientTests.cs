@@ -177,6 +177,24 @@ public sealed class SlackWebApiClientTests
     }
 
     [Fact]
+    public async Task PostMessage_OverTheWorkspaceBudget_RefusedWith429_EveryPostDeliveredOnceWithinTheBudget()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.PostsPerSecond = 3;
+        var client = SlackClients.For(emulator, o => o.WorkspaceMessagesPerSecond = 100);
+        var channels = Enumerable.Range(1, 8).Select(i => $"D{i}").ToList();
+
+        var results = await Task.WhenAll(channels.Select(c => client.PostMessageAsync(Message(c, "news for " + c), CancellationToken.None)));
+
+        Assert.All(results, r => Assert.True(r.Ok));
+        Assert.True(emulator.WorkspaceRateViolations > 0, "a client pacing past the workspace budget was never refused");
+        Assert.Equal(emulator.WorkspaceRateViolations, emulator.Calls("chat.postMessage").Count(c => c.Status == 429));
+        Assert.All(channels, c => Assert.Single(emulator.TopLevel(c)));
+        var accepted = emulator.Calls("chat.postMessage").Where(c => c.Status == 200).Select(c => c.At).Order().ToList();
+        Assert.All(accepted.Zip(accepted.Skip(3)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(1), $"4 posts within {pair.Second - pair.First}"));
+    }
+
+    [Fact]
     public async Task UsersInfo_DocumentationFixture_AdminAndName()
     {
         await using var emulator = await SlackEmulator.StartAsync();

@@ -69,28 +69,12 @@ public sealed class AnnouncingRig : IAsyncDisposable
             workspaces["T" + w] = emulator;
         }
 
-        var settings = new Dictionary<string, string?>
-        {
-            ["StatusBot:Discord:BotToken"] = DiscordEmulator.BotToken,
-            ["StatusBot:Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
-        };
-        foreach (var (key, value) in discordSettings ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddSingleton(loggers);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton(TimeProvider.System);
-        services.AddDiscord();
-        var provider = services.BuildServiceProvider();
+        var provider = DiscordServices(discord.ApiBaseUrl, discordSettings, loggers);
         var discordPublisher = provider.GetServices<IChatPublisher>().Single(p => p.Platform == "discord");
 
         var slackPublishers = workspaces.ToDictionary(
             w => w.Key,
-            w => (IChatPublisher)new SlackChatPublisher(SlackClient(w.Value, slack, loggers)),
+            w => (IChatPublisher)new SlackChatPublisher(SlackClient(w.Value.BaseUrl, slack, loggers)),
             StringComparer.Ordinal);
 
         var bot = await TestBot.StartAsync(start: DateTimeOffset.UtcNow);
@@ -175,9 +159,36 @@ public sealed class AnnouncingRig : IAsyncDisposable
         }
     }
 
-    private static SlackWebApiClient SlackClient(SlackEmulator emulator, Action<SlackOptions>? configure, ILoggerFactory loggers)
+    /// <summary>
+    /// The real Discord services (REST client, rate limiter, publisher, direct messenger) pointed at an emulator's API on the
+    /// real clock, with <paramref name="settings"/> (<c>StatusBot:Discord:*</c> keys) on top.
+    /// </summary>
+    public static ServiceProvider DiscordServices(string apiBaseUrl, IDictionary<string, string?>? settings = null, ILoggerFactory? loggers = null)
     {
-        var options = new SlackOptions { BotToken = SlackEmulator.BotToken, ApiBaseUrl = emulator.BaseUrl, MaxBackoffSeconds = 2, RequestTimeoutSeconds = 2 };
+        var all = new Dictionary<string, string?>
+        {
+            ["StatusBot:Discord:BotToken"] = DiscordEmulator.BotToken,
+            ["StatusBot:Discord:ApiBaseUrl"] = apiBaseUrl,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(all).Build());
+        services.AddSingleton(loggers ?? NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton(TimeProvider.System);
+        services.AddDiscord();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The real Slack Web API client (token, pacer, 429 handling) of one workspace, pointed at an emulator's <paramref name="baseUrl"/>.</summary>
+    public static SlackWebApiClient SlackClient(string baseUrl, Action<SlackOptions>? configure = null, ILoggerFactory? loggers = null)
+    {
+        loggers ??= NullLoggerFactory.Instance;
+        var options = new SlackOptions { BotToken = SlackEmulator.BotToken, ApiBaseUrl = baseUrl, MaxBackoffSeconds = 2, RequestTimeoutSeconds = 2 };
         configure?.Invoke(options);
         return new SlackWebApiClient(new HttpClient(), Options.Create(options), TimeProvider.System, loggers.CreateLogger<SlackWebApiClient>());
     }

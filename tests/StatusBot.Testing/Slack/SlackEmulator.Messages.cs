@@ -10,7 +10,8 @@ namespace StatusBot.Testing.Slack;
 /// The channels side of the emulator: <c>chat.postMessage</c> stores a message (a thread reply with <c>thread_ts</c>),
 /// <c>chat.update</c> edits one, <c>conversations.history</c> and <c>conversations.replies</c> list them with their
 /// <c>metadata</c>. Channels can be made gone (<c>channel_not_found</c>, <c>not_in_channel</c>…), and with
-/// <see cref="EnforceChannelRate"/> a second post to a channel within a second is answered 429 like Slack does.
+/// <see cref="EnforceChannelRate"/> a second post to a channel within a second is answered 429 like Slack does, and with
+/// <see cref="PostsPerSecond"/> so is a post over the workspace-wide budget.
 /// </summary>
 public sealed partial class SlackEmulator
 {
@@ -18,13 +19,24 @@ public sealed partial class SlackEmulator
     private readonly ConcurrentDictionary<string, string> _gone = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TimeSpan> _lastPost = new(StringComparer.Ordinal);
     private readonly Lock _rate = new();
+    private readonly Queue<TimeSpan> _workspacePosts = new();
     private int _rateViolations;
+    private int _workspaceViolations;
 
     /// <summary>Answer a second <c>chat.postMessage</c> to the same channel within one second with 429 (Slack's documented limit).</summary>
     public bool EnforceChannelRate { get; set; }
 
     /// <summary>Posts refused with 429 because they came less than a second after the previous one in the same channel.</summary>
     public int ChannelRateViolations => Volatile.Read(ref _rateViolations);
+
+    /// <summary>
+    /// The most <c>chat.postMessage</c> calls answered in any one second across the workspace, whatever the channel; null for
+    /// no limit. Slack keeps a workspace-wide posting limit on top of the per-channel one without publishing its number.
+    /// </summary>
+    public int? PostsPerSecond { get; set; }
+
+    /// <summary>Posts refused with 429 for going over <see cref="PostsPerSecond"/>.</summary>
+    public int WorkspaceRateViolations => Volatile.Read(ref _workspaceViolations);
 
     private readonly ConcurrentQueue<SlackReaction> _reactions = new();
 
@@ -79,18 +91,33 @@ public sealed partial class SlackEmulator
 
     private (int, string, int?) Post(string channel, JsonObject json)
     {
-        if (EnforceChannelRate)
+        if (EnforceChannelRate || PostsPerSecond is not null)
         {
             lock (_rate)
             {
                 var now = _clock.Elapsed;
-                if (_lastPost.TryGetValue(channel, out var last) && now - last < TimeSpan.FromSeconds(1))
+                while (_workspacePosts.Count > 0 && now - _workspacePosts.Peek() >= TimeSpan.FromSeconds(1))
+                {
+                    _workspacePosts.Dequeue();
+                }
+
+                if (PostsPerSecond is { } limit && _workspacePosts.Count >= limit)
+                {
+                    _workspaceViolations++;
+                    return (429, """{"ok":false,"error":"ratelimited"}""", 1);
+                }
+
+                if (EnforceChannelRate && _lastPost.TryGetValue(channel, out var last) && now - last < TimeSpan.FromSeconds(1))
                 {
                     _rateViolations++;
                     return (429, """{"ok":false,"error":"ratelimited"}""", 1);
                 }
 
                 _lastPost[channel] = now;
+                if (PostsPerSecond is not null)
+                {
+                    _workspacePosts.Enqueue(now);
+                }
             }
         }
 
