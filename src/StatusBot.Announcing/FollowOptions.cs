@@ -6,7 +6,7 @@ public sealed class FollowOptions
     public const string Section = "StatusBot:Follow";
 
     /// <summary>
-    /// How many direct messages are in flight at once, across platforms. Each platform's client still keeps to its limits
+    /// How many direct messages are in flight at once per platform (per workspace on Slack). Each client still keeps to its limits
     /// (Discord's 50 requests a second, Slack's per-method tiers), so this only needs to be enough to reach them.
     /// </summary>
     public int MaxParallelSends { get; set; } = 64;

@@ -56,10 +56,12 @@ public sealed partial class FollowerNotifier(
         var now = time.GetUtcNow();
         var due = unsettled.Where(w => !_backoff.TryGetValue(Key(w.FanOut, w.Recipient), out var b) || b.NotBefore <= now).ToList();
         var followers = state.Following.Follows.Values.Select(f => f.Recipient.Key).ToHashSet(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(
-            due,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelSends), CancellationToken = cancellationToken },
-            async (work, ct) => await ClaimAndSendAsync(work.FanOut, work.Recipient, followers.Contains(work.Recipient.Key), ct));
+
+        // One lane per platform (per workspace on Slack), each with its own senders: every platform has limits of its own,
+        // so a platform's messages never wait behind another's, nor one workspace's behind another's.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelSends), CancellationToken = cancellationToken };
+        await Task.WhenAll(due.GroupBy(w => (w.Recipient.Recipient.Platform, w.Recipient.Recipient.WorkspaceId)).Select(lane =>
+            Parallel.ForEachAsync(lane, parallel, async (work, ct) => await ClaimAndSendAsync(work.FanOut, work.Recipient, followers.Contains(work.Recipient.Key), ct))));
 
         // Sent something: look again at once, to settle finished fan-outs and start the ones queued meanwhile.
         var later = time.GetUtcNow();
