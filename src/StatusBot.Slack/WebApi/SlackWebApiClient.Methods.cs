@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using StatusBot.Slack.Json;
 using StatusBot.Slack.Rendering;
@@ -9,8 +10,16 @@ public sealed partial class SlackWebApiClient
 {
     public const string ResponseUrlHost = "hooks.slack.com";
 
+    /// <summary>
+    /// Direct message channels opened per minute and workspace: Slack's Tier 3 for <c>conversations.open</c> is "50+ per
+    /// minute"; a little under it, so opens spaced evenly never meet the limit at the edge of its window.
+    /// </summary>
+    public const double DirectOpensPerMinute = 48;
+
     /// <summary>How many recent messages a resend looks through for its own earlier post.</summary>
     private const int HistoryDepth = 100;
+
+    private readonly ConcurrentDictionary<string, SlackPacer> _opens = new(StringComparer.Ordinal);
 
     public Task<SlackApiResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
         _pacer.RunAsync(message.Channel ?? "", ct => PostJsonAsync("chat.postMessage", TokenFor(message.Workspace), message, ct, retryUnavailable: message.Metadata is null), cancellationToken);
@@ -43,11 +52,18 @@ public sealed partial class SlackWebApiClient
         return result.Error == "already_reacted" ? new SlackApiResult(SlackCallOutcome.Ok) : result;
     }
 
+    /// <summary>
+    /// <c>conversations.open</c>, paced per workspace to <see cref="DirectOpensPerMinute"/> ahead of time: a fan-out to
+    /// many new followers then keeps to Slack's tier instead of meeting a 429 (and its minute-long Retry-After) each minute.
+    /// </summary>
     public Task<SlackApiResult> OpenDirectAsync(string userId, CancellationToken cancellationToken, string? workspaceId = null) =>
-        CallAsync(
-            "conversations.open",
-            TokenFor(workspaceId),
-            () => new HttpRequestMessage(HttpMethod.Post, "conversations.open") { Content = new FormUrlEncodedContent([new("users", userId)]) },
+        _opens.GetOrAdd(workspaceId ?? "", _ => new SlackPacer(_time, DirectOpensPerMinute / 60)).RunAsync(
+            userId,
+            ct => CallAsync(
+                "conversations.open",
+                TokenFor(workspaceId),
+                () => new HttpRequestMessage(HttpMethod.Post, "conversations.open") { Content = new FormUrlEncodedContent([new("users", userId)]) },
+                ct),
             cancellationToken);
 
     public Task<SlackApiResult> UsersInfoAsync(string userId, CancellationToken cancellationToken) =>

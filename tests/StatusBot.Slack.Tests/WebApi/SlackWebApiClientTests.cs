@@ -191,7 +191,26 @@ public sealed class SlackWebApiClientTests
         Assert.Equal(emulator.WorkspaceRateViolations, emulator.Calls("chat.postMessage").Count(c => c.Status == 429));
         Assert.All(channels, c => Assert.Single(emulator.TopLevel(c)));
         var accepted = emulator.Calls("chat.postMessage").Where(c => c.Status == 200).Select(c => c.At).Order().ToList();
-        Assert.All(accepted.Zip(accepted.Skip(3)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(1), $"4 posts within {pair.Second - pair.First}"));
+        // The emulator counts its window on its own clock and stamps each call a moment later: a few milliseconds of slack.
+        Assert.All(accepted.Zip(accepted.Skip(3)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(0.95), $"4 posts within {pair.Second - pair.First}"));
+    }
+
+    [Fact]
+    public async Task OpenDirect_ManyAtOnce_PacedToTheTierAheadOfTime_NoneRefused()
+    {
+        await using var emulator = await SlackEmulator.StartAsync();
+        emulator.OpenPerMinute = 50;
+        var client = SlackClients.For(emulator);
+        var users = new[] { "U1", "U2", "U3" };
+
+        var results = await Task.WhenAll(users.Select(u => client.OpenDirectAsync(u, CancellationToken.None)));
+
+        Assert.All(results, r => Assert.True(r.Ok));
+        Assert.Equal(0, emulator.OpenRateViolations);
+        var times = emulator.Calls("conversations.open").Select(c => c.At).Order().ToList();
+        Assert.Equal(3, times.Count);
+        var spacing = TimeSpan.FromMinutes(1) / SlackWebApiClient.DirectOpensPerMinute;
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= spacing - TimeSpan.FromMilliseconds(50), $"opened {pair.Second - pair.First} apart"));
     }
 
     [Fact]
